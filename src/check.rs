@@ -1,0 +1,127 @@
+//! `teamcost check`: loads and validates scenario files and rate plugins,
+//! and says what is wrong with each, all at once.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diagnostic::Diagnostic;
+use crate::money::grouped;
+use crate::rates::catalog::read_plugin;
+use crate::rates::{Catalog, Layers};
+use crate::scenario::DEFAULT_LAYERS;
+
+/// What a file holds, by the name it starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Scenario,
+    RateTable,
+}
+
+/// The outcome for one file.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub file: String,
+    pub outcome: Result<String, Vec<Diagnostic>>,
+}
+
+/// The `*.ron` files under the given paths (files as given, directories
+/// one level deep, in name order).
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let entries = std::fs::read_dir(path)
+                .map_err(|e| Diagnostic::new(path.display().to_string(), format!("cannot read directory: {e}")))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            return Err(Diagnostic::new(path.display().to_string(), "no such file or directory")
+                .help("name scenario files, rate plugins or directories holding them"));
+        }
+    }
+    Ok(files)
+}
+
+/// The kind of a RON file from its first name, past comments and attributes.
+pub fn kind_of(text: &str) -> Option<FileKind> {
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, r)| r);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, r)| r);
+        } else if rest.starts_with("#!") {
+            rest = rest.split_once(']').map_or("", |(_, r)| r);
+        } else {
+            break;
+        }
+    }
+    if rest.starts_with("Scenario") {
+        Some(FileKind::Scenario)
+    } else if rest.starts_with("RateTable") {
+        Some(FileKind::RateTable)
+    } else {
+        None
+    }
+}
+
+/// Checks every file; a plugin is checked as a layer over the shipped
+/// default table, a scenario by estimating it against its own layers.
+pub fn check(files: &[PathBuf], catalog: &Catalog) -> Vec<Checked> {
+    files
+        .iter()
+        .map(|path| Checked {
+            file: path.display().to_string(),
+            outcome: check_file(path, catalog),
+        })
+        .collect()
+}
+
+fn check_file(path: &Path, catalog: &Catalog) -> Result<String, Vec<Diagnostic>> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| vec![Diagnostic::new(name.clone(), format!("cannot read: {e}"))])?;
+    match kind_of(&text) {
+        Some(FileKind::Scenario) => {
+            let e = crate::estimate_file(catalog, path).map_err(|d| d.0)?;
+            Ok(format!(
+                "scenario, {} seats, {} FTE, likely {} {}",
+                e.seats.len(),
+                crate::money::plain(e.total_fte()),
+                e.currency,
+                grouped(e.cost.likely)
+            ))
+        }
+        Some(FileKind::RateTable) => {
+            let table = Arc::new(read_plugin(path)?);
+            let mut stack: Vec<Arc<_>> = DEFAULT_LAYERS
+                .iter()
+                .filter(|base| **base != table.name.value)
+                .filter_map(|base| catalog.get(base).cloned())
+                .collect();
+            stack.push(Arc::clone(&table));
+            Layers::new(stack)?;
+            Ok(format!(
+                "rate plugin `{}`, {} roles, {} locations, {} salaries, {} agency rates, {} sources",
+                table.name.value,
+                table.roles.len(),
+                table.locations.len(),
+                table.salaries.len(),
+                table.agency_rates.len(),
+                table.sources.len()
+            ))
+        }
+        None => Err(vec![
+            Diagnostic::new(name, "not a teamcost file")
+                .expected("a RON file starting with `Scenario(` or `RateTable(`")
+                .help("see README.md for both formats"),
+        ]),
+    }
+}

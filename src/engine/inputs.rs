@@ -1,0 +1,99 @@
+//! The range inputs of a scenario: every distinct figure that varies, named
+//! for people, and which end of it a low or high total reads.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::range::{Bound, Range};
+
+/// What a figure is, which decides how it moves the totals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum InputKind {
+    Salary,
+    AgencyRate,
+    Burden,
+    RecruitingFee,
+    TimeToHire,
+    InHouseRampUp,
+    InHouseRampProductivity,
+    Overhead,
+    ManagementOverhead,
+    AgencyHours,
+    TimeToStart,
+    AgencyRampUp,
+    AgencyRampProductivity,
+}
+
+impl InputKind {
+    fn label(self) -> &'static str {
+        match self {
+            InputKind::Salary => "salary",
+            InputKind::AgencyRate => "agency rate",
+            InputKind::Burden => "burden",
+            InputKind::RecruitingFee => "recruiting fee",
+            InputKind::TimeToHire => "time to hire",
+            InputKind::InHouseRampUp => "in-house ramp-up",
+            InputKind::InHouseRampProductivity => "in-house ramp productivity",
+            InputKind::Overhead => "overhead",
+            InputKind::ManagementOverhead => "management overhead",
+            InputKind::AgencyHours => "agency hours",
+            InputKind::TimeToStart => "agency time to start",
+            InputKind::AgencyRampUp => "agency ramp-up",
+            InputKind::AgencyRampProductivity => "agency ramp productivity",
+        }
+    }
+
+    /// The end a total at `bound` reads for this input (MODEL.md section 4,
+    /// "The range"): prices follow the bound, delays go the other way.
+    pub fn cost_bound(self, bound: Bound) -> Bound {
+        match self {
+            InputKind::TimeToHire | InputKind::TimeToStart => bound.reversed(),
+            InputKind::InHouseRampUp
+            | InputKind::InHouseRampProductivity
+            | InputKind::AgencyRampUp
+            | InputKind::AgencyRampProductivity => Bound::Typical,
+            _ => bound,
+        }
+    }
+
+    /// The end a capacity at `bound` reads: delays and ramp-up length go the
+    /// other way, ramp productivity follows; prices do not matter.
+    pub fn capacity_bound(self, bound: Bound) -> Bound {
+        match self {
+            InputKind::TimeToHire | InputKind::TimeToStart | InputKind::InHouseRampUp | InputKind::AgencyRampUp => {
+                bound.reversed()
+            }
+            InputKind::InHouseRampProductivity | InputKind::AgencyRampProductivity => bound,
+            _ => Bound::Typical,
+        }
+    }
+}
+
+/// One distinct range input, shared by every seat that reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    pub kind: InputKind,
+    /// What it belongs to: "ai-engineer Senior us" or "us".
+    pub subject: String,
+    pub range: Range,
+}
+
+impl fmt::Display for Input {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.kind.label(), self.subject)
+    }
+}
+
+/// One value per input: what a total, a trial or a what-if reads.
+pub type Values = Vec<Decimal>;
+
+/// Values for a cost total at `bound`.
+pub fn cost_values(inputs: &[Input], bound: Bound) -> Values {
+    inputs.iter().map(|i| i.range.at(i.kind.cost_bound(bound))).collect()
+}
+
+/// Values for a capacity total at `bound`.
+pub fn capacity_values(inputs: &[Input], bound: Bound) -> Values {
+    inputs.iter().map(|i| i.range.at(i.kind.capacity_bound(bound))).collect()
+}

@@ -1,0 +1,225 @@
+//! The deterministic engine (MODEL.md section 4): a scenario and its rate
+//! layers in, an [`Estimate`] out. Pure: no files, no printing.
+
+pub mod inputs;
+pub mod model;
+pub mod seat;
+#[cfg(test)]
+mod tests;
+
+use rust_decimal::Decimal;
+
+use crate::diagnostic::Diagnostic;
+use crate::money::Currency;
+use crate::range::Bound;
+use crate::rates::Layers;
+use crate::scenario::{Scenario, Seat, Team};
+use crate::vocabulary::{Engagement, Focus};
+use inputs::{Input, capacity_values, cost_values};
+use model::{CostModel, SeatModel};
+pub use seat::Components;
+use seat::{seat_capacity, seat_cost, start_weeks};
+
+/// A figure at its low, likely and high ends.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Triple {
+    pub low: Decimal,
+    pub likely: Decimal,
+    pub high: Decimal,
+}
+
+impl Triple {
+    fn add(&mut self, other: &Triple) {
+        self.low += other.low;
+        self.likely += other.likely;
+        self.high += other.high;
+    }
+}
+
+/// One seat's part of the estimate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeatEstimate {
+    pub seat: Seat,
+    pub title: String,
+    pub focus: Focus,
+    pub fte: Decimal,
+    pub cost: Triple,
+    pub capacity: Triple,
+    pub components: Components,
+    /// Weeks until the seat starts, at typical delays.
+    pub start_weeks: Decimal,
+}
+
+/// One month of the likely burn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Month {
+    pub month: usize,
+    pub likely: Decimal,
+    pub cumulative: Decimal,
+}
+
+/// Everything teamcost says about one scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Estimate {
+    pub scenario: Scenario,
+    pub layers: Vec<String>,
+    pub currency: Currency,
+    pub cost: Triple,
+    pub capacity: Triple,
+    pub engineering_fte: Decimal,
+    pub development_fte: Decimal,
+    pub seats: Vec<SeatEstimate>,
+    pub components: Components,
+    pub monthly: Vec<Month>,
+    /// Weeks until the last seat starts, at typical delays.
+    pub staffed_weeks: Decimal,
+    pub warnings: Vec<String>,
+    pub model: CostModel,
+}
+
+impl Estimate {
+    /// Cost per productive person-month: low cost over high capacity, and
+    /// so on; `None` where capacity is 0.
+    pub fn cost_per_pm(&self) -> Option<Triple> {
+        let per = |cost: Decimal, cap: Decimal| (!cap.is_zero()).then(|| cost / cap);
+        Some(Triple {
+            low: per(self.cost.low, self.capacity.high)?,
+            likely: per(self.cost.likely, self.capacity.likely)?,
+            high: per(self.cost.high, self.capacity.low)?,
+        })
+    }
+
+    pub fn total_fte(&self) -> Decimal {
+        self.engineering_fte + self.development_fte
+    }
+}
+
+/// The seats a scenario is estimated with.
+pub fn team_seats(scenario: &Scenario) -> Result<Vec<Seat>, Vec<Diagnostic>> {
+    match &scenario.team {
+        Team::Seats(seats) => Ok(seats.clone()),
+        Team::Recommend { origin, .. } => Err(vec![
+            origin
+                .diag("this version of teamcost cannot recommend a team yet")
+                .expected("team: Seats([...]) with explicit seats")
+                .help("list the seats you have in mind; `team: Recommend(...)` is planned"),
+        ]),
+    }
+}
+
+/// Estimates a scenario against its rate layers.
+pub fn estimate(scenario: &Scenario, layers: &Layers) -> Result<Estimate, Vec<Diagnostic>> {
+    let seats = team_seats(scenario)?;
+    let model = model::build(scenario, &seats, layers)?;
+    Ok(evaluate(scenario, layers, model))
+}
+
+/// The totals of a model at typical inputs, and at the low and high ends.
+pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Estimate {
+    let duration = model.duration;
+    let cost_at = |b| cost_values(&model.inputs, b);
+    let capacity_at = |b| capacity_values(&model.inputs, b);
+    let (cost_low, likely, cost_high) = (cost_at(Bound::Low), cost_at(Bound::Typical), cost_at(Bound::High));
+    let (cap_low, cap_high) = (capacity_at(Bound::Low), capacity_at(Bound::High));
+
+    let mut total = Triple::default();
+    let mut capacity = Triple::default();
+    let mut components = Components::default();
+    let mut monthly = vec![Decimal::ZERO; seat::month_count(duration)];
+    let mut seats = Vec::with_capacity(model.seats.len());
+    let mut warnings = Vec::new();
+    let (mut engineering_fte, mut development_fte) = (Decimal::ZERO, Decimal::ZERO);
+    for s in &model.seats {
+        let at_likely = seat_cost(s, &likely, duration);
+        let cost = Triple {
+            low: seat_cost(s, &cost_low, duration).total,
+            likely: at_likely.total,
+            high: seat_cost(s, &cost_high, duration).total,
+        };
+        let cap = Triple {
+            low: seat_capacity(s, &cap_low, duration),
+            likely: seat_capacity(s, &likely, duration),
+            high: seat_capacity(s, &cap_high, duration),
+        };
+        total.add(&cost);
+        capacity.add(&cap);
+        components.add(&at_likely.components);
+        for (sum, m) in monthly.iter_mut().zip(&at_likely.monthly) {
+            *sum += m;
+        }
+        match s.focus {
+            Focus::Engineering => engineering_fte += s.fte,
+            Focus::Development => development_fte += s.fte,
+        }
+        let start = start_weeks(s, &likely);
+        warnings.extend(start_warning(s, start, &cost_low, duration, at_likely.active));
+        seats.push(SeatEstimate {
+            seat: s.seat.clone(),
+            title: s.title.clone(),
+            focus: s.focus,
+            fte: s.fte,
+            cost,
+            capacity: cap,
+            components: at_likely.components,
+            start_weeks: start,
+        });
+    }
+    let mut cumulative = Decimal::ZERO;
+    let monthly = monthly
+        .into_iter()
+        .enumerate()
+        .map(|(i, likely)| {
+            cumulative += likely;
+            Month {
+                month: i + 1,
+                likely,
+                cumulative,
+            }
+        })
+        .collect();
+    Estimate {
+        scenario: scenario.clone(),
+        layers: layers.tables().iter().map(|t| t.name.value.clone()).collect(),
+        currency: model.currency.clone(),
+        cost: total,
+        capacity,
+        engineering_fte,
+        development_fte,
+        staffed_weeks: seats.iter().map(|s| s.start_weeks).max().unwrap_or_default(),
+        seats,
+        components,
+        monthly,
+        warnings,
+        model,
+    }
+}
+
+/// A seat whose delay outlasts the project costs nothing: say so.
+fn start_warning(s: &SeatModel, start: Decimal, slow: &[Decimal], duration: Decimal, active: Decimal) -> Option<String> {
+    let what = match s.seat.engagement {
+        Engagement::InHouse => "time to hire",
+        Engagement::Agency => "agency time to start",
+    };
+    let seat = format!("{} {} in {}", s.seat.role.value, s.seat.level, s.seat.location.value);
+    let project_weeks = duration * Decimal::from(52) / Decimal::from(12);
+    if active.is_zero() {
+        return Some(format!(
+            "{seat} never starts: its typical {what} of {} weeks is longer than the project ({} weeks), so it costs nothing and adds no capacity",
+            start.normalize(),
+            crate::money::plain(project_weeks.round_dp(1))
+        ));
+    }
+    let slowest = start_weeks(s, slow);
+    (slowest >= project_weeks).then(|| {
+        format!(
+            "{seat} may never start: at the high end its {what} is {} weeks, as long as the project ({} weeks)",
+            slowest.normalize(),
+            crate::money::plain(project_weeks.round_dp(1))
+        )
+    })
+}
+
+/// The inputs a model reads, for reports of what the figures rest on.
+pub fn inputs(estimate: &Estimate) -> &[Input] {
+    &estimate.model.inputs
+}

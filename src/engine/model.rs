@@ -1,0 +1,259 @@
+//! Resolving a scenario against rate layers into a cost model: every seat's
+//! figures looked up (never invented), converted to the reporting currency,
+//! and tied to the shared inputs they read.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use crate::diagnostic::Diagnostic;
+use crate::engine::inputs::{Input, InputKind};
+use crate::money::Currency;
+use crate::origin::Located;
+use crate::range::Range;
+use crate::rates::layers::unknown;
+use crate::rates::{Layers, RateKey};
+use crate::scenario::{Scenario, Seat};
+use crate::vocabulary::{Engagement, Focus};
+
+/// `amount * rate[from] / rate[to]`, kept as the two rates so the
+/// conversion is done in the order MODEL.md writes it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Conversion {
+    pub from: Decimal,
+    pub to: Decimal,
+}
+
+impl Conversion {
+    pub const NONE: Conversion = Conversion {
+        from: Decimal::ONE,
+        to: Decimal::ONE,
+    };
+
+    pub fn apply(self, amount: Decimal) -> Decimal {
+        if self == Conversion::NONE {
+            amount
+        } else {
+            amount * self.from / self.to
+        }
+    }
+}
+
+/// Which inputs a seat reads, by index into [`CostModel::inputs`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pay {
+    InHouse {
+        salary: usize,
+        salary_fx: Conversion,
+        burden: usize,
+        recruiting_fee: usize,
+        time_to_hire: usize,
+        ramp_up: usize,
+        ramp_productivity: usize,
+        overhead: usize,
+        overhead_fx: Conversion,
+        management: usize,
+    },
+    Agency {
+        hourly: usize,
+        hourly_fx: Conversion,
+        hours: usize,
+        time_to_start: usize,
+        ramp_up: usize,
+        ramp_productivity: usize,
+    },
+}
+
+/// One seat, resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeatModel {
+    pub seat: Seat,
+    pub title: String,
+    pub focus: Focus,
+    /// count x allocation.
+    pub fte: Decimal,
+    pub pay: Pay,
+}
+
+/// A scenario ready to evaluate: seats over shared inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CostModel {
+    pub currency: Currency,
+    pub duration: Decimal,
+    pub inputs: Vec<Input>,
+    pub seats: Vec<SeatModel>,
+}
+
+/// The reporting currency: the scenario's, else its location's.
+pub fn reporting_currency(scenario: &Scenario, layers: &Layers) -> Result<Currency, Diagnostic> {
+    if let Some(c) = &scenario.currency {
+        return Ok(c.value.clone());
+    }
+    let location = layers
+        .location(&scenario.location.value)
+        .ok_or_else(|| unknown_location(&scenario.location, layers))?;
+    Ok(location.currency.value.clone())
+}
+
+fn unknown_location(id: &Located<String>, layers: &Layers) -> Diagnostic {
+    unknown(
+        &id.origin.diag(format!("unknown location `{}`", id.value)),
+        "location",
+        &id.value,
+        &layers.location_ids(),
+        layers,
+    )
+}
+
+/// Builds the model of the given seats; reports every seat that cannot be
+/// resolved.
+pub fn build(scenario: &Scenario, seats: &[Seat], layers: &Layers) -> Result<CostModel, Vec<Diagnostic>> {
+    let currency = reporting_currency(scenario, layers).map_err(|d| vec![d])?;
+    // A reporting currency the exchange rates cannot reach is an error even
+    // before a seat needs converting.
+    if let Some(c) = &scenario.currency
+        && let Some(fx) = layers.fx()
+    {
+        layers.conversion(c, &fx.base.value).map_err(|d| vec![d])?;
+    }
+    let mut builder = Builder {
+        layers,
+        currency: &currency,
+        inputs: Vec::new(),
+        index: HashMap::new(),
+    };
+    let mut problems = Vec::new();
+    let mut models = Vec::new();
+    for seat in seats {
+        match builder.seat(seat) {
+            Ok(m) => models.push(m),
+            Err(mut d) => problems.append(&mut d),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(CostModel {
+        currency: currency.clone(),
+        duration: scenario.duration.get(),
+        inputs: builder.inputs,
+        seats: models,
+    })
+}
+
+struct Builder<'l> {
+    layers: &'l Layers,
+    currency: &'l Currency,
+    inputs: Vec<Input>,
+    index: HashMap<(InputKind, String), usize>,
+}
+
+impl Builder<'_> {
+    /// The index of an input, adding it the first time it is read.
+    fn input(&mut self, kind: InputKind, subject: &str, range: Range) -> usize {
+        let key = (kind, subject.to_string());
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        self.inputs.push(Input {
+            kind,
+            subject: subject.to_string(),
+            range,
+        });
+        self.index.insert(key, self.inputs.len() - 1);
+        self.inputs.len() - 1
+    }
+
+    fn seat(&mut self, seat: &Seat) -> Result<SeatModel, Vec<Diagnostic>> {
+        let layers = self.layers;
+        let mut problems = Vec::new();
+        let role = layers.role(&seat.role.value);
+        if role.is_none() {
+            problems.push(unknown(
+                &seat.role.origin.diag(format!("unknown role `{}`", seat.role.value)),
+                "role",
+                &seat.role.value,
+                &layers.role_ids(),
+                layers,
+            ));
+        }
+        let location = layers.location(&seat.location.value);
+        if location.is_none() {
+            problems.push(unknown_location(&seat.location, layers));
+        }
+        let (Some(role), Some(location)) = (role, location) else {
+            return Err(problems);
+        };
+        let key = RateKey {
+            role: seat.role.value.clone(),
+            level: seat.level,
+            location: seat.location.value.clone(),
+        };
+        let place = seat.location.value.as_str();
+        let pay = match seat.engagement {
+            Engagement::InHouse => {
+                let (price, _) = layers.salary(&key).ok_or_else(|| vec![missing(seat, &key, "salary", layers)])?;
+                let currency = price.currency.as_ref().unwrap_or(&location.currency);
+                let salary_fx = self.conversion(currency)?;
+                let overhead_fx = self.conversion(&location.currency)?;
+                let terms = &location.in_house;
+                let subject = key.to_string();
+                Pay::InHouse {
+                    salary: self.input(InputKind::Salary, &subject, price.amount),
+                    salary_fx,
+                    burden: self.input(InputKind::Burden, place, terms.burden),
+                    recruiting_fee: self.input(InputKind::RecruitingFee, place, terms.recruiting_fee),
+                    time_to_hire: self.input(InputKind::TimeToHire, place, terms.time_to_hire_weeks),
+                    ramp_up: self.input(InputKind::InHouseRampUp, place, terms.ramp_up_weeks),
+                    ramp_productivity: self.input(InputKind::InHouseRampProductivity, place, terms.ramp_productivity),
+                    overhead: self.input(InputKind::Overhead, place, terms.overhead_monthly),
+                    overhead_fx,
+                    management: self.input(InputKind::ManagementOverhead, place, terms.management_overhead),
+                }
+            }
+            Engagement::Agency => {
+                let (price, _) = layers
+                    .agency_rate(&key)
+                    .ok_or_else(|| vec![missing(seat, &key, "agency rate", layers)])?;
+                let currency = price.currency.as_ref().unwrap_or(&location.currency);
+                let hourly_fx = self.conversion(currency)?;
+                let terms = &location.agency;
+                Pay::Agency {
+                    hourly: self.input(InputKind::AgencyRate, &key.to_string(), price.amount),
+                    hourly_fx,
+                    hours: self.input(InputKind::AgencyHours, place, terms.hours_per_month),
+                    time_to_start: self.input(InputKind::TimeToStart, place, terms.time_to_start_weeks),
+                    ramp_up: self.input(InputKind::AgencyRampUp, place, terms.ramp_up_weeks),
+                    ramp_productivity: self.input(InputKind::AgencyRampProductivity, place, terms.ramp_productivity),
+                }
+            }
+        };
+        Ok(SeatModel {
+            seat: seat.clone(),
+            title: role.title.clone(),
+            focus: role.focus,
+            fte: seat.fte(),
+            pay,
+        })
+    }
+
+    fn conversion(&self, from: &Located<Currency>) -> Result<Conversion, Vec<Diagnostic>> {
+        let (from, to) = self.layers.conversion(from, self.currency).map_err(|d| vec![d])?;
+        Ok(Conversion { from, to })
+    }
+}
+
+/// A figure no layer has: name the key and the layers searched.
+fn missing(seat: &Seat, key: &RateKey, what: &str, layers: &Layers) -> Diagnostic {
+    let other = match seat.engagement {
+        Engagement::InHouse => "engagement: Agency",
+        Engagement::Agency => "engagement: InHouse",
+    };
+    seat.role
+        .origin
+        .diag(format!("no {what} for {key} in layers {}", layers.describe()))
+        .expected(format!("a {what} entry for role `{}`, level {}, location `{}` in one of the layers", key.role, key.level, key.location))
+        .help(format!(
+            "add it to a plugin layered on top (teamcost never invents a rate), or change this seat's level, location or {other}"
+        ))
+}

@@ -1,0 +1,61 @@
+//! teamcost: whom to hire for AI work, where, how, and what it will cost.
+//!
+//! The library holds all logic and never prints: files are read at the
+//! edges ([`load_scenario`], [`rates::Catalog::load`]), everything between is
+//! pure and testable without a disk. See MODEL.md for the model.
+
+pub mod check;
+pub mod diagnostic;
+pub mod engine;
+mod fields;
+pub mod money;
+pub mod origin;
+pub mod range;
+pub mod rates;
+pub mod report;
+pub mod scenario;
+pub mod source;
+pub mod suggest;
+pub mod vocabulary;
+
+use std::path::Path;
+
+pub use diagnostic::{Diagnostic, Diagnostics};
+pub use engine::{Estimate, estimate};
+pub use rates::{Catalog, Layers};
+pub use scenario::Scenario;
+
+/// Reads and checks one scenario file.
+pub fn load_scenario(path: &Path) -> Result<Scenario, Diagnostics> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Diagnostic::new(name.clone(), format!("cannot read scenario file: {e}"))
+            .help("check the path; `teamcost check` with no arguments checks scenarios/ and rates/")
+    })?;
+    Scenario::read(source::Source::new(&name, &text)).map_err(Diagnostics)
+}
+
+/// Reads a scenario file and estimates it against the layers it names.
+pub fn estimate_file(catalog: &Catalog, path: &Path) -> Result<Estimate, Diagnostics> {
+    let scenario = load_scenario(path)?;
+    estimate_scenario(catalog, &scenario)
+}
+
+/// Estimates a scenario against the layers it names in the catalog.
+pub fn estimate_scenario(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, Diagnostics> {
+    let layers = catalog.layers(&scenario.rates).map_err(Diagnostics)?;
+    estimate(scenario, &layers).map_err(Diagnostics)
+}
+
+/// Estimates several files, reporting the problems of all of them at once.
+pub fn estimate_files(catalog: &Catalog, paths: &[impl AsRef<Path>]) -> Result<Vec<Estimate>, Diagnostics> {
+    let mut estimates = Vec::with_capacity(paths.len());
+    let mut problems = Vec::new();
+    for path in paths {
+        match estimate_file(catalog, path.as_ref()) {
+            Ok(e) => estimates.push(e),
+            Err(mut d) => problems.append(&mut d.0),
+        }
+    }
+    if problems.is_empty() { Ok(estimates) } else { Err(Diagnostics(problems)) }
+}

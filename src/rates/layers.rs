@@ -1,0 +1,160 @@
+//! A stack of rate plugins, bottom to top: an upper layer's entry replaces a
+//! lower one with the same key (MODEL.md section 3).
+
+use std::sync::Arc;
+
+use crate::diagnostic::Diagnostic;
+use crate::money::Currency;
+use crate::origin::Located;
+use crate::rates::table::{Fx, Location, Price, RateKey, RateTable, Role, SourceRef};
+use crate::suggest::did_you_mean;
+
+#[derive(Debug, Clone)]
+pub struct Layers {
+    tables: Vec<Arc<RateTable>>,
+}
+
+impl Layers {
+    /// The layers, bottom first. Checks the references across them.
+    pub fn new(tables: Vec<Arc<RateTable>>) -> Result<Layers, Vec<Diagnostic>> {
+        let layers = Layers { tables };
+        let problems = layers.check_references();
+        if problems.is_empty() { Ok(layers) } else { Err(problems) }
+    }
+
+    pub fn tables(&self) -> &[Arc<RateTable>] {
+        &self.tables
+    }
+
+    /// The layer names, bottom first, as `a + b` for messages.
+    pub fn describe(&self) -> String {
+        self.tables
+            .iter()
+            .map(|t| t.name.value.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
+
+    fn topmost<'s, T>(&'s self, pick: impl Fn(&'s RateTable) -> Option<T>) -> Option<T> {
+        self.tables.iter().rev().find_map(|t| pick(t))
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.topmost(|t| t.roles.get(id)).map(|r| &r.value)
+    }
+
+    pub fn location(&self, id: &str) -> Option<&Location> {
+        self.topmost(|t| t.locations.get(id)).map(|l| &l.value)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&SourceRef> {
+        self.topmost(|t| t.sources.get(id)).map(|s| &s.value)
+    }
+
+    /// The salary for a key and the table it came from.
+    pub fn salary(&self, key: &RateKey) -> Option<(&Price, &RateTable)> {
+        self.topmost(|t| t.salaries.get(key).map(|p| (p, t)))
+    }
+
+    pub fn agency_rate(&self, key: &RateKey) -> Option<(&Price, &RateTable)> {
+        self.topmost(|t| t.agency_rates.get(key).map(|p| (p, t)))
+    }
+
+    /// The topmost `fx` block, which wins whole.
+    pub fn fx(&self) -> Option<&Fx> {
+        self.topmost(|t| t.fx.as_ref())
+    }
+
+    pub fn role_ids(&self) -> Vec<&str> {
+        self.ids(|t| t.roles.keys().map(String::as_str).collect())
+    }
+
+    pub fn location_ids(&self) -> Vec<&str> {
+        self.ids(|t| t.locations.keys().map(String::as_str).collect())
+    }
+
+    pub fn source_ids(&self) -> Vec<&str> {
+        self.ids(|t| t.sources.keys().map(String::as_str).collect())
+    }
+
+    fn ids<'s>(&'s self, of: impl Fn(&'s RateTable) -> Vec<&'s str>) -> Vec<&'s str> {
+        let mut ids: Vec<&str> = self.tables.iter().flat_map(|t| of(t)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// Units of `to` per one unit of `from`, as the pair (rate[from], rate[to])
+    /// so that conversion stays `amount * rate[from] / rate[to]`.
+    pub fn conversion(&self, from: &Located<Currency>, to: &Currency) -> Result<(rust_decimal::Decimal, rust_decimal::Decimal), Diagnostic> {
+        use rust_decimal::Decimal;
+        if &from.value == to {
+            return Ok((Decimal::ONE, Decimal::ONE));
+        }
+        let Some(fx) = self.fx() else {
+            return Err(from
+                .origin
+                .diag(format!("no exchange rates to convert {} to {to}", from.value))
+                .expected(format!("an `fx` block in one of the layers {}", self.describe()))
+                .help("add fx: (base: \"USD\", rates: { ... }) to a plugin")); 
+        };
+        let rate = |c: &Currency, origin: &crate::origin::Origin| {
+            fx.rate(c).ok_or_else(|| {
+                origin
+                    .diag(format!("currency {c} has no exchange rate in layers {}", self.describe()))
+                    .expected(format!("one of {}", fx.currencies().collect::<Vec<_>>().join(", ")))
+                    .maybe_help(did_you_mean(c.as_str(), fx.currencies()).or_else(|| {
+                        Some(format!("add \"{c}\": <{} per {c}> to fx.rates in {}", fx.base.value, fx.origin.file))
+                    }))
+            })
+        };
+        Ok((rate(&from.value, &from.origin)?, rate(to, &from.origin)?))
+    }
+
+    /// Every price names a role, a location and a source that the layers know.
+    fn check_references(&self) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        let (roles, locations, sources) = (self.role_ids(), self.location_ids(), self.source_ids());
+        for table in &self.tables {
+            let prices = table.salaries.iter().chain(&table.agency_rates);
+            for (key, price) in prices {
+                if self.role(&key.role).is_none() {
+                    problems.push(unknown(&price.role_origin.diag(format!("unknown role `{}`", key.role)), "role", &key.role, &roles, self));
+                }
+                if self.location(&key.location).is_none() {
+                    problems.push(unknown(&price.location_origin.diag(format!("unknown location `{}`", key.location)), "location", &key.location, &locations, self));
+                }
+                if self.source(&price.source.value).is_none() {
+                    problems.push(unknown(
+                        &price.source.origin.diag(format!("unknown source `{}`", price.source.value)),
+                        "source",
+                        &price.source.value,
+                        &sources,
+                        self,
+                    ));
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// Completes a diagnostic about an unknown id with the known ones.
+pub fn unknown(diag: &Diagnostic, what: &str, found: &str, known: &[&str], layers: &Layers) -> Diagnostic {
+    diag.clone()
+        .expected(format!("a {what} defined in layers {}: {}", layers.describe(), known.join(", ")))
+        .maybe_help(
+            did_you_mean(found, known.iter().copied())
+                .or_else(|| Some(format!("define `{found}` in a rate plugin, or use one of the known {what}s"))),
+        )
+}
+
+/// A scenario names a layer no plugin has.
+pub fn unknown_layer(name: &Located<String>, known: &[&str]) -> Diagnostic {
+    name.origin
+        .diag(format!("unknown rate layer `{}`", name.value))
+        .expected(format!("the name of a rate plugin: {}", known.join(", ")))
+        .maybe_help(did_you_mean(&name.value, known.iter().copied()).or_else(|| {
+            Some("put the plugin in ./rates or pass its directory with --rates DIR; `teamcost check` lists the plugins it finds".into())
+        }))
+}

@@ -1,0 +1,344 @@
+//! One validated rate plugin: roles, locations and their employer terms,
+//! salaries, agency rates, sources and exchange rates.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::diagnostic::Diagnostic;
+use crate::fields::Limits;
+use crate::money::Currency;
+use crate::origin::{Located, Origin, Problems};
+use crate::range::Range;
+use crate::rates::raw::{RawAgency, RawFx, RawInHouse, RawLocation, RawRateTable};
+use crate::source::Source;
+use crate::vocabulary::{Focus, Level};
+
+/// A public source a figure was taken from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceRef {
+    pub title: String,
+    pub url: Option<String>,
+    pub published: String,
+    pub grade: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    pub title: String,
+    pub focus: Focus,
+}
+
+/// What it costs to employ someone in a place, beyond the salary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InHouseTerms {
+    pub burden: Range,
+    pub recruiting_fee: Range,
+    pub time_to_hire_weeks: Range,
+    pub ramp_up_weeks: Range,
+    pub ramp_productivity: Range,
+    pub overhead_monthly: Range,
+    pub management_overhead: Range,
+}
+
+/// How agency work is billed and started in a place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgencyTerms {
+    pub hours_per_month: Range,
+    pub time_to_start_weeks: Range,
+    pub ramp_up_weeks: Range,
+    pub ramp_productivity: Range,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Location {
+    pub name: String,
+    pub currency: Located<Currency>,
+    pub in_house: InHouseTerms,
+    pub agency: AgencyTerms,
+    /// How the terms were derived.
+    pub note: Option<String>,
+}
+
+/// The key of a salary or agency rate.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RateKey {
+    pub role: String,
+    pub level: Level,
+    pub location: String,
+}
+
+impl std::fmt::Display for RateKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {} {}", self.role, self.level, self.location)
+    }
+}
+
+/// A salary (annual) or agency rate (hourly) with its currency and source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Price {
+    pub amount: Range,
+    /// Written on the entry; otherwise the location's currency applies.
+    pub currency: Option<Located<Currency>>,
+    pub source: Located<String>,
+    pub note: Option<String>,
+    /// Where the entry's role and location ids were written.
+    pub role_origin: Origin,
+    pub location_origin: Origin,
+}
+
+/// Exchange rates: units of `base` per one unit of each currency.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fx {
+    pub base: Located<Currency>,
+    pub rates: BTreeMap<Currency, Decimal>,
+    pub origin: Origin,
+}
+
+impl Fx {
+    /// Units of base per one unit of `currency` (the base itself is 1).
+    pub fn rate(&self, currency: &Currency) -> Option<Decimal> {
+        if currency == &self.base.value {
+            Some(Decimal::ONE)
+        } else {
+            self.rates.get(currency).copied()
+        }
+    }
+
+    pub fn currencies(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.base.value.as_str()).chain(self.rates.keys().map(Currency::as_str))
+    }
+}
+
+/// One rate plugin, every figure in it checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RateTable {
+    pub name: Located<String>,
+    pub effective: Option<String>,
+    pub note: Option<String>,
+    /// The file it was read from (`<embedded>/...` for the shipped tables).
+    pub file: String,
+    pub sources: BTreeMap<String, Located<SourceRef>>,
+    pub roles: BTreeMap<String, Located<Role>>,
+    pub locations: BTreeMap<String, Located<Location>>,
+    pub salaries: BTreeMap<RateKey, Price>,
+    pub agency_rates: BTreeMap<RateKey, Price>,
+    pub fx: Option<Fx>,
+}
+
+impl RateTable {
+    /// Reads and checks one plugin file; reports every problem it finds.
+    pub fn read(source: Source<'_>) -> Result<RateTable, Vec<Diagnostic>> {
+        let raw: RawRateTable = source.parse().map_err(|d| vec![d])?;
+        let mut problems = Problems::default();
+        let table = convert(source, raw, &mut problems);
+        match table {
+            Some(table) if problems.is_empty() => Ok(table),
+            _ => Err(problems.0),
+        }
+    }
+}
+
+fn key_origin(source: Source<'_>, key: &str) -> Origin {
+    Origin::new(source.name, source.span_of(key))
+}
+
+fn convert<'a>(source: Source<'a>, raw: RawRateTable<'a>, problems: &mut Problems) -> Option<RateTable> {
+    let name = problems.take(source.id(raw.name, "name"));
+    let effective = raw
+        .effective
+        .and_then(|e| problems.take(source.date(e, "effective")));
+
+    let mut sources = BTreeMap::new();
+    for (id, s) in raw.sources {
+        if let Some(published) = problems.take(source.date(s.published, "published")) {
+            if let Some(grade) = s.grade.as_deref().filter(|g| !matches!(*g, "A" | "B" | "C")) {
+                problems.push(
+                    key_origin(source, id)
+                        .diag(format!("source `{id}` has grade `{grade}`"))
+                        .expected("grade \"A\" (official statistics), \"B\" (survey or job-ad data) or \"C\" (vendor page or second-hand)")
+                        .help("use one of A, B, C as rates/README explains"),
+                );
+            }
+            let value = SourceRef {
+                title: s.title,
+                url: s.url,
+                published,
+                grade: s.grade,
+                note: s.note,
+            };
+            sources.insert(id.to_string(), Located::new(value, key_origin(source, id)));
+        }
+    }
+
+    let roles = raw
+        .roles
+        .into_iter()
+        .map(|(id, r)| {
+            let role = Role {
+                title: r.title,
+                focus: r.focus,
+            };
+            (id.to_string(), Located::new(role, key_origin(source, id)))
+        })
+        .collect();
+
+    let mut locations = BTreeMap::new();
+    for (id, l) in raw.locations {
+        if let Some(location) = location(source, id, l, problems) {
+            locations.insert(id.to_string(), Located::new(location, key_origin(source, id)));
+        }
+    }
+
+    let mut salaries = BTreeMap::new();
+    for s in raw.salaries {
+        let price = price(source, s.role, s.location, s.annual, "annual", s.currency, s.source, s.note, problems);
+        insert_price(&mut salaries, price, s.level, "salary", problems);
+    }
+    let mut agency_rates = BTreeMap::new();
+    for a in raw.agency_rates {
+        let price = price(source, a.role, a.location, a.hourly, "hourly", a.currency, a.source, a.note, problems);
+        insert_price(&mut agency_rates, price, a.level, "agency rate", problems);
+    }
+
+    let fx = raw.fx.and_then(|f| fx(source, f, problems));
+    Some(RateTable {
+        name: name?,
+        effective,
+        note: raw.note,
+        file: source.name.to_string(),
+        sources,
+        roles,
+        locations,
+        salaries,
+        agency_rates,
+        fx,
+    })
+}
+
+fn insert_price(
+    into: &mut BTreeMap<RateKey, Price>,
+    entry: Option<(String, String, Price)>,
+    level: Level,
+    what: &str,
+    problems: &mut Problems,
+) {
+    let Some((role, location, price)) = entry else { return };
+    let key = RateKey { role, level, location };
+    if into.contains_key(&key) {
+        problems.push(
+            price
+                .role_origin
+                .diag(format!("a second {what} for {key}"))
+                .help("keep one entry per role, level and location; a plugin layered above may replace it"),
+        );
+        return;
+    }
+    into.insert(key, price);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn price<'a>(
+    source: Source<'a>,
+    role: &'a ron::value::RawValue,
+    location: &'a ron::value::RawValue,
+    amount: &'a ron::value::RawValue,
+    what: &str,
+    currency: Option<&'a ron::value::RawValue>,
+    src: &'a ron::value::RawValue,
+    note: Option<String>,
+    problems: &mut Problems,
+) -> Option<(String, String, Price)> {
+    let role = problems.take(source.id(role, "role"));
+    let location = problems.take(source.id(location, "location"));
+    let amount = problems.take(source.range(amount, what, Limits::POSITIVE));
+    let currency = match currency {
+        Some(c) => Some(problems.take(source.currency(c))?),
+        None => None,
+    };
+    let src = problems.take(source.id(src, "source"));
+    let (role, location) = (role?, location?);
+    Some((
+        role.value,
+        location.value,
+        Price {
+            amount: amount?,
+            currency,
+            source: src?,
+            note,
+            role_origin: role.origin,
+            location_origin: location.origin,
+        },
+    ))
+}
+
+fn location<'a>(source: Source<'a>, id: &str, raw: RawLocation<'a>, problems: &mut Problems) -> Option<Location> {
+    let currency = problems.take(source.currency(raw.currency));
+    let in_house = in_house_terms(source, id, raw.in_house, problems);
+    let agency = agency_terms(source, id, raw.agency, problems);
+    Some(Location {
+        name: raw.name,
+        currency: currency?,
+        in_house: in_house?,
+        agency: agency?,
+        note: raw.note,
+    })
+}
+
+fn in_house_terms<'a>(source: Source<'a>, id: &str, raw: RawInHouse<'a>, problems: &mut Problems) -> Option<InHouseTerms> {
+    let mut range = |raw, field: &str, limits| problems.take(source.range(raw, &format!("{id} in_house.{field}"), limits));
+    let burden = range(raw.burden, "burden", Limits::MULTIPLIER);
+    let recruiting_fee = range(raw.recruiting_fee, "recruiting_fee", Limits::NON_NEGATIVE);
+    let time_to_hire_weeks = range(raw.time_to_hire_weeks, "time_to_hire_weeks", Limits::NON_NEGATIVE);
+    let ramp_up_weeks = range(raw.ramp_up_weeks, "ramp_up_weeks", Limits::NON_NEGATIVE);
+    let ramp_productivity = range(raw.ramp_productivity, "ramp_productivity", Limits::SHARE);
+    let overhead_monthly = range(raw.overhead_monthly, "overhead_monthly", Limits::NON_NEGATIVE);
+    let management_overhead = range(raw.management_overhead, "management_overhead", Limits::NON_NEGATIVE);
+    Some(InHouseTerms {
+        burden: burden?,
+        recruiting_fee: recruiting_fee?,
+        time_to_hire_weeks: time_to_hire_weeks?,
+        ramp_up_weeks: ramp_up_weeks?,
+        ramp_productivity: ramp_productivity?,
+        overhead_monthly: overhead_monthly?,
+        management_overhead: management_overhead?,
+    })
+}
+
+fn agency_terms<'a>(source: Source<'a>, id: &str, raw: RawAgency<'a>, problems: &mut Problems) -> Option<AgencyTerms> {
+    let mut range = |raw, field: &str, limits| problems.take(source.range(raw, &format!("{id} agency.{field}"), limits));
+    let hours_per_month = range(raw.hours_per_month, "hours_per_month", Limits::POSITIVE);
+    let time_to_start_weeks = range(raw.time_to_start_weeks, "time_to_start_weeks", Limits::NON_NEGATIVE);
+    let ramp_up_weeks = range(raw.ramp_up_weeks, "ramp_up_weeks", Limits::NON_NEGATIVE);
+    let ramp_productivity = range(raw.ramp_productivity, "ramp_productivity", Limits::SHARE);
+    Some(AgencyTerms {
+        hours_per_month: hours_per_month?,
+        time_to_start_weeks: time_to_start_weeks?,
+        ramp_up_weeks: ramp_up_weeks?,
+        ramp_productivity: ramp_productivity?,
+    })
+}
+
+fn fx<'a>(source: Source<'a>, raw: RawFx<'a>, problems: &mut Problems) -> Option<Fx> {
+    let base = problems.take(source.currency(raw.base));
+    let mut rates = BTreeMap::new();
+    for (code, value) in raw.rates {
+        let origin = key_origin(source, code);
+        let Some(currency) = Currency::parse(code) else {
+            problems.push(
+                origin
+                    .diag(format!("`{code}` is not a currency code"))
+                    .expected("three upper-case letters, as in \"EUR\"")
+                    .help(format!("write \"{}\"", code.to_uppercase())),
+            );
+            continue;
+        };
+        if let Some(rate) = problems.take(source.number(value, &format!("fx rate of {code}"), Limits::POSITIVE)) {
+            rates.insert(currency, rate);
+        }
+    }
+    let base = base?;
+    let origin = base.origin.clone();
+    Some(Fx { base, rates, origin })
+}

@@ -1,0 +1,71 @@
+//! CSV for spreadsheets: an estimate in long form (one figure per row), a
+//! comparison with one column per scenario.
+
+use rust_decimal::Decimal;
+
+use crate::engine::{Estimate, Triple};
+use crate::money::two_places;
+
+fn finish(writer: csv::Writer<Vec<u8>>) -> String {
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// `scenario,file,currency,section,item,low,likely,high`; a single figure
+/// sits in `likely`.
+pub fn estimates(estimates: &[Estimate]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(["scenario", "file", "currency", "section", "item", "low", "likely", "high"]);
+    for e in estimates {
+        let head = [e.scenario.name.as_str(), e.scenario.file.as_str(), e.currency.as_str()];
+        let mut row = |section: &str, item: &str, low: String, likely: String, high: String| {
+            let _ = w.write_record(head.iter().copied().chain([section, item, &low, &likely, &high]));
+        };
+        let mut range = |section: &str, item: &str, t: &Triple| {
+            row(section, item, two_places(t.low), two_places(t.likely), two_places(t.high))
+        };
+        range("total", "cost", &e.cost);
+        range("total", "capacity_pm", &e.capacity);
+        if let Some(per_pm) = e.cost_per_pm() {
+            range("total", "cost_per_pm", &per_pm);
+        }
+        for s in &e.seats {
+            let item = format!(
+                "{} {} {} {} x{} @{}",
+                s.seat.role.value,
+                s.seat.level,
+                s.seat.location.value,
+                s.seat.engagement,
+                s.seat.count,
+                s.seat.allocation.get().normalize()
+            );
+            range("seat cost", &item, &s.cost);
+            range("seat capacity_pm", &item, &s.capacity);
+        }
+        let mut single = |section: &str, item: &str, value: Decimal| row(section, item, String::new(), two_places(value), String::new());
+        single("mix", "engineering_fte", e.engineering_fte);
+        single("mix", "development_fte", e.development_fte);
+        for (name, amount) in e.components.named() {
+            single("component", name, amount);
+        }
+        for m in &e.monthly {
+            single("month", &m.month.to_string(), m.likely);
+            single("cumulative", &m.month.to_string(), m.cumulative);
+        }
+        for warning in &e.warnings {
+            row("warning", warning, String::new(), String::new(), String::new());
+        }
+    }
+    finish(w)
+}
+
+/// `metric,<scenario>...`: one row per figure, one column per scenario.
+pub fn comparison(estimates: &[Estimate]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let header = std::iter::once("metric".to_string()).chain(estimates.iter().map(|e| e.scenario.name.clone()));
+    let _ = w.write_record(header);
+    for (label, cells) in super::comparison_rows(estimates, two_places) {
+        let _ = w.write_record(std::iter::once(label).chain(cells));
+    }
+    finish(w)
+}

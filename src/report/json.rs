@@ -1,0 +1,119 @@
+//! JSON: the contract for scripts (MODEL.md section 7). Fields are added,
+//! never renamed.
+
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+use crate::engine::{Components, Estimate, SeatEstimate, Triple};
+use crate::money::{plain, two_places};
+
+fn triple(t: &Triple) -> Value {
+    json!({ "low": two_places(t.low), "likely": two_places(t.likely), "high": two_places(t.high) })
+}
+
+fn components(c: &Components) -> Value {
+    Value::Object(
+        c.named()
+            .iter()
+            .map(|(name, amount)| (name.to_string(), Value::String(two_places(*amount))))
+            .collect(),
+    )
+}
+
+fn seat(s: &SeatEstimate) -> Value {
+    let mut v = json!({
+        "role": s.seat.role.value,
+        "title": s.title,
+        "level": s.seat.level.to_string(),
+        "location": s.seat.location.value,
+        "engagement": s.seat.engagement.to_string(),
+        "count": s.seat.count,
+        "allocation": plain(s.seat.allocation.get()),
+        "fte": two_places(s.fte),
+        "focus": s.focus.to_string(),
+        "start_weeks": plain(s.start_weeks),
+        "cost": triple(&s.cost),
+        "capacity_pm": triple(&s.capacity),
+        "components": components(&s.components),
+    });
+    if let Some(reason) = &s.seat.reason {
+        v["reason"] = Value::String(reason.clone());
+    }
+    v
+}
+
+fn optional(value: Option<Decimal>) -> Value {
+    value.map_or(Value::Null, |d| Value::String(two_places(d)))
+}
+
+/// One estimate as the object MODEL.md section 7 describes.
+pub fn estimate(e: &Estimate) -> Value {
+    let s = &e.scenario;
+    json!({
+        "scenario": s.name,
+        "file": s.file,
+        "stage": s.stage.to_string(),
+        "product": s.product.map(|p| p.to_string()),
+        "engagement": s.engagement.to_string(),
+        "location": s.location.value,
+        "currency": e.currency.to_string(),
+        "duration_months": plain(s.duration.get()),
+        "rate_layers": e.layers,
+        "cost": triple(&e.cost),
+        "capacity_pm": triple(&e.capacity),
+        "cost_per_pm": e.cost_per_pm().map_or(Value::Null, |t| triple(&t)),
+        "team": {
+            "engineering_fte": two_places(e.engineering_fte),
+            "development_fte": two_places(e.development_fte),
+            "seats": e.seats.iter().map(seat).collect::<Vec<_>>(),
+        },
+        "components": components(&e.components),
+        "monthly": e.monthly.iter().map(|m| json!({
+            "month": m.month,
+            "likely": two_places(m.likely),
+            "cumulative": two_places(m.cumulative),
+        })).collect::<Vec<_>>(),
+        "staffed_weeks": plain(e.staffed_weeks),
+        "warnings": e.warnings,
+    })
+}
+
+fn pretty(value: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// One object for one scenario, an array for several.
+pub fn estimates(estimates: &[Estimate]) -> String {
+    match estimates {
+        [one] => pretty(&estimate(one)),
+        many => pretty(&Value::Array(many.iter().map(estimate).collect())),
+    }
+}
+
+/// The side-by-side summary of each scenario.
+pub fn comparison(estimates: &[Estimate]) -> String {
+    let rows: Vec<Value> = estimates
+        .iter()
+        .map(|e| {
+            json!({
+                "scenario": e.scenario.name,
+                "file": e.scenario.file,
+                "currency": e.currency.to_string(),
+                "stage": e.scenario.stage.to_string(),
+                "engagement": e.scenario.engagement.to_string(),
+                "duration_months": plain(e.scenario.duration.get()),
+                "cost": triple(&e.cost),
+                "engineering_fte": two_places(e.engineering_fte),
+                "development_fte": two_places(e.development_fte),
+                "capacity_pm": triple(&e.capacity),
+                "cost_per_pm": e.cost_per_pm().map_or(Value::Null, |t| triple(&t)),
+                "cost_per_pm_likely": optional(e.cost_per_pm().map(|t| t.likely)),
+                "staffed_weeks": plain(e.staffed_weeks),
+                "warnings": e.warnings,
+            })
+        })
+        .collect();
+    pretty(&Value::Array(rows))
+}

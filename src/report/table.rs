@@ -1,0 +1,154 @@
+//! Tables for people: the terminal (box drawing) and Markdown (for wikis
+//! and pull requests) share one layout.
+
+use comfy_table::{CellAlignment, Table, presets};
+
+use crate::engine::{Estimate, Triple};
+use crate::money::{grouped, plain, two_places};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Terminal,
+    Markdown,
+}
+
+fn new_table(style: Style, header: Vec<String>, numeric_from: usize) -> Table {
+    let mut table = Table::new();
+    table.load_preset(match style {
+        Style::Terminal => presets::UTF8_FULL_CONDENSED,
+        Style::Markdown => presets::ASCII_MARKDOWN,
+    });
+    let columns = header.len();
+    table.set_header(header);
+    for i in numeric_from..columns {
+        if let Some(column) = table.column_mut(i) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    table
+}
+
+fn heading(style: Style, text: &str) -> String {
+    match style {
+        Style::Terminal => format!("{text}\n"),
+        Style::Markdown => format!("### {text}\n\n"),
+    }
+}
+
+fn range_row(label: &str, t: &Triple, fmt: fn(rust_decimal::Decimal) -> String) -> Vec<String> {
+    vec![label.to_string(), fmt(t.low), fmt(t.likely), fmt(t.high)]
+}
+
+/// One scenario in full.
+fn estimate(e: &Estimate, style: Style) -> String {
+    let s = &e.scenario;
+    let mut out = String::new();
+    out.push_str(&match style {
+        Style::Terminal => format!("{}\n{}\n", s.name, "=".repeat(s.name.chars().count())),
+        Style::Markdown => format!("## {}\n\n", s.name),
+    });
+    let product = s.product.map(|p| format!(" · {p}")).unwrap_or_default();
+    out.push_str(&format!(
+        "{} · {}{product} · {} months · {} · based in {} · figures in {} · rates: {}\n\n",
+        s.file,
+        s.stage,
+        plain(s.duration.get()),
+        s.engagement,
+        s.location.value,
+        e.currency,
+        e.layers.join(" + "),
+    ));
+
+    let mut totals = new_table(style, vec![e.currency.to_string(), "low".into(), "likely".into(), "high".into()], 1);
+    totals.add_row(range_row("Cost", &e.cost, grouped));
+    totals.add_row(range_row("Capacity (productive person-months)", &e.capacity, two_places));
+    match e.cost_per_pm() {
+        Some(per_pm) => totals.add_row(range_row("Cost per productive person-month", &per_pm, grouped)),
+        None => totals.add_row(vec!["Cost per productive person-month", "n/a", "n/a", "n/a"]),
+    };
+    out.push_str(&format!("{totals}\n\n"));
+
+    out.push_str(&format!(
+        "Team mix: {} engineering FTE, {} development FTE; fully staffed after {} weeks (typical delays).\n\n",
+        two_places(e.engineering_fte),
+        two_places(e.development_fte),
+        plain(e.staffed_weeks),
+    ));
+
+    out.push_str(&heading(style, "Seats"));
+    let header = ["Role", "Level", "Location", "Engagement", "Focus", "FTE", "Starts (weeks)", "Cost likely", "Cost range", "Capacity (pm)"];
+    let mut seats = new_table(style, header.iter().map(|h| h.to_string()).collect(), 5);
+    for seat in &e.seats {
+        let fte = if seat.seat.count > 1 || seat.seat.allocation.get() != rust_decimal::Decimal::ONE {
+            format!("{} x {}", seat.seat.count, plain(seat.seat.allocation.get()))
+        } else {
+            "1".into()
+        };
+        seats.add_row(vec![
+            seat.seat.role.value.clone(),
+            seat.seat.level.to_string(),
+            seat.seat.location.value.clone(),
+            seat.seat.engagement.to_string(),
+            seat.focus.to_string(),
+            fte,
+            plain(seat.start_weeks),
+            grouped(seat.cost.likely),
+            format!("{} - {}", grouped(seat.cost.low), grouped(seat.cost.high)),
+            two_places(seat.capacity.likely),
+        ]);
+    }
+    out.push_str(&format!("{seats}\n"));
+    for seat in e.seats.iter().filter(|s| s.seat.reason.is_some()) {
+        out.push_str(&format!("  {}: {}\n", seat.seat.role.value, seat.seat.reason.as_deref().unwrap_or("")));
+    }
+    out.push('\n');
+
+    out.push_str(&heading(style, "Cost components (likely)"));
+    let mut components = new_table(style, vec!["Component".into(), e.currency.to_string(), "Share".into()], 1);
+    let total = e.components.total();
+    for (name, amount) in e.components.named() {
+        let share = if total.is_zero() { "-".into() } else { format!("{}%", (amount * rust_decimal::Decimal::from(100) / total).round_dp(1)) };
+        components.add_row(vec![name.to_string(), grouped(amount), share]);
+    }
+    components.add_row(vec!["total".into(), grouped(total), "100%".into()]);
+    out.push_str(&format!("{components}\n\n"));
+
+    out.push_str(&heading(style, "Monthly burn (likely)"));
+    let mut burn = new_table(style, vec!["Month".into(), "Cost".into(), "Cumulative".into()], 0);
+    for m in &e.monthly {
+        burn.add_row(vec![m.month.to_string(), grouped(m.likely), grouped(m.cumulative)]);
+    }
+    out.push_str(&format!("{burn}\n"));
+
+    if !e.warnings.is_empty() {
+        out.push('\n');
+        out.push_str(&heading(style, "Warnings"));
+        for w in &e.warnings {
+            out.push_str(&format!("- {w}\n"));
+        }
+    }
+    out
+}
+
+pub fn estimates(estimates: &[Estimate], style: Style) -> String {
+    estimates
+        .iter()
+        .map(|e| estimate(e, style))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub fn comparison(estimates: &[Estimate], style: Style) -> String {
+    let header = std::iter::once(String::new()).chain(estimates.iter().map(|e| e.scenario.name.clone())).collect();
+    let mut table = new_table(style, header, 1);
+    for (label, cells) in super::comparison_rows(estimates, grouped) {
+        table.add_row(std::iter::once(label).chain(cells).collect::<Vec<_>>());
+    }
+    let mut out = format!("{table}\n");
+    for e in estimates.iter().filter(|e| !e.warnings.is_empty()) {
+        for w in &e.warnings {
+            out.push_str(&format!("warning ({}): {w}\n", e.scenario.name));
+        }
+    }
+    out
+}

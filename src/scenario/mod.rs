@@ -1,0 +1,289 @@
+//! A scenario: what is being built, for how long, where, and with whom
+//! (MODEL.md section 2). `Scenario::read` checks everything that can be
+//! checked without rate tables; ids are checked against the layers later.
+
+mod raw;
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+
+use crate::diagnostic::Diagnostic;
+use crate::fields::Limits;
+use crate::money::Currency;
+use crate::origin::{Located, Origin, Problems};
+use crate::source::Source;
+use crate::vocabulary::{Engagement, EngagementChoice, Level, Product, Requirement, Stage};
+use raw::{RawScenario, RawSeat, RawTeam};
+
+/// The rate layers a scenario uses when it names none.
+pub const DEFAULT_LAYERS: &[&str] = &["market-2026"];
+
+/// A project length in months: more than 0, at most 120.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Months(Decimal);
+
+impl Months {
+    pub const MAX: Decimal = Decimal::from_parts(120, 0, 0, false, 0);
+
+    pub fn new(months: Decimal) -> Option<Months> {
+        (months > Decimal::ZERO && months <= Self::MAX).then_some(Months(months))
+    }
+
+    pub fn get(self) -> Decimal {
+        self.0
+    }
+}
+
+/// A share of full time: more than 0, at most 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Allocation(Decimal);
+
+impl Allocation {
+    pub const FULL: Allocation = Allocation(Decimal::ONE);
+
+    pub fn new(share: Decimal) -> Option<Allocation> {
+        (share > Decimal::ZERO && share <= Decimal::ONE).then_some(Allocation(share))
+    }
+
+    pub fn get(self) -> Decimal {
+        self.0
+    }
+}
+
+/// One line of a team: `count` people of a role and level, each at `allocation`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Seat {
+    pub role: Located<String>,
+    pub level: Level,
+    pub count: u32,
+    pub allocation: Allocation,
+    pub location: Located<String>,
+    pub engagement: Engagement,
+    /// Why the seat is there, for a recommended team.
+    pub reason: Option<String>,
+}
+
+impl Seat {
+    /// Full-time equivalents: count x allocation.
+    pub fn fte(&self) -> Decimal {
+        Decimal::from(self.count) * self.allocation.get()
+    }
+}
+
+/// What the recommender should size the team for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Target {
+    EffortPm(Decimal),
+    Budget(Decimal),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Team {
+    Seats(Vec<Seat>),
+    Recommend { target: Target, origin: Origin },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    pub name: String,
+    pub file: String,
+    pub stage: Stage,
+    pub product: Option<Product>,
+    pub duration: Months,
+    pub location: Located<String>,
+    pub engagement: EngagementChoice,
+    pub requirements: BTreeSet<Requirement>,
+    /// Rate layers, bottom to top.
+    pub rates: Vec<Located<String>>,
+    pub currency: Option<Located<Currency>>,
+    pub team: Team,
+    /// Free text: what the scenario assumes.
+    pub note: Option<String>,
+}
+
+impl Scenario {
+    /// Reads and checks one scenario file; reports every problem it finds.
+    pub fn read(source: Source<'_>) -> Result<Scenario, Vec<Diagnostic>> {
+        let raw: RawScenario = source.parse().map_err(|d| vec![d])?;
+        let mut problems = Problems::default();
+        let scenario = convert(source, raw, &mut problems);
+        match scenario {
+            Some(s) if problems.is_empty() => Ok(s),
+            _ => Err(problems.0),
+        }
+    }
+}
+
+fn convert<'a>(source: Source<'a>, raw: RawScenario<'a>, problems: &mut Problems) -> Option<Scenario> {
+    let name = problems.take(source.text(raw.name, "name"));
+    let duration = problems.take(duration(source, raw.duration_months));
+    let location = problems.take(source.id(raw.location, "location"));
+    let currency = match raw.currency {
+        Some(c) => Some(problems.take(source.currency(c))?),
+        None => None,
+    };
+    let rates = match raw.rates {
+        Some(layers) => layers
+            .into_iter()
+            .map(|l| problems.take(source.id(l, "rate layer")))
+            .collect::<Option<Vec<_>>>(),
+        None => Some(
+            DEFAULT_LAYERS
+                .iter()
+                .map(|l| Located::new(l.to_string(), Origin::new(source.name, None)))
+                .collect(),
+        ),
+    };
+    if let Some(layers) = &rates
+        && layers.is_empty()
+    {
+        problems.push(
+            source
+                .diag("`rates: []` names no rate layer")
+                .expected("at least one plugin name, bottom layer first")
+                .help("remove `rates` to use the shipped table, or write rates: [\"market-2026\"]"),
+        );
+    }
+    let team = match raw.team {
+        RawTeam::Seats(seats) => {
+            let location = location.clone()?;
+            let seats: Vec<Option<Seat>> = seats
+                .into_iter()
+                .enumerate()
+                .map(|(i, s)| seat(source, i + 1, s, &location, raw.engagement, problems))
+                .collect();
+            Team::Seats(seats.into_iter().collect::<Option<Vec<_>>>()?)
+        }
+        RawTeam::Recommend { effort_pm, budget } => Team::Recommend {
+            target: problems.take(target(source, effort_pm, budget))?,
+            origin: Origin::new(source.name, None),
+        },
+    };
+    if let Team::Seats(seats) = &team
+        && seats.is_empty()
+    {
+        problems.push(
+            source
+                .diag("the team has no seats")
+                .expected("at least one seat in `team: Seats([...])`")
+                .help("add a seat such as (role: \"ai-developer\", level: Senior), or write team: Recommend(effort_pm: 12)"),
+        );
+    }
+    Some(Scenario {
+        name: name?,
+        file: source.name.to_string(),
+        stage: raw.stage,
+        product: raw.product,
+        duration: duration?,
+        location: location?,
+        engagement: raw.engagement,
+        requirements: raw.requirements.into_iter().collect(),
+        rates: rates?,
+        currency,
+        team,
+        note: raw.note,
+    })
+}
+
+fn duration<'a>(source: Source<'a>, raw: &'a ron::value::RawValue) -> Result<Months, Diagnostic> {
+    let months = source.decimal(raw, "duration_months")?;
+    Months::new(months).ok_or_else(|| {
+        source
+            .diag_at(raw.get_ron().trim(), format!("duration_months is {months}, outside 0 to 120"))
+            .expected("a number of months greater than 0 and at most 120 (fractions such as 4.5 are fine)")
+            .help("set duration_months to the length of the project, e.g. 6")
+    })
+}
+
+fn target<'a>(
+    source: Source<'a>,
+    effort_pm: Option<&'a ron::value::RawValue>,
+    budget: Option<&'a ron::value::RawValue>,
+) -> Result<Target, Diagnostic> {
+    match (effort_pm, budget) {
+        (Some(e), None) => source.number(e, "effort_pm", Limits::POSITIVE).map(Target::EffortPm),
+        (None, Some(b)) => source.number(b, "budget", Limits::POSITIVE).map(Target::Budget),
+        (Some(e), Some(_)) => Err(source
+            .diag_at(e.get_ron().trim(), "Recommend takes effort_pm or budget, not both")
+            .expected("Recommend(effort_pm: N) or Recommend(budget: N)")
+            .help("remove one of the two")),
+        (None, None) => Err(source
+            .diag("Recommend needs effort_pm or budget")
+            .expected("Recommend(effort_pm: N) or Recommend(budget: N)")
+            .help("write, for example, team: Recommend(effort_pm: 18)")),
+    }
+}
+
+fn seat<'a>(
+    source: Source<'a>,
+    number: usize,
+    raw: RawSeat<'a>,
+    default_location: &Located<String>,
+    default_engagement: EngagementChoice,
+    problems: &mut Problems,
+) -> Option<Seat> {
+    let role = problems.take(source.id(raw.role, "role"));
+    let count = match raw.count {
+        Some(c) => problems.take(count(source, c)),
+        None => Some(1),
+    };
+    let allocation = match raw.allocation {
+        Some(a) => problems.take(allocation(source, a)),
+        None => Some(Allocation::FULL),
+    };
+    let location = match raw.location {
+        Some(l) => problems.take(source.id(l, "location")),
+        None => Some(default_location.clone()),
+    };
+    let role = role?;
+    let engagement = match (raw.engagement, default_engagement) {
+        (Some(e), _) => e,
+        (None, EngagementChoice::InHouse) => Engagement::InHouse,
+        (None, EngagementChoice::Agency) => Engagement::Agency,
+        (None, EngagementChoice::Hybrid) => {
+            problems.push(
+                role.origin
+                    .diag(format!(
+                        "seat {number} ({} {}) has no engagement, and the scenario is Hybrid",
+                        role.value, raw.level
+                    ))
+                    .expected("with `engagement: Hybrid`, every seat names its own engagement")
+                    .help("add `engagement: InHouse` or `engagement: Agency` to this seat"),
+            );
+            return None;
+        }
+    };
+    Some(Seat {
+        role,
+        level: raw.level,
+        count: count?,
+        allocation: allocation?,
+        location: location?,
+        engagement,
+        reason: raw.reason,
+    })
+}
+
+fn count<'a>(source: Source<'a>, raw: &'a ron::value::RawValue) -> Result<u32, Diagnostic> {
+    let value = source.decimal(raw, "count")?;
+    let whole = (value.fract().is_zero() && value >= Decimal::ONE)
+        .then(|| u32::try_from(value.trunc().mantissa() / 10i128.pow(value.scale())).ok())
+        .flatten();
+    whole.ok_or_else(|| {
+        source
+            .diag_at(raw.get_ron().trim(), format!("count is {value}, not a whole number of people of 1 or more"))
+            .expected("a whole number of 1 or more")
+            .help("for part-time people keep count whole and set allocation, e.g. count: 1, allocation: 0.5")
+    })
+}
+
+fn allocation<'a>(source: Source<'a>, raw: &'a ron::value::RawValue) -> Result<Allocation, Diagnostic> {
+    let value = source.decimal(raw, "allocation")?;
+    Allocation::new(value).ok_or_else(|| {
+        source
+            .diag_at(raw.get_ron().trim(), format!("allocation is {value}, outside (0, 1]"))
+            .expected("a share of full time greater than 0 and at most 1 (0.5 is half time)")
+            .help("for more than one full-time person, raise count instead")
+    })
+}
