@@ -102,25 +102,16 @@ impl<'a> Source<'a> {
             })
     }
 
-    /// A quoted date written YYYY-MM-DD.
+    /// A quoted date written YYYY-MM-DD, or YYYY-MM or YYYY when the source
+    /// gives no day.
     pub fn date(&self, raw: &'a RawValue, what: &str) -> Result<String, Diagnostic> {
         let text = self.text(raw, what)?;
-        let ok = text.len() == 10
-            && text.char_indices().all(|(i, c)| {
-                if i == 4 || i == 7 {
-                    c == '-'
-                } else {
-                    c.is_ascii_digit()
-                }
-            })
-            && matches!(text[5..7].parse::<u8>(), Ok(1..=12))
-            && matches!(text[8..10].parse::<u8>(), Ok(1..=31));
-        if ok {
+        if is_date(&text) {
             Ok(text)
         } else {
             Err(self
                 .diag_at(raw.get_ron().trim(), format!("{what} `{text}` is not a date"))
-                .expected("a date written \"YYYY-MM-DD\"")
+                .expected("a date written \"YYYY-MM-DD\" (or \"YYYY-MM\", \"YYYY\" when no day is known)")
                 .help("write the date as, for example, \"2026-01-16\""))
         }
     }
@@ -162,5 +153,19 @@ impl<'a> Source<'a> {
                 .expected("low <= typical <= high")
                 .help("swap the values so that low is the smallest and high the largest")
         })
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a real month and day number.
+fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |s: &str, len: usize, range: std::ops::RangeInclusive<u32>| {
+        s.len() == len && s.chars().all(|c| c.is_ascii_digit()) && s.parse().is_ok_and(|n| range.contains(&n))
+    };
+    match parts.as_slice() {
+        [y] => number(y, 4, 1900..=2100),
+        [y, m] => number(y, 4, 1900..=2100) && number(m, 2, 1..=12),
+        [y, m, d] => number(y, 4, 1900..=2100) && number(m, 2, 1..=12) && number(d, 2, 1..=31),
+        _ => false,
     }
 }
