@@ -1,0 +1,187 @@
+//! Engine figures worked out by hand from MODEL.md section 4.
+//!
+//! The test table uses delays that are multiples of 13 weeks, so months
+//! come out whole: 13 weeks x 12 / 52 = 3 months exactly.
+
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+use super::*;
+use crate::rates::RateTable;
+use crate::source::Source;
+use std::sync::Arc;
+
+pub const HAND_TABLE: &str = r#"RateTable(
+    name: "hand",
+    effective: "2026-01-01",
+    sources: { "s": (title: "worked example", published: "2026") },
+    roles: {
+        "ai-engineer": (title: "AI engineer", focus: Engineering),
+        "ai-developer": (title: "AI developer", focus: Development),
+    },
+    locations: {
+        "us": (
+            name: "United States",
+            currency: "USD",
+            in_house: (
+                burden: (low: 1.2, typical: 1.3, high: 1.4),
+                recruiting_fee: (low: 0.1, typical: 0.15, high: 0.2),
+                time_to_hire_weeks: (low: 0, typical: 13, high: 26),
+                ramp_up_weeks: (low: 0, typical: 13, high: 26),
+                ramp_productivity: (low: 0.4, typical: 0.5, high: 0.6),
+                overhead_monthly: 600,
+                management_overhead: 0.1,
+            ),
+            agency: (
+                hours_per_month: 160,
+                time_to_start_weeks: (low: 0, typical: 0, high: 13),
+                ramp_up_weeks: 0,
+                ramp_productivity: 1,
+            ),
+        ),
+    },
+    salaries: [
+        (role: "ai-engineer", level: Senior, location: "us",
+         annual: (low: 108000, typical: 120000, high: 144000), source: "s"),
+    ],
+    agency_rates: [
+        (role: "ai-developer", level: Mid, location: "us",
+         hourly: (low: 80, typical: 100, high: 125), source: "s"),
+    ],
+    fx: (base: "USD", rates: { "EUR": 1.25 }),
+)"#;
+
+const OVERLAY: &str = r#"RateTable(
+    name: "over",
+    salaries: [
+        (role: "ai-engineer", level: Senior, location: "us", annual: 96000, source: "s"),
+    ],
+)"#;
+
+fn table(text: &str) -> Arc<RateTable> {
+    Arc::new(RateTable::read(Source::new("table.ron", text)).expect("test table reads"))
+}
+
+pub fn hand_layers() -> Layers {
+    Layers::new(vec![table(HAND_TABLE)]).expect("layers")
+}
+
+pub fn scenario(duration: &str, seats: &str, extra: &str) -> Scenario {
+    let text = format!(
+        "Scenario(name: \"t\", stage: Pilot, duration_months: {duration}, location: \"us\", \
+         engagement: InHouse, rates: [\"hand\"], {extra} team: Seats([{seats}]))"
+    );
+    Scenario::read(Source::new("t.ron", &text)).expect("test scenario reads")
+}
+
+const ENGINEER: &str = r#"(role: "ai-engineer", level: Senior)"#;
+const DEVELOPERS: &str = r#"(role: "ai-developer", level: Mid, count: 2, allocation: 0.5, engagement: Agency)"#;
+
+fn run(duration: &str, seats: &str, extra: &str, layers: &Layers) -> Estimate {
+    estimate(&scenario(duration, seats, extra), layers).expect("estimate")
+}
+
+#[test]
+fn in_house_seat() {
+    let e = run("12", ENGINEER, "", &hand_layers());
+    // likely: S = 120000, hire 13 wk = 3 months, active = 12 - 3 = 9
+    //   monthly  = 120000/12 * 1.3 + 600 + 120000/12 * 0.1 = 13000 + 600 + 1000 = 14600
+    //   one_time = 120000 * 0.15 = 18000
+    //   cost     = 14600 * 9 + 18000 = 149400
+    // low: S 108000, burden 1.2, fee 0.1, hire at high 26 wk = 6 months, active 6
+    //   monthly = 9000 * 1.2 + 600 + 900 = 12300; cost = 12300 * 6 + 10800 = 84600
+    // high: S 144000, burden 1.4, fee 0.2, hire at low 0, active 12
+    //   monthly = 12000 * 1.4 + 600 + 1200 = 18600; cost = 18600 * 12 + 28800 = 252000
+    assert_eq!(e.cost, Triple { low: dec!(84600), likely: dec!(149400), high: dec!(252000) });
+    // capacity likely: r = 13 wk = 3 months, p 0.5: 0.5 * min(9, 3) + (9 - 3) = 7.5
+    // low: active 6, r 26 wk = 6 months, p 0.4: 0.4 * 6 + 0 = 2.4
+    // high: active 12, r 0, p 0.6: 0 + 12 = 12
+    assert_eq!(e.capacity, Triple { low: dec!(2.4), likely: dec!(7.5), high: dec!(12) });
+    // components: salary 10000 * 9, burden 10000 * 0.3 * 9, overhead 600 * 9,
+    // management 1000 * 9, recruiting 18000
+    let c = e.components;
+    assert_eq!(
+        [c.salary, c.burden, c.overhead, c.management, c.recruiting, c.agency],
+        [dec!(90000), dec!(27000), dec!(5400), dec!(9000), dec!(18000), dec!(0)]
+    );
+    // months 1-3 empty (hiring), month 4 = 14600 + 18000 fee, then 14600 each
+    let months: Vec<Decimal> = e.monthly.iter().map(|m| m.likely).collect();
+    let mut expected = vec![dec!(0), dec!(0), dec!(0), dec!(32600)];
+    expected.extend([dec!(14600); 8]);
+    assert_eq!(months, expected);
+    assert_eq!(e.monthly.last().map(|m| m.cumulative), Some(dec!(149400)));
+    assert_eq!((e.engineering_fte, e.development_fte), (dec!(1), dec!(0)));
+    assert_eq!(e.staffed_weeks, dec!(13));
+    assert!(e.warnings.is_empty());
+}
+
+#[test]
+fn agency_seat() {
+    let e = run("6", DEVELOPERS, "", &hand_layers());
+    // n * a = 2 * 0.5 = 1; monthly = 100 * 160 = 16000; start 0, active 6
+    //   likely = 1 * 16000 * 6 = 96000
+    //   low  = 80 * 160 = 12800, start at high 13 wk = 3 months: 12800 * 3 = 38400
+    //   high = 125 * 160 = 20000 * 6 = 120000
+    assert_eq!(e.cost, Triple { low: dec!(38400), likely: dec!(96000), high: dec!(120000) });
+    // ramp 0, p 1: capacity = n * a * active = 6 (low: active 3)
+    assert_eq!(e.capacity, Triple { low: dec!(3), likely: dec!(6), high: dec!(6) });
+    assert_eq!(e.components.agency, dec!(96000));
+    assert!(e.monthly.iter().all(|m| m.likely == dec!(16000)));
+    assert_eq!((e.engineering_fte, e.development_fte), (dec!(0), dec!(1)));
+}
+
+#[test]
+fn fractional_duration() {
+    let e = run("4.5", ENGINEER, "", &hand_layers());
+    // active = 4.5 - 3 = 1.5: 14600 * 1.5 + 18000 = 21900 + 18000 = 39900
+    assert_eq!(e.cost.likely, dec!(39900));
+    // ceil(4.5) = 5 months: month 4 = 14600 + 18000, month 5 spans [4, 4.5] = 7300
+    let months: Vec<Decimal> = e.monthly.iter().map(|m| m.likely).collect();
+    assert_eq!(months, vec![dec!(0), dec!(0), dec!(0), dec!(32600), dec!(7300)]);
+    // capacity = 0.5 * min(1.5, 3) = 0.75
+    assert_eq!(e.capacity.likely, dec!(0.75));
+}
+
+#[test]
+fn seat_that_never_starts() {
+    let e = run("2", ENGINEER, "", &hand_layers());
+    // hire 3 months > 2 months: active 0, no recruiting fee, nothing to pay
+    assert_eq!(e.cost.likely, dec!(0));
+    assert_eq!(e.capacity.likely, dec!(0));
+    assert_eq!(e.monthly.iter().map(|m| m.likely).sum::<Decimal>(), dec!(0));
+    // at the high end hiring takes 0 weeks: 18600 * 2 + 28800 = 66000
+    assert_eq!(e.cost.high, dec!(66000));
+    assert_eq!(e.warnings.len(), 1);
+    assert!(e.warnings[0].contains("ai-engineer Senior in us never starts"), "{}", e.warnings[0]);
+    assert_eq!(e.cost_per_pm(), None);
+}
+
+#[test]
+fn layered_override() {
+    let layers = Layers::new(vec![table(HAND_TABLE), table(OVERLAY)]).expect("layers");
+    let e = run("12", ENGINEER, "", &layers);
+    // the overlay's 96000 replaces 120000 (a single value: low = typical = high)
+    //   monthly = 8000 * 1.3 + 600 + 800 = 11800; 11800 * 9 + 96000 * 0.15 = 106200 + 14400
+    assert_eq!(e.cost.likely, dec!(120600));
+    assert_eq!(e.layers, vec!["hand".to_string(), "over".to_string()]);
+}
+
+#[test]
+fn currency_conversion() {
+    let e = run("12", ENGINEER, "currency: \"EUR\",", &hand_layers());
+    // USD -> EUR: amount * rates[USD] / rates[EUR] = amount * 1 / 1.25
+    //   S = 96000 EUR, overhead 480 EUR: monthly = 8000 * 1.3 + 480 + 800 = 11680
+    //   cost = 11680 * 9 + 96000 * 0.15 = 105120 + 14400 = 119520 (= 149400 * 0.8)
+    assert_eq!(e.currency.as_str(), "EUR");
+    assert_eq!(e.cost.likely, dec!(119520));
+}
+
+#[test]
+fn both_seats_add_up() {
+    let e = run("12", &format!("{ENGINEER}, {DEVELOPERS}"), "", &hand_layers());
+    // 149400 (engineer) + 16000 * 12 (developers) = 149400 + 192000
+    assert_eq!(e.cost.likely, dec!(341400));
+    assert_eq!(e.seats.len(), 2);
+    // cost per productive person-month: 341400 / (7.5 + 12)
+    assert_eq!(e.cost_per_pm().map(|t| t.likely), Some(dec!(341400) / dec!(19.5)));
+}
