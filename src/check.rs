@@ -75,14 +75,27 @@ pub fn kind_of(text: &str) -> Option<FileKind> {
 
 /// Checks every file; a plugin is checked as a layer over the shipped
 /// default table, a scenario by estimating it against its own layers.
-pub fn check(files: &[PathBuf], catalog: &Catalog) -> Vec<Checked> {
-    files
+/// `catalog_problems` are those of rate directories in force: each is
+/// reported under its file, whether or not that file was named.
+pub fn check(files: &[PathBuf], catalog: &Catalog, catalog_problems: Vec<Diagnostic>) -> Vec<Checked> {
+    let mut unreported = catalog_problems;
+    let mut results: Vec<Checked> = files
         .iter()
-        .map(|path| Checked {
-            file: path.display().to_string(),
-            outcome: check_file(path, catalog),
+        .map(|path| {
+            let file = path.display().to_string();
+            let (known, rest): (Vec<_>, Vec<_>) = unreported.drain(..).partition(|d| d.file == file);
+            unreported = rest;
+            let outcome = if known.is_empty() { check_file(path, catalog) } else { Err(known) };
+            Checked { file, outcome }
         })
-        .collect()
+        .collect();
+    while let Some(first) = unreported.first() {
+        let file = first.file.clone();
+        let (mine, rest): (Vec<_>, Vec<_>) = unreported.drain(..).partition(|d| d.file == file);
+        unreported = rest;
+        results.push(Checked { file, outcome: Err(mine) });
+    }
+    results
 }
 
 fn check_file(path: &Path, catalog: &Catalog) -> Result<String, Vec<Diagnostic>> {

@@ -72,28 +72,28 @@ pub struct Outcome {
 }
 
 /// The rate directories in force: ./rates when present, then each --rates.
-fn catalog(cli_dirs: &[PathBuf]) -> Result<Catalog, Diagnostics> {
+fn rate_dirs(cli_dirs: &[PathBuf]) -> Vec<PathBuf> {
     let mut dirs = Vec::new();
     let local = PathBuf::from("rates");
     if local.is_dir() {
         dirs.push(local);
     }
     dirs.extend(cli_dirs.iter().cloned());
-    Catalog::load(&dirs)
+    dirs
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
-    let catalog = catalog(&cli.rates)?;
+    let dirs = rate_dirs(&cli.rates);
     match cli.command {
         Command::Estimate(args) => {
-            let estimates = estimates(&catalog, &args)?;
+            let estimates = estimates(&Catalog::load(&dirs)?, &args)?;
             Ok(ok(teamcost::report::estimates(&estimates, args.format.into())))
         }
         Command::Compare(args) => {
-            let estimates = estimates(&catalog, &args)?;
+            let estimates = estimates(&Catalog::load(&dirs)?, &args)?;
             Ok(ok(teamcost::report::comparison(&estimates, args.format.into())))
         }
-        Command::Check { paths } => check(&catalog, paths),
+        Command::Check { paths } => check(&dirs, paths),
     }
 }
 
@@ -130,7 +130,8 @@ fn estimates(catalog: &Catalog, args: &ReportArgs) -> Result<Vec<Estimate>, Diag
     if problems.is_empty() { Ok(out) } else { Err(Diagnostics(problems)) }
 }
 
-fn check(catalog: &Catalog, paths: Vec<PathBuf>) -> anyhow::Result<Outcome> {
+fn check(dirs: &[PathBuf], paths: Vec<PathBuf>) -> anyhow::Result<Outcome> {
+    let (catalog, catalog_problems) = Catalog::load_lenient(dirs)?;
     let paths = if paths.is_empty() {
         let defaults: Vec<PathBuf> = ["scenarios", "rates"].iter().map(PathBuf::from).filter(|p| p.is_dir()).collect();
         if defaults.is_empty() {
@@ -145,7 +146,7 @@ fn check(catalog: &Catalog, paths: Vec<PathBuf>) -> anyhow::Result<Outcome> {
         paths
     };
     let files = teamcost::check::expand(&paths).map_err(Diagnostics::from)?;
-    let results = teamcost::check::check(&files, catalog);
+    let results = teamcost::check::check(&files, &catalog, catalog_problems);
     let mut stdout = String::new();
     let mut problems = Vec::new();
     for r in results {

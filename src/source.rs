@@ -198,7 +198,7 @@ fn explain_ron_error(diag: Diagnostic, code: &RonError) -> Diagnostic {
         }
         .help(format!("start the file with `{expected}(`")),
         RonError::ExpectedComma => Diagnostic {
-            message: "expected a comma".into(),
+            message: "expected a comma before this".into(),
             ..diag
         }
         .help("separate fields and list items with `,`; a missing comma is reported at the next item"),

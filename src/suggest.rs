@@ -24,7 +24,10 @@ pub fn nearest<'a>(found: &str, known: impl IntoIterator<Item = &'a str>) -> Vec
     let mut scored: Vec<(usize, &str)> = known
         .into_iter()
         .map(|k| (strsim::damerau_levenshtein(&found_lower, &k.to_lowercase()), k))
-        .filter(|(d, _)| *d <= limit)
+        .filter(|(d, k)| {
+            let k = k.to_lowercase();
+            *d <= limit || (k.len() >= 3 && (found_lower.starts_with(&k) || k.starts_with(&found_lower)))
+        })
         .collect();
     scored.sort();
     scored.dedup_by(|a, b| a.1 == b.1);
@@ -44,5 +47,6 @@ mod tests {
         );
         assert_eq!(did_you_mean("poland", known), None);
         assert_eq!(nearest("SENOIR", ["Senior", "Lead"]), vec!["Senior"]);
+        assert_eq!(nearest("Middle", ["Junior", "Mid", "Senior"]), vec!["Mid"]);
     }
 }

@@ -1,1 +1,6 @@
+//! End-to-end tests: the real binary, run in temporary directories.
 
+mod errors;
+mod formats;
+mod shipped;
+mod support;

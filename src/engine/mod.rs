@@ -5,6 +5,8 @@ pub mod inputs;
 pub mod model;
 pub mod seat;
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 mod tests;
 
 use rust_decimal::Decimal;

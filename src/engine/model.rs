@@ -246,14 +246,14 @@ impl Builder<'_> {
 /// A figure no layer has: name the key and the layers searched.
 fn missing(seat: &Seat, key: &RateKey, what: &str, layers: &Layers) -> Diagnostic {
     let other = match seat.engagement {
-        Engagement::InHouse => "engagement: Agency",
-        Engagement::Agency => "engagement: InHouse",
+        Engagement::InHouse => "Agency",
+        Engagement::Agency => "InHouse",
     };
     seat.role
         .origin
         .diag(format!("no {what} for {key} in layers {}", layers.describe()))
         .expected(format!("a {what} entry for role `{}`, level {}, location `{}` in one of the layers", key.role, key.level, key.location))
         .help(format!(
-            "add it to a plugin layered on top (teamcost never invents a rate), or change this seat's level, location or {other}"
+            "add the entry to a plugin layered on top (teamcost never invents a rate), or change this seat's level or location, or set `engagement: {other}`"
         ))
 }

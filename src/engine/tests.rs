@@ -11,45 +11,7 @@ use crate::rates::RateTable;
 use crate::source::Source;
 use std::sync::Arc;
 
-pub const HAND_TABLE: &str = r#"RateTable(
-    name: "hand",
-    effective: "2026-01-01",
-    sources: { "s": (title: "worked example", published: "2026") },
-    roles: {
-        "ai-engineer": (title: "AI engineer", focus: Engineering),
-        "ai-developer": (title: "AI developer", focus: Development),
-    },
-    locations: {
-        "us": (
-            name: "United States",
-            currency: "USD",
-            in_house: (
-                burden: (low: 1.2, typical: 1.3, high: 1.4),
-                recruiting_fee: (low: 0.1, typical: 0.15, high: 0.2),
-                time_to_hire_weeks: (low: 0, typical: 13, high: 26),
-                ramp_up_weeks: (low: 0, typical: 13, high: 26),
-                ramp_productivity: (low: 0.4, typical: 0.5, high: 0.6),
-                overhead_monthly: 600,
-                management_overhead: 0.1,
-            ),
-            agency: (
-                hours_per_month: 160,
-                time_to_start_weeks: (low: 0, typical: 0, high: 13),
-                ramp_up_weeks: 0,
-                ramp_productivity: 1,
-            ),
-        ),
-    },
-    salaries: [
-        (role: "ai-engineer", level: Senior, location: "us",
-         annual: (low: 108000, typical: 120000, high: 144000), source: "s"),
-    ],
-    agency_rates: [
-        (role: "ai-developer", level: Mid, location: "us",
-         hourly: (low: 80, typical: 100, high: 125), source: "s"),
-    ],
-    fx: (base: "USD", rates: { "EUR": 1.25 }),
-)"#;
+pub const HAND_TABLE: &str = include_str!("../../tests/data/hand-table.ron");
 
 const OVERLAY: &str = r#"RateTable(
     name: "over",

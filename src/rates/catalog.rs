@@ -36,8 +36,16 @@ impl Catalog {
         if problems.is_empty() { Ok(catalog) } else { Err(Diagnostics(problems)) }
     }
 
-    /// The embedded plugins, then those of each directory in order.
+    /// The embedded plugins, then those of each directory in order; fails
+    /// on any plugin that does not read.
     pub fn load(dirs: &[PathBuf]) -> Result<Catalog, Diagnostics> {
+        let (catalog, problems) = Catalog::load_lenient(dirs)?;
+        if problems.is_empty() { Ok(catalog) } else { Err(Diagnostics(problems)) }
+    }
+
+    /// Like [`Catalog::load`], but keeps the plugins that read and returns
+    /// the problems of the others, for `check` to report with the rest.
+    pub fn load_lenient(dirs: &[PathBuf]) -> Result<(Catalog, Vec<Diagnostic>), Diagnostics> {
         let mut catalog = Catalog::embedded()?;
         let mut problems = Vec::new();
         for dir in dirs {
@@ -68,7 +76,7 @@ impl Catalog {
                 }
             }
         }
-        if problems.is_empty() { Ok(catalog) } else { Err(Diagnostics(problems)) }
+        Ok((catalog, problems))
     }
 
     /// Adds a plugin on top of any of the same name.

@@ -193,12 +193,12 @@ fn convert<'a>(source: Source<'a>, raw: RawRateTable<'a>, problems: &mut Problem
 
     let mut salaries = BTreeMap::new();
     for s in raw.salaries {
-        let price = price(source, s.role, s.location, s.annual, "annual", s.currency, s.source, s.note, problems);
+        let price = price(source, s.role, s.level, s.location, s.annual, "annual salary", s.currency, s.source, s.note, problems);
         insert_price(&mut salaries, price, s.level, "salary", problems);
     }
     let mut agency_rates = BTreeMap::new();
     for a in raw.agency_rates {
-        let price = price(source, a.role, a.location, a.hourly, "hourly", a.currency, a.source, a.note, problems);
+        let price = price(source, a.role, a.level, a.location, a.hourly, "hourly agency rate", a.currency, a.source, a.note, problems);
         insert_price(&mut agency_rates, price, a.level, "agency rate", problems);
     }
 
@@ -242,6 +242,7 @@ fn insert_price(
 fn price<'a>(
     source: Source<'a>,
     role: &'a ron::value::RawValue,
+    level: Level,
     location: &'a ron::value::RawValue,
     amount: &'a ron::value::RawValue,
     what: &str,
@@ -252,7 +253,11 @@ fn price<'a>(
 ) -> Option<(String, String, Price)> {
     let role = problems.take(source.id(role, "role"));
     let location = problems.take(source.id(location, "location"));
-    let amount = problems.take(source.range(amount, what, Limits::POSITIVE));
+    let label = match (&role, &location) {
+        (Some(r), Some(l)) => format!("{what} of {} {level} {}", r.value, l.value),
+        _ => what.to_string(),
+    };
+    let amount = problems.take(source.range(amount, &label, Limits::POSITIVE));
     let currency = match currency {
         Some(c) => Some(problems.take(source.currency(c))?),
         None => None,

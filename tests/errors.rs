@@ -1,0 +1,510 @@
+//! Bad input: each case gets a message naming the file, line and column,
+//! what was expected and the fix, exit status 2, and nothing on stdout.
+//! The expected messages were read and judged by a person.
+
+use crate::support::Workdir;
+
+/// The base scenario the cases break one way each.
+pub const BASE: &str = r#"Scenario(
+    name: "Base",
+    stage: Pilot,
+    duration_months: 6,
+    location: "us",
+    engagement: InHouse,
+    team: Seats([
+        (role: "ai-engineer", level: Senior),
+    ]),
+)
+"#;
+
+fn assert_bad_input(files: &[(&str, &str)], expected: &str) {
+    let dir = Workdir::new(files);
+    let run = dir.run(&["estimate", "s.ron"]);
+    assert_eq!(run.stderr, expected, "stderr was:\n{}", run.stderr);
+    assert_eq!(run.status, 2);
+    assert_eq!(run.stdout, "", "no partial output");
+}
+
+#[test]
+fn the_base_scenario_is_valid() {
+    let run = Workdir::new(&[("s.ron", BASE)]).run(&["estimate", "s.ron"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+}
+
+/// a missing comma
+#[test]
+fn file_that_does_not_parse() {
+    assert_bad_input(
+        &[("s.ron", r#"Scenario(
+    name: "Base"
+    stage: Pilot,
+    duration_months: 6,
+    location: "us",
+    engagement: InHouse,
+    team: Seats([
+        (role: "ai-engineer", level: Senior),
+    ]),
+)
+"#)],
+        r#"error: s.ron:3:5: expected a comma before this
+  |
+3 |     stage: Pilot,
+  |     ^
+  = help: separate fields and list items with `,`; a missing comma is reported at the next item
+"#,
+    );
+}
+
+/// a misspelt field name
+#[test]
+fn unknown_field() {
+    assert_bad_input(
+        &[("s.ron", r#"Scenario(
+    name: "Base",
+    stage: Pilot,
+    durration_months: 6,
+    location: "us",
+    engagement: InHouse,
+    team: Seats([
+        (role: "ai-engineer", level: Senior),
+    ]),
+)
+"#)],
+        r#"error: s.ron:4:5: unknown field `durration_months` in Scenario
+  |
+4 |     durration_months: 6,
+  |     ^^^^^^^^^^^^^^^^
+  = expected: one of the fields name, stage, product, duration_months, location, engagement, requirements, rates, currency, team, note
+  = help: did you mean `duration_months`?
+"#,
+    );
+}
+
+#[test]
+fn misspelt_role() {
+    assert_bad_input(
+        &[("s.ron", r#"Scenario(
+    name: "Base",
+    stage: Pilot,
+    duration_months: 6,
+    location: "us",
+    engagement: InHouse,
+    team: Seats([
+        (role: "ai-enginer", level: Senior),
+    ]),
+)
+"#)],
+        r#"error: s.ron:8:16: unknown role `ai-enginer`
+  |
+8 |         (role: "ai-enginer", level: Senior),
+  |                ^^^^^^^^^^^^
+  = expected: a role defined in layers market-2026: ai-developer, ai-engineer, data-engineer, mlops-engineer, prompt-engineer
+  = help: did you mean `ai-engineer`?
+"#,
+    );
+}
+
+#[test]
+fn misspelt_level() {
+    assert_bad_input(
+        &[("s.ron", r#"Scenario(
+    name: "Base",
+    stage: Pilot,
+    duration_months: 6,
+    location: "us",
+    engagement: InHouse,
+    team: Seats([
+        (role: "ai-engineer", level: Senoir),
+    ]),
+)
+"#)],
+        r#"error: s.ron:8:38: `Senoir` is not a valid Level
+  |
+8 |         (role: "ai-engineer", level: Senoir),
+  |                                      ^^^^^^
+  = expected: one of Junior, Mid, Senior, Lead
+  = help: did you mean `Senior`?
+"#,
+    );
+}
+
+#[test]
+fn misspelt_location() {
+    assert_bad_input(
+        &[("s.ron", r#"Scenario(
+    name: "Base",
+    stage: Pilot,
+    duration_months: 6,
+    location: "usa",
+    engagement: InHouse,
+    team: Seats([
+        (role: "ai-engineer", level: Senior),
+    ]),
+)
+"#)],
+        r#"error: s.ron:5:15: unknown location `usa`
+  |
+5 |     location: "usa",
+  |               ^^^^^
+  = expected: a location defined in layers market-2026: brazil, germany, india, poland, uk, us
+  = help: did you mean one of `us`, `uk`?
+"#,
+    );
+}
+
+#[test]
+fn misspelt_layer() {
+    assert_bad_input(
+        &[("s.ron", r#"Scenario(
+    name: "Base",
+    stage: Pilot,
+    duration_months: 6,
+    location: "us",
+    engagement: InHouse,
+    rates: ["market-2025"],
+    team: Seats([
+        (role: "ai-engineer", level: Senior),
+    ]),
+)
+"#)],
+        r#"error: s.ron:7:13: unknown rate layer `market-2025`
+  |
+7 |     rates: ["market-2025"],
+  |             ^^^^^^^^^^^^^
+  = expected: the name of a rate plugin: market-2026
+  = help: did you mean `market-2026`?
+"#,
+    );
+}
+
+#[test]
+fn misspelt_currency() {
+    assert_bad_input(
+        &[("s.ron", r#"Scenario(
+    name: "Base",
+    stage: Pilot,
+    duration_months: 6,
+    location: "us",
+    engagement: InHouse,
+    currency: "UDS",
+    team: Seats([
+        (role: "ai-engineer", level: Senior),
+    ]),
+)
+"#)],
+        r#"error: s.ron:7:15: currency UDS has no exchange rate in layers market-2026
+  |
+7 |     currency: "UDS",
+  |               ^^^^^
+  = expected: one of USD, BRL, EUR, GBP, INR, MXN, PLN
+  = help: did you mean `USD`?
+"#,
+    );
+}
+
+/// in a plugin's employer terms
+#[test]
+fn range_low_above_typical() {
+    assert_bad_input(
+        &[("s.ron", r#"Scenario(
+    name: "Base",
+    stage: Pilot,
+    duration_months: 6,
+    location: "mexico",
+    engagement: InHouse,
+    rates: ["market-2026", "overlay"],
+    team: Seats([
+        (role: "ai-engineer", level: Senior),
+    ]),
+)
+"#), ("rates/overlay.ron", r#"RateTable(
+    name: "overlay",
+    locations: {
+        "mexico": (
+            name: "Mexico",
+            currency: "MXN",
+            in_house: (
+                burden: (low: 1.4, typical: 1.3, high: 1.5),
+                recruiting_fee: 0.2,
+                time_to_hire_weeks: 7,
+                ramp_up_weeks: 26,
+                ramp_productivity: 0.5,
+                overhead_monthly: 11000,
+                management_overhead: 0.1,
+            ),
+            agency: (hours_per_month: 160, time_to_start_weeks: 2, ramp_up_weeks: 2, ramp_productivity: 0.6),
+        ),
+    },
+)
+"#)],
+        r#"error: rates/overlay.ron:8:25: mexico in_house.burden is out of order: low 1.4, typical 1.3, high 1.5
+  |
+8 |                 burden: (low: 1.4, typical: 1.3, high: 1.5),
+  |                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  = expected: low <= typical <= high
+  = help: swap the values so that low is the smallest and high the largest
+"#,
+    );
+}
+
+/// in a plugin's salary
+#[test]
+fn range_typical_above_high() {
+    assert_bad_input(
+        &[("s.ron", r#"Scenario(
+    name: "Base",
+    stage: Pilot,
+    duration_months: 6,
+    location: "us",
+    engagement: InHouse,
+    rates: ["market-2026", "overlay"],
+    team: Seats([
+        (role: "ai-engineer", level: Senior),
+    ]),
+)
+"#), ("rates/overlay.ron", r#"RateTable(
+    name: "overlay",
+    salaries: [
+        (role: "ai-engineer", level: Senior, location: "us", annual: (low: 150000, typical: 190000, high: 180000), source: "bls-oews-2024"),
+    ],
+)
+"#)],
+        r#"error: rates/overlay.ron:4:70: annual salary of ai-engineer Senior us is out of order: low 150000, typical 190000, high 180000
+  |
+4 |         (role: "ai-engineer", level: Senior, location: "us", annual: (low: 150000, typical: 190000, high: 180000), source: "bls-oews-2024"),
+  |                                                                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  = expected: low <= typical <= high
+  = help: swap the values so that low is the smallest and high the largest
+"#,
+    );
+}
+
+#[test]
+fn duration_zero() {
+    assert_bad_input(
+        &[("s.ron", r#"Scenario(
+    name: "Base",
+    stage: Pilot,
+    duration_months: 0,
+    location: "us",
+    engagement: InHouse,
+    team: Seats([
+        (role: "ai-engineer", level: Senior),
+    ]),
+)
+"#)],
+        r#"error: s.ron:4:22: duration_months is 0, outside 0 to 120
+  |
+4 |     duration_months: 0,
+  |                      ^
+  = expected: a number of months greater than 0 and at most 120 (fractions such as 4.5 are fine)
+  = help: set duration_months to the length of the project, e.g. 6
+"#,
+    );
+}
+
+#[test]
+fn duration_over_120() {
+    assert_bad_input(
+        &[("s.ron", r#"Scenario(
+    name: "Base",
+    stage: Pilot,
+    duration_months: 121,
+    location: "us",
+    engagement: InHouse,
+    team: Seats([
+        (role: "ai-engineer", level: Senior),
+    ]),
+)
+"#)],
+        r#"error: s.ron:4:22: duration_months is 121, outside 0 to 120
+  |
+4 |     duration_months: 121,
+  |                      ^^^
+  = expected: a number of months greater than 0 and at most 120 (fractions such as 4.5 are fine)
+  = help: set duration_months to the length of the project, e.g. 6
+"#,
+    );
+}
+
+#[test]
+fn allocation_above_one() {
+    assert_bad_input(
+        &[("s.ron", r#"Scenario(
+    name: "Base",
+    stage: Pilot,
+    duration_months: 6,
+    location: "us",
+    engagement: InHouse,
+    team: Seats([
+        (role: "ai-engineer", level: Senior, allocation: 1.5),
+    ]),
+)
+"#)],
+        r#"error: s.ron:8:58: allocation is 1.5, outside (0, 1]
+  |
+8 |         (role: "ai-engineer", level: Senior, allocation: 1.5),
+  |                                                          ^^^
+  = expected: a share of full time greater than 0 and at most 1 (0.5 is half time)
+  = help: for more than one full-time person, raise count instead
+"#,
+    );
+}
+
+#[test]
+fn allocation_zero() {
+    assert_bad_input(
+        &[("s.ron", r#"Scenario(
+    name: "Base",
+    stage: Pilot,
+    duration_months: 6,
+    location: "us",
+    engagement: InHouse,
+    team: Seats([
+        (role: "ai-engineer", level: Senior, allocation: 0),
+    ]),
+)
+"#)],
+        r#"error: s.ron:8:58: allocation is 0, outside (0, 1]
+  |
+8 |         (role: "ai-engineer", level: Senior, allocation: 0),
+  |                                                          ^
+  = expected: a share of full time greater than 0 and at most 1 (0.5 is half time)
+  = help: for more than one full-time person, raise count instead
+"#,
+    );
+}
+
+#[test]
+fn count_below_one() {
+    assert_bad_input(
+        &[("s.ron", r#"Scenario(
+    name: "Base",
+    stage: Pilot,
+    duration_months: 6,
+    location: "us",
+    engagement: InHouse,
+    team: Seats([
+        (role: "ai-engineer", level: Senior, count: 0),
+    ]),
+)
+"#)],
+        r#"error: s.ron:8:53: count is 0, not a whole number of people of 1 or more
+  |
+8 |         (role: "ai-engineer", level: Senior, count: 0),
+  |                                                     ^
+  = expected: a whole number of 1 or more
+  = help: for part-time people keep count whole and set allocation, e.g. count: 1, allocation: 0.5
+"#,
+    );
+}
+
+/// a location with no salaries
+#[test]
+fn figure_missing_from_every_layer() {
+    assert_bad_input(
+        &[("s.ron", r#"Scenario(
+    name: "Base",
+    stage: Pilot,
+    duration_months: 6,
+    location: "mexico",
+    engagement: InHouse,
+    rates: ["market-2026", "overlay"],
+    team: Seats([
+        (role: "ai-engineer", level: Senior),
+    ]),
+)
+"#), ("rates/overlay.ron", r#"RateTable(
+    name: "overlay",
+    locations: {
+        "mexico": (
+            name: "Mexico",
+            currency: "MXN",
+            in_house: (
+                burden: 1.3,
+                recruiting_fee: 0.2,
+                time_to_hire_weeks: 7,
+                ramp_up_weeks: 26,
+                ramp_productivity: 0.5,
+                overhead_monthly: 11000,
+                management_overhead: 0.1,
+            ),
+            agency: (hours_per_month: 160, time_to_start_weeks: 2, ramp_up_weeks: 2, ramp_productivity: 0.6),
+        ),
+    },
+)
+"#)],
+        r#"error: s.ron:9:16: no salary for ai-engineer Senior mexico in layers market-2026 + overlay
+  |
+9 |         (role: "ai-engineer", level: Senior),
+  |                ^^^^^^^^^^^^^
+  = expected: a salary entry for role `ai-engineer`, level Senior, location `mexico` in one of the layers
+  = help: add the entry to a plugin layered on top (teamcost never invents a rate), or change this seat's level or location, or set `engagement: Agency`
+"#,
+    );
+}
+
+#[test]
+fn hybrid_seat_without_engagement() {
+    assert_bad_input(
+        &[("s.ron", r#"Scenario(
+    name: "Base",
+    stage: Pilot,
+    duration_months: 6,
+    location: "us",
+    engagement: Hybrid,
+    team: Seats([
+        (role: "ai-engineer", level: Senior),
+    ]),
+)
+"#)],
+        r#"error: s.ron:8:16: seat 1 (ai-engineer Senior) has no engagement, and the scenario is Hybrid
+  |
+8 |         (role: "ai-engineer", level: Senior),
+  |                ^^^^^^^^^^^^^
+  = expected: with `engagement: Hybrid`, every seat names its own engagement
+  = help: add `engagement: InHouse` or `engagement: Agency` to this seat
+"#,
+    );
+}
+
+#[test]
+fn unknown_source_id() {
+    assert_bad_input(
+        &[("s.ron", r#"Scenario(
+    name: "Base",
+    stage: Pilot,
+    duration_months: 6,
+    location: "us",
+    engagement: InHouse,
+    rates: ["market-2026", "overlay"],
+    team: Seats([
+        (role: "ai-engineer", level: Senior),
+    ]),
+)
+"#), ("rates/overlay.ron", r#"RateTable(
+    name: "overlay",
+    salaries: [
+        (role: "ai-engineer", level: Senior, location: "us", annual: 190000, source: "bls-oews-2O24"),
+    ],
+)
+"#)],
+        r#"error: rates/overlay.ron:4:86: unknown source `bls-oews-2O24`
+  |
+4 |         (role: "ai-engineer", level: Senior, location: "us", annual: 190000, source: "bls-oews-2O24"),
+  |                                                                                      ^^^^^^^^^^^^^^^
+  = expected: a source defined in layers market-2026 + overlay: ba-entgeltatlas-2024, bls-ecec-2026-03, bls-oews-2024, codigofonte-2022, freelancermap-2026, itjobswatch-2026, justjoinit-h1-2025, latam-vendor-2026, linkedin-2021, nbp-2026-01-16, ons-ashe-2025, placement-fee-2026, quess-2025, shrm-2022, shrm-benchmark-2015, sia-2022, statutory-br-2025, statutory-de-2025, statutory-in-2025, statutory-pl-2025, statutory-uk-2025, swimm-2020, teamcost-assumption, vendor-bands-2026
+  = help: did you mean `bls-oews-2024`?
+"#,
+    );
+}
+
+#[test]
+fn scenario_file_missing() {
+    assert_bad_input(
+        &[],
+        r#"error: s.ron: cannot read scenario file: No such file or directory (os error 2)
+  = help: check the path; `teamcost check` with no arguments checks scenarios/ and rates/
+"#,
+    );
+}
