@@ -30,8 +30,12 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let entries = std::fs::read_dir(path)
-                .map_err(|e| Diagnostic::new(path.display().to_string(), format!("cannot read directory: {e}")))?;
+            let entries = std::fs::read_dir(path).map_err(|e| {
+                Diagnostic::new(
+                    path.display().to_string(),
+                    format!("cannot read directory: {e}"),
+                )
+            })?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(Result::ok)
                 .map(|e| e.path())
@@ -42,8 +46,10 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
         } else if path.exists() {
             files.push(path.clone());
         } else {
-            return Err(Diagnostic::new(path.display().to_string(), "no such file or directory")
-                .help("name scenario files, rate plugins or directories holding them"));
+            return Err(
+                Diagnostic::new(path.display().to_string(), "no such file or directory")
+                    .help("name scenario files, rate plugins or directories holding them"),
+            );
         }
     }
     Ok(files)
@@ -77,15 +83,24 @@ pub fn kind_of(text: &str) -> Option<FileKind> {
 /// default table, a scenario by estimating it against its own layers.
 /// `catalog_problems` are those of rate directories in force: each is
 /// reported under its file, whether or not that file was named.
-pub fn check(files: &[PathBuf], catalog: &Catalog, catalog_problems: Vec<Diagnostic>) -> Vec<Checked> {
+pub fn check(
+    files: &[PathBuf],
+    catalog: &Catalog,
+    catalog_problems: Vec<Diagnostic>,
+) -> Vec<Checked> {
     let mut unreported = catalog_problems;
     let mut results: Vec<Checked> = files
         .iter()
         .map(|path| {
             let file = path.display().to_string();
-            let (known, rest): (Vec<_>, Vec<_>) = unreported.drain(..).partition(|d| d.file == file);
+            let (known, rest): (Vec<_>, Vec<_>) =
+                unreported.drain(..).partition(|d| d.file == file);
             unreported = rest;
-            let outcome = if known.is_empty() { check_file(path, catalog) } else { Err(known) };
+            let outcome = if known.is_empty() {
+                check_file(path, catalog)
+            } else {
+                Err(known)
+            };
             Checked { file, outcome }
         })
         .collect();
@@ -93,14 +108,18 @@ pub fn check(files: &[PathBuf], catalog: &Catalog, catalog_problems: Vec<Diagnos
         let file = first.file.clone();
         let (mine, rest): (Vec<_>, Vec<_>) = unreported.drain(..).partition(|d| d.file == file);
         unreported = rest;
-        results.push(Checked { file, outcome: Err(mine) });
+        results.push(Checked {
+            file,
+            outcome: Err(mine),
+        });
     }
     results
 }
 
 fn check_file(path: &Path, catalog: &Catalog) -> Result<String, Vec<Diagnostic>> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| vec![Diagnostic::new(name.clone(), format!("cannot read: {e}"))])?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| vec![Diagnostic::new(name.clone(), format!("cannot read: {e}"))])?;
     match kind_of(&text) {
         Some(FileKind::Scenario) => {
             let e = crate::estimate_file(catalog, path).map_err(|d| d.0)?;

@@ -9,7 +9,11 @@ use teamcost::report::Format;
 use teamcost::{Catalog, Diagnostic, Diagnostics, Estimate};
 
 #[derive(Parser)]
-#[command(name = "teamcost", version, about = "Whom to hire for AI work, where, how, and what it will cost")]
+#[command(
+    name = "teamcost",
+    version,
+    about = "Whom to hire for AI work, where, how, and what it will cost"
+)]
 pub struct Cli {
     /// A directory of rate plugins to add; repeatable, later ones shadow
     /// earlier ones. ./rates is used when present.
@@ -87,11 +91,17 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Estimate(args) => {
             let estimates = estimates(&Catalog::load(&dirs)?, &args)?;
-            Ok(ok(teamcost::report::estimates(&estimates, args.format.into())))
+            Ok(ok(teamcost::report::estimates(
+                &estimates,
+                args.format.into(),
+            )))
         }
         Command::Compare(args) => {
             let estimates = estimates(&Catalog::load(&dirs)?, &args)?;
-            Ok(ok(teamcost::report::comparison(&estimates, args.format.into())))
+            Ok(ok(teamcost::report::comparison(
+                &estimates,
+                args.format.into(),
+            )))
         }
         Command::Check { paths } => check(&dirs, paths),
     }
@@ -118,7 +128,7 @@ fn estimates(catalog: &Catalog, args: &ReportArgs) -> Result<Vec<Estimate>, Diag
     for file in &args.files {
         let result = teamcost::load_scenario(file).and_then(|mut scenario| {
             if let Some(c) = &currency {
-                scenario.currency = Some(Located::new(c.clone(), Origin::new("--currency", None)));
+                scenario.currency = Some(Located::new(c.clone(), Origin::new("--currency")));
             }
             teamcost::estimate_scenario(catalog, &scenario)
         });
@@ -127,17 +137,28 @@ fn estimates(catalog: &Catalog, args: &ReportArgs) -> Result<Vec<Estimate>, Diag
             Err(mut d) => problems.append(&mut d.0),
         }
     }
-    if problems.is_empty() { Ok(out) } else { Err(Diagnostics(problems)) }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(Diagnostics(problems))
+    }
 }
 
 fn check(dirs: &[PathBuf], paths: Vec<PathBuf>) -> anyhow::Result<Outcome> {
     let (catalog, catalog_problems) = Catalog::load_lenient(dirs)?;
     let paths = if paths.is_empty() {
-        let defaults: Vec<PathBuf> = ["scenarios", "rates"].iter().map(PathBuf::from).filter(|p| p.is_dir()).collect();
+        let defaults: Vec<PathBuf> = ["scenarios", "rates"]
+            .iter()
+            .map(PathBuf::from)
+            .filter(|p| p.is_dir())
+            .collect();
         if defaults.is_empty() {
             return Err(Diagnostics::from(
-                Diagnostic::new(".", "nothing to check: there is no scenarios/ or rates/ directory here")
-                    .help("name the files or directories to check: teamcost check my-scenario.ron"),
+                Diagnostic::new(
+                    ".",
+                    "nothing to check: there is no scenarios/ or rates/ directory here",
+                )
+                .help("name the files or directories to check: teamcost check my-scenario.ron"),
             )
             .into());
         }
@@ -159,7 +180,11 @@ fn check(dirs: &[PathBuf], paths: Vec<PathBuf>) -> anyhow::Result<Outcome> {
         }
     }
     if !problems.is_empty() {
-        return Err(CheckFailed { stdout, problems: Diagnostics(problems) }.into());
+        return Err(CheckFailed {
+            stdout,
+            problems: Diagnostics(problems),
+        }
+        .into());
     }
     Ok(ok(stdout))
 }

@@ -24,11 +24,28 @@ pub struct Span {
     pub line_text: String,
 }
 
+impl Span {
+    /// The span of `width` characters at byte `offset` of `text`.
+    pub fn locate(text: &str, offset: usize, width: usize) -> Span {
+        let offset = offset.min(text.len());
+        let before = text.get(..offset).unwrap_or("");
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before[line_start..].chars().count() + 1;
+        let line_text = text[line_start..].lines().next().unwrap_or("").to_string();
+        Span {
+            start: Position { line, col },
+            width,
+            line_text,
+        }
+    }
+}
+
 /// One problem in one input, with everything a person needs to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub file: String,
-    pub span: Option<Span>,
+    pub span: Option<Box<Span>>,
     pub message: String,
     pub expected: Option<String>,
     pub help: Option<String>,
@@ -46,7 +63,7 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, span: Option<Span>) -> Self {
-        self.span = span;
+        self.span = span.map(Box::new);
         self
     }
 

@@ -70,17 +70,19 @@ struct RawRangeFields<'a> {
 
 impl<'a> Source<'a> {
     pub fn origin_of(&self, raw: &RawValue) -> Origin {
-        Origin::new(self.name, self.span_of(raw.get_ron().trim()))
+        self.origin_of_slice(raw.get_ron().trim())
     }
 
     /// A quoted string.
     pub fn text(&self, raw: &'a RawValue, what: &str) -> Result<String, Diagnostic> {
-        self.parse_raw::<String>(raw).map_err(|d| Diagnostic {
-            message: format!("{what} must be a quoted string"),
-            ..d
-        }
-        .expected(format!("\"...\" for {what}"))
-        .help("put the value in double quotes"))
+        self.parse_raw::<String>(raw).map_err(|d| {
+            Diagnostic {
+                message: format!("{what} must be a quoted string"),
+                ..d
+            }
+            .expected(format!("\"...\" for {what}"))
+            .help("put the value in double quotes")
+        })
     }
 
     /// A quoted id, with where it was written.
@@ -110,19 +112,35 @@ impl<'a> Source<'a> {
             Ok(text)
         } else {
             Err(self
-                .diag_at(raw.get_ron().trim(), format!("{what} `{text}` is not a date"))
-                .expected("a date written \"YYYY-MM-DD\" (or \"YYYY-MM\", \"YYYY\" when no day is known)")
+                .diag_at(
+                    raw.get_ron().trim(),
+                    format!("{what} `{text}` is not a date"),
+                )
+                .expected(
+                    "a date written \"YYYY-MM-DD\" (or \"YYYY-MM\", \"YYYY\" when no day is known)",
+                )
                 .help("write the date as, for example, \"2026-01-16\""))
         }
     }
 
     /// One number within `limits`.
-    pub fn number(&self, raw: &'a RawValue, what: &str, limits: Limits) -> Result<Decimal, Diagnostic> {
+    pub fn number(
+        &self,
+        raw: &'a RawValue,
+        what: &str,
+        limits: Limits,
+    ) -> Result<Decimal, Diagnostic> {
         let value = self.decimal(raw, what)?;
         self.check_limits(raw.get_ron().trim(), value, what, limits)
     }
 
-    fn check_limits(&self, at: &str, value: Decimal, what: &str, limits: Limits) -> Result<Decimal, Diagnostic> {
+    fn check_limits(
+        &self,
+        at: &str,
+        value: Decimal,
+        what: &str,
+        limits: Limits,
+    ) -> Result<Decimal, Diagnostic> {
         if limits.admits(value) {
             Ok(value)
         } else {
@@ -134,24 +152,35 @@ impl<'a> Source<'a> {
     }
 
     /// A range written as one number or `(low: .., typical: .., high: ..)`.
-    pub fn range(&self, raw: &'a RawValue, what: &str, limits: Limits) -> Result<Range, Diagnostic> {
+    pub fn range(
+        &self,
+        raw: &'a RawValue,
+        what: &str,
+        limits: Limits,
+    ) -> Result<Range, Diagnostic> {
         let text = raw.get_ron().trim();
         if !text.starts_with('(') {
             return self.number(raw, what, limits).map(Range::single);
         }
         let fields: RawRangeFields<'a> = self.parse_raw(raw).map_err(|d| {
-            d.expected(format!("{what} as one number or (low: .., typical: .., high: ..)"))
+            d.expected(format!(
+                "{what} as one number or (low: .., typical: .., high: ..)"
+            ))
         })?;
-        let bound = |raw: &'a RawValue, name: &str| self.number(raw, &format!("{what} {name}"), limits);
+        let bound =
+            |raw: &'a RawValue, name: &str| self.number(raw, &format!("{what} {name}"), limits);
         let (low, typical, high) = (
             bound(fields.low, "low")?,
             bound(fields.typical, "typical")?,
             bound(fields.high, "high")?,
         );
         Range::new(low, typical, high).ok_or_else(|| {
-            self.diag_at(text, format!("{what} is out of order: low {low}, typical {typical}, high {high}"))
-                .expected("low <= typical <= high")
-                .help("swap the values so that low is the smallest and high the largest")
+            self.diag_at(
+                text,
+                format!("{what} is out of order: low {low}, typical {typical}, high {high}"),
+            )
+            .expected("low <= typical <= high")
+            .help("swap the values so that low is the smallest and high the largest")
         })
     }
 }
@@ -160,7 +189,9 @@ impl<'a> Source<'a> {
 fn is_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     let number = |s: &str, len: usize, range: std::ops::RangeInclusive<u32>| {
-        s.len() == len && s.chars().all(|c| c.is_ascii_digit()) && s.parse().is_ok_and(|n| range.contains(&n))
+        s.len() == len
+            && s.chars().all(|c| c.is_ascii_digit())
+            && s.parse().is_ok_and(|n| range.contains(&n))
     };
     match parts.as_slice() {
         [y] => number(y, 4, 1900..=2100),

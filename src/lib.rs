@@ -48,7 +48,10 @@ pub fn estimate_scenario(catalog: &Catalog, scenario: &Scenario) -> Result<Estim
 }
 
 /// Estimates several files, reporting the problems of all of them at once.
-pub fn estimate_files(catalog: &Catalog, paths: &[impl AsRef<Path>]) -> Result<Vec<Estimate>, Diagnostics> {
+pub fn estimate_files(
+    catalog: &Catalog,
+    paths: &[impl AsRef<Path>],
+) -> Result<Vec<Estimate>, Diagnostics> {
     let mut estimates = Vec::with_capacity(paths.len());
     let mut problems = Vec::new();
     for path in paths {
@@ -57,5 +60,9 @@ pub fn estimate_files(catalog: &Catalog, paths: &[impl AsRef<Path>]) -> Result<V
             Err(mut d) => problems.append(&mut d.0),
         }
     }
-    if problems.is_empty() { Ok(estimates) } else { Err(Diagnostics(problems)) }
+    if problems.is_empty() {
+        Ok(estimates)
+    } else {
+        Err(Diagnostics(problems))
+    }
 }

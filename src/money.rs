@@ -76,6 +76,9 @@ mod tests {
         assert_eq!(grouped(dec!(12)), "12.00");
         assert_eq!(plain(dec!(4.50)), "4.5");
         assert!(Currency::parse("usd").is_none());
-        assert_eq!(Currency::parse("PLN").map(|c| c.to_string()), Some("PLN".into()));
+        assert_eq!(
+            Currency::parse("PLN").map(|c| c.to_string()),
+            Some("PLN".into())
+        );
     }
 }

@@ -1,25 +1,57 @@
 //! Where a value was written, so a later check can still point at it.
 
+use std::sync::Arc;
+
 use crate::diagnostic::{Diagnostic, Span};
 
-/// The file and place a value came from.
+/// The file and place a value came from. Cheap to make and clone: the line
+/// and column are worked out only when a diagnostic needs them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
-    pub file: String,
-    pub span: Option<Span>,
+    file: Arc<str>,
+    place: Option<Place>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Place {
+    text: Arc<str>,
+    start: usize,
+    len: usize,
 }
 
 impl Origin {
-    pub fn new(file: impl Into<String>, span: Option<Span>) -> Self {
+    /// A whole file, or a place that is not in a file (`--currency`).
+    pub fn new(file: &str) -> Self {
         Origin {
-            file: file.into(),
-            span,
+            file: Arc::from(file),
+            place: None,
         }
+    }
+
+    /// `len` bytes at byte `start` of `text`, the contents of `file`.
+    pub fn at(file: Arc<str>, text: Arc<str>, start: usize, len: usize) -> Self {
+        Origin {
+            file,
+            place: Some(Place { text, start, len }),
+        }
+    }
+
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// Line, column and the line of text, for the caret.
+    pub fn span(&self) -> Option<Span> {
+        self.place.as_ref().map(|p| {
+            let slice = p.text.get(p.start..p.start + p.len).unwrap_or("");
+            let width = slice.lines().next().unwrap_or("").chars().count();
+            Span::locate(&p.text, p.start, width)
+        })
     }
 
     /// A diagnostic pointing at this value.
     pub fn diag(&self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(self.file.clone(), message).at(self.span.clone())
+        Diagnostic::new(self.file.to_string(), message).at(self.span())
     }
 }
 

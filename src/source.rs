@@ -11,14 +11,20 @@ use ron::value::RawValue;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Position, Span};
+use std::cell::OnceCell;
+use std::sync::Arc;
+
+use crate::diagnostic::{Diagnostic, Span};
+use crate::origin::Origin;
 use crate::suggest::did_you_mean;
 
 /// The text of one input file and the name to call it by in messages.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Source<'a> {
     pub name: &'a str,
     pub text: &'a str,
+    /// Shared copies of name and text for [`Origin`]s, made on first use.
+    shared: OnceCell<(Arc<str>, Arc<str>)>,
 }
 
 /// The RON dialect teamcost reads: optional fields are written bare
@@ -29,7 +35,22 @@ pub fn ron_options() -> ron::Options {
 
 impl<'a> Source<'a> {
     pub fn new(name: &'a str, text: &'a str) -> Self {
-        Source { name, text }
+        Source {
+            name,
+            text,
+            shared: OnceCell::new(),
+        }
+    }
+
+    /// Where `slice` (a piece of this text) stands, kept for later messages.
+    pub fn origin_of_slice(&self, slice: &str) -> Origin {
+        let (name, text) = self
+            .shared
+            .get_or_init(|| (Arc::from(self.name), Arc::from(self.text)));
+        match self.offset_of(slice) {
+            Some(start) => Origin::at(Arc::clone(name), Arc::clone(text), start, slice.len()),
+            None => Origin::new(self.name),
+        }
     }
 
     /// A diagnostic about this file, with no position.
@@ -57,20 +78,7 @@ impl<'a> Source<'a> {
     }
 
     fn span_at(&self, offset: usize, width: usize) -> Span {
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
-        let line_text = self.text[line_start..]
-            .lines()
-            .next()
-            .unwrap_or("")
-            .to_string();
-        Span {
-            start: Position { line, col },
-            width,
-            line_text,
-        }
+        Span::locate(self.text, offset, width)
     }
 
     /// Byte offset of a 1-based (line, col) inside `slice`.
@@ -186,7 +194,9 @@ fn explain_ron_error(diag: Diagnostic, code: &RonError) -> Diagnostic {
             message: format!("missing field `{field}` in {}", outer_name(outer)),
             ..diag
         }
-        .help(format!("add `{field}: ...` (see the format reference in README.md)")),
+        .help(format!(
+            "add `{field}: ...` (see the format reference in README.md)"
+        )),
         RonError::DuplicateStructField { field, outer } => Diagnostic {
             message: format!("field `{field}` is given twice in {}", outer_name(outer)),
             ..diag
@@ -201,7 +211,9 @@ fn explain_ron_error(diag: Diagnostic, code: &RonError) -> Diagnostic {
             message: "expected a comma before this".into(),
             ..diag
         }
-        .help("separate fields and list items with `,`; a missing comma is reported at the next item"),
+        .help(
+            "separate fields and list items with `,`; a missing comma is reported at the next item",
+        ),
         other => Diagnostic {
             message: format!("this is not valid RON: {other}"),
             ..diag

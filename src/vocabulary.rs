@@ -80,4 +80,12 @@ macro_rules! display_as_debug {
         }
     )*};
 }
-display_as_debug!(Stage, Product, Level, Engagement, EngagementChoice, Focus, Requirement);
+display_as_debug!(
+    Stage,
+    Product,
+    Level,
+    Engagement,
+    EngagementChoice,
+    Focus,
+    Requirement
+);

@@ -35,7 +35,9 @@ fn the_base_scenario_is_valid() {
 #[test]
 fn file_that_does_not_parse() {
     assert_bad_input(
-        &[("s.ron", r#"Scenario(
+        &[(
+            "s.ron",
+            r#"Scenario(
     name: "Base"
     stage: Pilot,
     duration_months: 6,
@@ -45,7 +47,8 @@ fn file_that_does_not_parse() {
         (role: "ai-engineer", level: Senior),
     ]),
 )
-"#)],
+"#,
+        )],
         r#"error: s.ron:3:5: expected a comma before this
   |
 3 |     stage: Pilot,
@@ -59,7 +62,9 @@ fn file_that_does_not_parse() {
 #[test]
 fn unknown_field() {
     assert_bad_input(
-        &[("s.ron", r#"Scenario(
+        &[(
+            "s.ron",
+            r#"Scenario(
     name: "Base",
     stage: Pilot,
     durration_months: 6,
@@ -69,7 +74,8 @@ fn unknown_field() {
         (role: "ai-engineer", level: Senior),
     ]),
 )
-"#)],
+"#,
+        )],
         r#"error: s.ron:4:5: unknown field `durration_months` in Scenario
   |
 4 |     durration_months: 6,
@@ -83,7 +89,9 @@ fn unknown_field() {
 #[test]
 fn misspelt_role() {
     assert_bad_input(
-        &[("s.ron", r#"Scenario(
+        &[(
+            "s.ron",
+            r#"Scenario(
     name: "Base",
     stage: Pilot,
     duration_months: 6,
@@ -93,7 +101,8 @@ fn misspelt_role() {
         (role: "ai-enginer", level: Senior),
     ]),
 )
-"#)],
+"#,
+        )],
         r#"error: s.ron:8:16: unknown role `ai-enginer`
   |
 8 |         (role: "ai-enginer", level: Senior),
@@ -107,7 +116,9 @@ fn misspelt_role() {
 #[test]
 fn misspelt_level() {
     assert_bad_input(
-        &[("s.ron", r#"Scenario(
+        &[(
+            "s.ron",
+            r#"Scenario(
     name: "Base",
     stage: Pilot,
     duration_months: 6,
@@ -117,7 +128,8 @@ fn misspelt_level() {
         (role: "ai-engineer", level: Senoir),
     ]),
 )
-"#)],
+"#,
+        )],
         r#"error: s.ron:8:38: `Senoir` is not a valid Level
   |
 8 |         (role: "ai-engineer", level: Senoir),
@@ -131,7 +143,9 @@ fn misspelt_level() {
 #[test]
 fn misspelt_location() {
     assert_bad_input(
-        &[("s.ron", r#"Scenario(
+        &[(
+            "s.ron",
+            r#"Scenario(
     name: "Base",
     stage: Pilot,
     duration_months: 6,
@@ -141,7 +155,8 @@ fn misspelt_location() {
         (role: "ai-engineer", level: Senior),
     ]),
 )
-"#)],
+"#,
+        )],
         r#"error: s.ron:5:15: unknown location `usa`
   |
 5 |     location: "usa",
@@ -155,7 +170,9 @@ fn misspelt_location() {
 #[test]
 fn misspelt_layer() {
     assert_bad_input(
-        &[("s.ron", r#"Scenario(
+        &[(
+            "s.ron",
+            r#"Scenario(
     name: "Base",
     stage: Pilot,
     duration_months: 6,
@@ -166,7 +183,8 @@ fn misspelt_layer() {
         (role: "ai-engineer", level: Senior),
     ]),
 )
-"#)],
+"#,
+        )],
         r#"error: s.ron:7:13: unknown rate layer `market-2025`
   |
 7 |     rates: ["market-2025"],
@@ -180,7 +198,9 @@ fn misspelt_layer() {
 #[test]
 fn misspelt_currency() {
     assert_bad_input(
-        &[("s.ron", r#"Scenario(
+        &[(
+            "s.ron",
+            r#"Scenario(
     name: "Base",
     stage: Pilot,
     duration_months: 6,
@@ -191,7 +211,8 @@ fn misspelt_currency() {
         (role: "ai-engineer", level: Senior),
     ]),
 )
-"#)],
+"#,
+        )],
         r#"error: s.ron:7:15: currency UDS has no exchange rate in layers market-2026
   |
 7 |     currency: "UDS",
@@ -206,7 +227,10 @@ fn misspelt_currency() {
 #[test]
 fn range_low_above_typical() {
     assert_bad_input(
-        &[("s.ron", r#"Scenario(
+        &[
+            (
+                "s.ron",
+                r#"Scenario(
     name: "Base",
     stage: Pilot,
     duration_months: 6,
@@ -217,7 +241,11 @@ fn range_low_above_typical() {
         (role: "ai-engineer", level: Senior),
     ]),
 )
-"#), ("rates/overlay.ron", r#"RateTable(
+"#,
+            ),
+            (
+                "rates/overlay.ron",
+                r#"RateTable(
     name: "overlay",
     locations: {
         "mexico": (
@@ -236,7 +264,9 @@ fn range_low_above_typical() {
         ),
     },
 )
-"#)],
+"#,
+            ),
+        ],
         r#"error: rates/overlay.ron:8:25: mexico in_house.burden is out of order: low 1.4, typical 1.3, high 1.5
   |
 8 |                 burden: (low: 1.4, typical: 1.3, high: 1.5),
@@ -251,7 +281,10 @@ fn range_low_above_typical() {
 #[test]
 fn range_typical_above_high() {
     assert_bad_input(
-        &[("s.ron", r#"Scenario(
+        &[
+            (
+                "s.ron",
+                r#"Scenario(
     name: "Base",
     stage: Pilot,
     duration_months: 6,
@@ -262,13 +295,19 @@ fn range_typical_above_high() {
         (role: "ai-engineer", level: Senior),
     ]),
 )
-"#), ("rates/overlay.ron", r#"RateTable(
+"#,
+            ),
+            (
+                "rates/overlay.ron",
+                r#"RateTable(
     name: "overlay",
     salaries: [
         (role: "ai-engineer", level: Senior, location: "us", annual: (low: 150000, typical: 190000, high: 180000), source: "bls-oews-2024"),
     ],
 )
-"#)],
+"#,
+            ),
+        ],
         r#"error: rates/overlay.ron:4:70: annual salary of ai-engineer Senior us is out of order: low 150000, typical 190000, high 180000
   |
 4 |         (role: "ai-engineer", level: Senior, location: "us", annual: (low: 150000, typical: 190000, high: 180000), source: "bls-oews-2024"),
@@ -282,7 +321,9 @@ fn range_typical_above_high() {
 #[test]
 fn duration_zero() {
     assert_bad_input(
-        &[("s.ron", r#"Scenario(
+        &[(
+            "s.ron",
+            r#"Scenario(
     name: "Base",
     stage: Pilot,
     duration_months: 0,
@@ -292,7 +333,8 @@ fn duration_zero() {
         (role: "ai-engineer", level: Senior),
     ]),
 )
-"#)],
+"#,
+        )],
         r#"error: s.ron:4:22: duration_months is 0, outside 0 to 120
   |
 4 |     duration_months: 0,
@@ -306,7 +348,9 @@ fn duration_zero() {
 #[test]
 fn duration_over_120() {
     assert_bad_input(
-        &[("s.ron", r#"Scenario(
+        &[(
+            "s.ron",
+            r#"Scenario(
     name: "Base",
     stage: Pilot,
     duration_months: 121,
@@ -316,7 +360,8 @@ fn duration_over_120() {
         (role: "ai-engineer", level: Senior),
     ]),
 )
-"#)],
+"#,
+        )],
         r#"error: s.ron:4:22: duration_months is 121, outside 0 to 120
   |
 4 |     duration_months: 121,
@@ -330,7 +375,9 @@ fn duration_over_120() {
 #[test]
 fn allocation_above_one() {
     assert_bad_input(
-        &[("s.ron", r#"Scenario(
+        &[(
+            "s.ron",
+            r#"Scenario(
     name: "Base",
     stage: Pilot,
     duration_months: 6,
@@ -340,7 +387,8 @@ fn allocation_above_one() {
         (role: "ai-engineer", level: Senior, allocation: 1.5),
     ]),
 )
-"#)],
+"#,
+        )],
         r#"error: s.ron:8:58: allocation is 1.5, outside (0, 1]
   |
 8 |         (role: "ai-engineer", level: Senior, allocation: 1.5),
@@ -354,7 +402,9 @@ fn allocation_above_one() {
 #[test]
 fn allocation_zero() {
     assert_bad_input(
-        &[("s.ron", r#"Scenario(
+        &[(
+            "s.ron",
+            r#"Scenario(
     name: "Base",
     stage: Pilot,
     duration_months: 6,
@@ -364,7 +414,8 @@ fn allocation_zero() {
         (role: "ai-engineer", level: Senior, allocation: 0),
     ]),
 )
-"#)],
+"#,
+        )],
         r#"error: s.ron:8:58: allocation is 0, outside (0, 1]
   |
 8 |         (role: "ai-engineer", level: Senior, allocation: 0),
@@ -378,7 +429,9 @@ fn allocation_zero() {
 #[test]
 fn count_below_one() {
     assert_bad_input(
-        &[("s.ron", r#"Scenario(
+        &[(
+            "s.ron",
+            r#"Scenario(
     name: "Base",
     stage: Pilot,
     duration_months: 6,
@@ -388,7 +441,8 @@ fn count_below_one() {
         (role: "ai-engineer", level: Senior, count: 0),
     ]),
 )
-"#)],
+"#,
+        )],
         r#"error: s.ron:8:53: count is 0, not a whole number of people of 1 or more
   |
 8 |         (role: "ai-engineer", level: Senior, count: 0),
@@ -403,7 +457,10 @@ fn count_below_one() {
 #[test]
 fn figure_missing_from_every_layer() {
     assert_bad_input(
-        &[("s.ron", r#"Scenario(
+        &[
+            (
+                "s.ron",
+                r#"Scenario(
     name: "Base",
     stage: Pilot,
     duration_months: 6,
@@ -414,7 +471,11 @@ fn figure_missing_from_every_layer() {
         (role: "ai-engineer", level: Senior),
     ]),
 )
-"#), ("rates/overlay.ron", r#"RateTable(
+"#,
+            ),
+            (
+                "rates/overlay.ron",
+                r#"RateTable(
     name: "overlay",
     locations: {
         "mexico": (
@@ -433,7 +494,9 @@ fn figure_missing_from_every_layer() {
         ),
     },
 )
-"#)],
+"#,
+            ),
+        ],
         r#"error: s.ron:9:16: no salary for ai-engineer Senior mexico in layers market-2026 + overlay
   |
 9 |         (role: "ai-engineer", level: Senior),
@@ -447,7 +510,9 @@ fn figure_missing_from_every_layer() {
 #[test]
 fn hybrid_seat_without_engagement() {
     assert_bad_input(
-        &[("s.ron", r#"Scenario(
+        &[(
+            "s.ron",
+            r#"Scenario(
     name: "Base",
     stage: Pilot,
     duration_months: 6,
@@ -457,7 +522,8 @@ fn hybrid_seat_without_engagement() {
         (role: "ai-engineer", level: Senior),
     ]),
 )
-"#)],
+"#,
+        )],
         r#"error: s.ron:8:16: seat 1 (ai-engineer Senior) has no engagement, and the scenario is Hybrid
   |
 8 |         (role: "ai-engineer", level: Senior),
@@ -471,7 +537,10 @@ fn hybrid_seat_without_engagement() {
 #[test]
 fn unknown_source_id() {
     assert_bad_input(
-        &[("s.ron", r#"Scenario(
+        &[
+            (
+                "s.ron",
+                r#"Scenario(
     name: "Base",
     stage: Pilot,
     duration_months: 6,
@@ -482,13 +551,19 @@ fn unknown_source_id() {
         (role: "ai-engineer", level: Senior),
     ]),
 )
-"#), ("rates/overlay.ron", r#"RateTable(
+"#,
+            ),
+            (
+                "rates/overlay.ron",
+                r#"RateTable(
     name: "overlay",
     salaries: [
         (role: "ai-engineer", level: Senior, location: "us", annual: 190000, source: "bls-oews-2O24"),
     ],
 )
-"#)],
+"#,
+            ),
+        ],
         r#"error: rates/overlay.ron:4:86: unknown source `bls-oews-2O24`
   |
 4 |         (role: "ai-engineer", level: Senior, location: "us", annual: 190000, source: "bls-oews-2O24"),

@@ -37,9 +37,15 @@ fn json_follows_the_contract_with_hand_checked_figures() {
     // engineer (src/engine/tests.rs): low 84600, likely 149400, high 252000
     // developers: n * a = 1; likely 100 * 160 * 12 = 192000;
     //   low 80 * 160 * (12 - 3) = 115200; high 125 * 160 * 12 = 240000
-    assert_eq!(json["cost"], serde_json::json!({"low": "199800.00", "likely": "341400.00", "high": "492000.00"}));
+    assert_eq!(
+        json["cost"],
+        serde_json::json!({"low": "199800.00", "likely": "341400.00", "high": "492000.00"})
+    );
     // capacity: engineer 2.4 / 7.5 / 12, developers 9 / 12 / 12
-    assert_eq!(json["capacity_pm"], serde_json::json!({"low": "11.40", "likely": "19.50", "high": "24.00"}));
+    assert_eq!(
+        json["capacity_pm"],
+        serde_json::json!({"low": "11.40", "likely": "19.50", "high": "24.00"})
+    );
     assert_eq!(json["team"]["engineering_fte"], "1.00");
     assert_eq!(json["team"]["development_fte"], "1.00");
     assert_eq!(json["duration_months"], "12");
@@ -53,9 +59,19 @@ fn json_follows_the_contract_with_hand_checked_figures() {
             "management": "9000.00", "recruiting": "18000.00", "agency": "192000.00"})
     );
     // month 4: engineer 14600 + 18000 fee, developers 16000
-    assert_eq!(json["monthly"][3], serde_json::json!({"month": 4, "likely": "48600.00", "cumulative": "96600.00"}));
+    assert_eq!(
+        json["monthly"][3],
+        serde_json::json!({"month": 4, "likely": "48600.00", "cumulative": "96600.00"})
+    );
     let seat = &json["team"]["seats"][1];
-    for (key, value) in [("role", "ai-developer"), ("level", "Mid"), ("location", "us"), ("engagement", "Agency"), ("allocation", "0.5"), ("focus", "Development")] {
+    for (key, value) in [
+        ("role", "ai-developer"),
+        ("level", "Mid"),
+        ("location", "us"),
+        ("engagement", "Agency"),
+        ("allocation", "0.5"),
+        ("focus", "Development"),
+    ] {
         assert_eq!(seat[key], value, "seat field {key}");
     }
     assert_eq!(seat["count"], 2);
@@ -79,19 +95,46 @@ fn table_csv_and_markdown() {
 
     let csv = dir.run(&["estimate", "s.ron", "--format", "csv"]);
     let lines: Vec<&str> = csv.stdout.lines().collect();
-    assert_eq!(lines[0], "scenario,file,currency,section,item,low,likely,high");
-    assert_eq!(lines[1], "Worked example,s.ron,USD,total,cost,199800.00,341400.00,492000.00");
-    assert!(csv.stdout.contains("Worked example,s.ron,USD,component,recruiting,,18000.00,\n"));
+    assert_eq!(
+        lines[0],
+        "scenario,file,currency,section,item,low,likely,high"
+    );
+    assert_eq!(
+        lines[1],
+        "Worked example,s.ron,USD,total,cost,199800.00,341400.00,492000.00"
+    );
+    assert!(
+        csv.stdout
+            .contains("Worked example,s.ron,USD,component,recruiting,,18000.00,\n")
+    );
 
     let markdown = dir.run(&["estimate", "s.ron", "--format", "markdown"]);
-    assert!(markdown.stdout.starts_with("## Worked example\n"), "{}", markdown.stdout);
+    assert!(
+        markdown.stdout.starts_with("## Worked example\n"),
+        "{}",
+        markdown.stdout
+    );
     assert!(markdown.stdout.contains("| Cost "), "{}", markdown.stdout);
 
     let compare = dir.run(&["compare", "s.ron", "--format", "csv"]);
-    assert!(compare.stdout.starts_with("metric,Worked example\n"), "{}", compare.stdout);
-    assert!(compare.stdout.contains("Cost likely,341400.00\n"), "{}", compare.stdout);
+    assert!(
+        compare.stdout.starts_with("metric,Worked example\n"),
+        "{}",
+        compare.stdout
+    );
+    assert!(
+        compare.stdout.contains("Cost likely,341400.00\n"),
+        "{}",
+        compare.stdout
+    );
     // 341400 / 19.5 = 17507.69...
-    assert!(compare.stdout.contains("Cost per person-month likely,17507.69\n"), "{}", compare.stdout);
+    assert!(
+        compare
+            .stdout
+            .contains("Cost per person-month likely,17507.69\n"),
+        "{}",
+        compare.stdout
+    );
 }
 
 #[test]
@@ -110,7 +153,8 @@ fn a_rates_directory_shadows_the_embedded_plugin() {
     let dir = Workdir::new(&[("s.ron", &scenario), ("mine/market.ron", &shadow)]);
     let embedded = dir.run(&["estimate", "s.ron", "--format", "json"]);
     let shadowed = dir.run(&["estimate", "s.ron", "--format", "json", "--rates", "mine"]);
-    let likely = |out: &str| serde_json::from_str::<Value>(out).expect("JSON")["cost"]["likely"].clone();
+    let likely =
+        |out: &str| serde_json::from_str::<Value>(out).expect("JSON")["cost"]["likely"].clone();
     assert_eq!(likely(&shadowed.stdout), "341400.00");
     assert_ne!(likely(&embedded.stdout), likely(&shadowed.stdout));
 }
@@ -119,7 +163,12 @@ fn a_rates_directory_shadows_the_embedded_plugin() {
 fn check_reports_every_problem_and_fails() {
     let dir = Workdir::new(&[
         ("scenarios/good.ron", TEAM),
-        ("scenarios/bad.ron", &TEAM.replace("duration_months: 12", "duration_months: 0").replace("level: Mid", "level: Middle")),
+        (
+            "scenarios/bad.ron",
+            &TEAM
+                .replace("duration_months: 12", "duration_months: 0")
+                .replace("level: Mid", "level: Middle"),
+        ),
         ("rates/hand.ron", &hand_table()),
     ]);
     let run = dir.run(&["check"]);
@@ -129,6 +178,11 @@ fn check_reports_every_problem_and_fails() {
         "FAIL  scenarios/bad.ron: 1 problem(s)\nok    scenarios/good.ron: scenario, 2 seats, 2 FTE, likely USD 341,400.00\n\
          ok    rates/hand.ron: rate plugin `hand`, 2 roles, 1 locations, 1 salaries, 1 agency rates, 1 sources\n"
     );
-    assert!(run.stderr.starts_with("error: scenarios/bad.ron:10:39: `Middle` is not a valid Level"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("error: scenarios/bad.ron:10:39: `Middle` is not a valid Level"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("did you mean `Mid`?"), "{}", run.stderr);
 }

@@ -61,9 +61,10 @@ impl InputKind {
     /// other way, ramp productivity follows; prices do not matter.
     pub fn capacity_bound(self, bound: Bound) -> Bound {
         match self {
-            InputKind::TimeToHire | InputKind::TimeToStart | InputKind::InHouseRampUp | InputKind::AgencyRampUp => {
-                bound.reversed()
-            }
+            InputKind::TimeToHire
+            | InputKind::TimeToStart
+            | InputKind::InHouseRampUp
+            | InputKind::AgencyRampUp => bound.reversed(),
             InputKind::InHouseRampProductivity | InputKind::AgencyRampProductivity => bound,
             _ => Bound::Typical,
         }
@@ -90,10 +91,16 @@ pub type Values = Vec<Decimal>;
 
 /// Values for a cost total at `bound`.
 pub fn cost_values(inputs: &[Input], bound: Bound) -> Values {
-    inputs.iter().map(|i| i.range.at(i.kind.cost_bound(bound))).collect()
+    inputs
+        .iter()
+        .map(|i| i.range.at(i.kind.cost_bound(bound)))
+        .collect()
 }
 
 /// Values for a capacity total at `bound`.
 pub fn capacity_values(inputs: &[Input], bound: Bound) -> Values {
-    inputs.iter().map(|i| i.range.at(i.kind.capacity_bound(bound))).collect()
+    inputs
+        .iter()
+        .map(|i| i.range.at(i.kind.capacity_bound(bound)))
+        .collect()
 }

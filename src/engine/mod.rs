@@ -3,9 +3,9 @@
 
 pub mod inputs;
 pub mod model;
-pub mod seat;
 #[cfg(test)]
 mod properties;
+pub mod seat;
 #[cfg(test)]
 mod tests;
 
@@ -20,7 +20,7 @@ use crate::vocabulary::{Engagement, Focus};
 use inputs::{Input, capacity_values, cost_values};
 use model::{CostModel, SeatModel};
 pub use seat::Components;
-use seat::{seat_capacity, seat_cost, start_weeks};
+use seat::{seat_capacity, seat_cost, seat_total, start_weeks};
 
 /// A figure at its low, likely and high ends.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -121,7 +121,11 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Estim
     let duration = model.duration;
     let cost_at = |b| cost_values(&model.inputs, b);
     let capacity_at = |b| capacity_values(&model.inputs, b);
-    let (cost_low, likely, cost_high) = (cost_at(Bound::Low), cost_at(Bound::Typical), cost_at(Bound::High));
+    let (cost_low, likely, cost_high) = (
+        cost_at(Bound::Low),
+        cost_at(Bound::Typical),
+        cost_at(Bound::High),
+    );
     let (cap_low, cap_high) = (capacity_at(Bound::Low), capacity_at(Bound::High));
 
     let mut total = Triple::default();
@@ -134,9 +138,9 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Estim
     for s in &model.seats {
         let at_likely = seat_cost(s, &likely, duration);
         let cost = Triple {
-            low: seat_cost(s, &cost_low, duration).total,
+            low: seat_total(s, &cost_low, duration),
             likely: at_likely.total,
-            high: seat_cost(s, &cost_high, duration).total,
+            high: seat_total(s, &cost_high, duration),
         };
         let cap = Triple {
             low: seat_capacity(s, &cap_low, duration),
@@ -146,15 +150,19 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Estim
         total.add(&cost);
         capacity.add(&cap);
         components.add(&at_likely.components);
-        for (sum, m) in monthly.iter_mut().zip(&at_likely.monthly) {
-            *sum += m;
-        }
+        seat::add_timeline(&mut monthly, s.fte, &at_likely, duration);
         match s.focus {
             Focus::Engineering => engineering_fte += s.fte,
             Focus::Development => development_fte += s.fte,
         }
         let start = start_weeks(s, &likely);
-        warnings.extend(start_warning(s, start, &cost_low, duration, at_likely.active));
+        warnings.extend(start_warning(
+            s,
+            start,
+            &cost_low,
+            duration,
+            at_likely.active,
+        ));
         seats.push(SeatEstimate {
             seat: s.seat.clone(),
             title: s.title.clone(),
@@ -181,13 +189,21 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Estim
         .collect();
     Estimate {
         scenario: scenario.clone(),
-        layers: layers.tables().iter().map(|t| t.name.value.clone()).collect(),
+        layers: layers
+            .tables()
+            .iter()
+            .map(|t| t.name.value.clone())
+            .collect(),
         currency: model.currency.clone(),
         cost: total,
         capacity,
         engineering_fte,
         development_fte,
-        staffed_weeks: seats.iter().map(|s| s.start_weeks).max().unwrap_or_default(),
+        staffed_weeks: seats
+            .iter()
+            .map(|s| s.start_weeks)
+            .max()
+            .unwrap_or_default(),
         seats,
         components,
         monthly,
@@ -197,12 +213,21 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Estim
 }
 
 /// A seat whose delay outlasts the project costs nothing: say so.
-fn start_warning(s: &SeatModel, start: Decimal, slow: &[Decimal], duration: Decimal, active: Decimal) -> Option<String> {
+fn start_warning(
+    s: &SeatModel,
+    start: Decimal,
+    slow: &[Decimal],
+    duration: Decimal,
+    active: Decimal,
+) -> Option<String> {
     let what = match s.seat.engagement {
         Engagement::InHouse => "time to hire",
         Engagement::Agency => "agency time to start",
     };
-    let seat = format!("{} {} in {}", s.seat.role.value, s.seat.level, s.seat.location.value);
+    let seat = format!(
+        "{} {} in {}",
+        s.seat.role.value, s.seat.level, s.seat.location.value
+    );
     let project_weeks = duration * Decimal::from(52) / Decimal::from(12);
     if active.is_zero() {
         return Some(format!(

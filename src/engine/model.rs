@@ -2,8 +2,6 @@
 //! figures looked up (never invented), converted to the reporting currency,
 //! and tied to the shared inputs they read.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
 
 use crate::diagnostic::Diagnostic;
@@ -107,7 +105,11 @@ fn unknown_location(id: &Located<String>, layers: &Layers) -> Diagnostic {
 
 /// Builds the model of the given seats; reports every seat that cannot be
 /// resolved.
-pub fn build(scenario: &Scenario, seats: &[Seat], layers: &Layers) -> Result<CostModel, Vec<Diagnostic>> {
+pub fn build(
+    scenario: &Scenario,
+    seats: &[Seat],
+    layers: &Layers,
+) -> Result<CostModel, Vec<Diagnostic>> {
     let currency = reporting_currency(scenario, layers).map_err(|d| vec![d])?;
     // A reporting currency the exchange rates cannot reach is an error even
     // before a seat needs converting.
@@ -120,7 +122,6 @@ pub fn build(scenario: &Scenario, seats: &[Seat], layers: &Layers) -> Result<Cos
         layers,
         currency: &currency,
         inputs: Vec::new(),
-        index: HashMap::new(),
     };
     let mut problems = Vec::new();
     let mut models = Vec::new();
@@ -145,14 +146,17 @@ struct Builder<'l> {
     layers: &'l Layers,
     currency: &'l Currency,
     inputs: Vec<Input>,
-    index: HashMap<(InputKind, String), usize>,
 }
 
 impl Builder<'_> {
     /// The index of an input, adding it the first time it is read.
+    /// (A scenario reads a few dozen inputs: a linear search is the fastest.)
     fn input(&mut self, kind: InputKind, subject: &str, range: Range) -> usize {
-        let key = (kind, subject.to_string());
-        if let Some(&i) = self.index.get(&key) {
+        if let Some(i) = self
+            .inputs
+            .iter()
+            .position(|i| i.kind == kind && i.subject == subject)
+        {
             return i;
         }
         self.inputs.push(Input {
@@ -160,7 +164,6 @@ impl Builder<'_> {
             subject: subject.to_string(),
             range,
         });
-        self.index.insert(key, self.inputs.len() - 1);
         self.inputs.len() - 1
     }
 
@@ -170,7 +173,10 @@ impl Builder<'_> {
         let role = layers.role(&seat.role.value);
         if role.is_none() {
             problems.push(unknown(
-                &seat.role.origin.diag(format!("unknown role `{}`", seat.role.value)),
+                &seat
+                    .role
+                    .origin
+                    .diag(format!("unknown role `{}`", seat.role.value)),
                 "role",
                 &seat.role.value,
                 &layers.role_ids(),
@@ -192,7 +198,9 @@ impl Builder<'_> {
         let place = seat.location.value.as_str();
         let pay = match seat.engagement {
             Engagement::InHouse => {
-                let (price, _) = layers.salary(&key).ok_or_else(|| vec![missing(seat, &key, "salary", layers)])?;
+                let (price, _) = layers
+                    .salary(&key)
+                    .ok_or_else(|| vec![missing(seat, &key, "salary", layers)])?;
                 let currency = price.currency.as_ref().unwrap_or(&location.currency);
                 let salary_fx = self.conversion(currency)?;
                 let overhead_fx = self.conversion(&location.currency)?;
@@ -202,13 +210,29 @@ impl Builder<'_> {
                     salary: self.input(InputKind::Salary, &subject, price.amount),
                     salary_fx,
                     burden: self.input(InputKind::Burden, place, terms.burden),
-                    recruiting_fee: self.input(InputKind::RecruitingFee, place, terms.recruiting_fee),
-                    time_to_hire: self.input(InputKind::TimeToHire, place, terms.time_to_hire_weeks),
+                    recruiting_fee: self.input(
+                        InputKind::RecruitingFee,
+                        place,
+                        terms.recruiting_fee,
+                    ),
+                    time_to_hire: self.input(
+                        InputKind::TimeToHire,
+                        place,
+                        terms.time_to_hire_weeks,
+                    ),
                     ramp_up: self.input(InputKind::InHouseRampUp, place, terms.ramp_up_weeks),
-                    ramp_productivity: self.input(InputKind::InHouseRampProductivity, place, terms.ramp_productivity),
+                    ramp_productivity: self.input(
+                        InputKind::InHouseRampProductivity,
+                        place,
+                        terms.ramp_productivity,
+                    ),
                     overhead: self.input(InputKind::Overhead, place, terms.overhead_monthly),
                     overhead_fx,
-                    management: self.input(InputKind::ManagementOverhead, place, terms.management_overhead),
+                    management: self.input(
+                        InputKind::ManagementOverhead,
+                        place,
+                        terms.management_overhead,
+                    ),
                 }
             }
             Engagement::Agency => {
@@ -222,9 +246,17 @@ impl Builder<'_> {
                     hourly: self.input(InputKind::AgencyRate, &key.to_string(), price.amount),
                     hourly_fx,
                     hours: self.input(InputKind::AgencyHours, place, terms.hours_per_month),
-                    time_to_start: self.input(InputKind::TimeToStart, place, terms.time_to_start_weeks),
+                    time_to_start: self.input(
+                        InputKind::TimeToStart,
+                        place,
+                        terms.time_to_start_weeks,
+                    ),
                     ramp_up: self.input(InputKind::AgencyRampUp, place, terms.ramp_up_weeks),
-                    ramp_productivity: self.input(InputKind::AgencyRampProductivity, place, terms.ramp_productivity),
+                    ramp_productivity: self.input(
+                        InputKind::AgencyRampProductivity,
+                        place,
+                        terms.ramp_productivity,
+                    ),
                 }
             }
         };
@@ -238,7 +270,10 @@ impl Builder<'_> {
     }
 
     fn conversion(&self, from: &Located<Currency>) -> Result<Conversion, Vec<Diagnostic>> {
-        let (from, to) = self.layers.conversion(from, self.currency).map_err(|d| vec![d])?;
+        let (from, to) = self
+            .layers
+            .conversion(from, self.currency)
+            .map_err(|d| vec![d])?;
         Ok(Conversion { from, to })
     }
 }

@@ -18,7 +18,9 @@ fn seat_text(in_house: bool, count: u32, allocation_pct: u32) -> String {
     if in_house {
         format!("(role: \"ai-engineer\", level: Senior, count: {count}, allocation: {allocation})")
     } else {
-        format!("(role: \"ai-developer\", level: Mid, count: {count}, allocation: {allocation}, engagement: Agency)")
+        format!(
+            "(role: \"ai-developer\", level: Mid, count: {count}, allocation: {allocation}, engagement: Agency)"
+        )
     }
 }
 

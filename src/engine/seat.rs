@@ -2,6 +2,7 @@
 //! section 4): the formulas, and nothing else.
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 use crate::engine::model::{Pay, SeatModel};
 
@@ -54,8 +55,9 @@ impl Components {
 pub struct SeatCost {
     pub total: Decimal,
     pub components: Components,
-    /// Months 1..=ceil(D); they add up to `total`.
-    pub monthly: Vec<Decimal>,
+    /// Cost per staffed month (n * a not applied) and the one-time cost.
+    pub monthly_rate: Decimal,
+    pub one_time: Decimal,
     /// Start, in months after the project starts.
     pub start: Decimal,
     /// Months staffed inside the project.
@@ -72,7 +74,41 @@ pub fn start_weeks(seat: &SeatModel, values: &[Decimal]) -> Decimal {
 
 /// Number of timeline months: ceil(D).
 pub fn month_count(duration: Decimal) -> usize {
-    usize::try_from(duration.ceil().mantissa() / 10i128.pow(duration.ceil().scale())).unwrap_or(0)
+    duration.ceil().to_usize().unwrap_or(0)
+}
+
+/// The cost alone, for the low and high totals: the same formula as
+/// [`seat_cost`] without the breakdown.
+pub fn seat_total(seat: &SeatModel, values: &[Decimal], duration: Decimal) -> Decimal {
+    let active = (duration - weeks_to_months(start_weeks(seat, values))).max(Decimal::ZERO);
+    if active.is_zero() {
+        return Decimal::ZERO;
+    }
+    match seat.pay {
+        Pay::InHouse {
+            salary,
+            salary_fx,
+            burden,
+            recruiting_fee,
+            overhead,
+            overhead_fx,
+            management,
+            ..
+        } => {
+            let annual = salary_fx.apply(values[salary]);
+            let per_month = annual / Decimal::from(12);
+            let monthly = per_month * values[burden]
+                + overhead_fx.apply(values[overhead])
+                + per_month * values[management];
+            seat.fte * (monthly * active + annual * values[recruiting_fee])
+        }
+        Pay::Agency {
+            hourly,
+            hourly_fx,
+            hours,
+            ..
+        } => seat.fte * (hourly_fx.apply(values[hourly]) * values[hours] * active),
+    }
 }
 
 pub fn seat_cost(seat: &SeatModel, values: &[Decimal], duration: Decimal) -> SeatCost {
@@ -94,7 +130,8 @@ pub fn seat_cost(seat: &SeatModel, values: &[Decimal], duration: Decimal) -> Sea
             let annual = salary_fx.apply(values[salary]);
             let per_month = annual / twelve;
             let overhead_monthly = overhead_fx.apply(values[overhead]);
-            let monthly = per_month * values[burden] + overhead_monthly + per_month * values[management];
+            let monthly =
+                per_month * values[burden] + overhead_monthly + per_month * values[management];
             let one_time = if active > Decimal::ZERO {
                 annual * values[recruiting_fee]
             } else {
@@ -124,33 +161,36 @@ pub fn seat_cost(seat: &SeatModel, values: &[Decimal], duration: Decimal) -> Sea
             (monthly, Decimal::ZERO, components)
         }
     };
-    let total = na * (monthly * active + one_time);
-    let monthly = timeline(na, monthly, one_time, start, duration);
     SeatCost {
-        total,
+        total: na * (monthly * active + one_time),
         components,
-        monthly,
+        monthly_rate: monthly,
+        one_time,
         start,
         active,
     }
 }
 
+/// Adds a seat's months to `months` (one entry per month 1..=ceil(D)):
 /// cost_m = n * a * monthly * share_m, plus the one-time cost in month
 /// floor(s) + 1 when the seat starts inside the project.
-fn timeline(na: Decimal, monthly: Decimal, one_time: Decimal, start: Decimal, duration: Decimal) -> Vec<Decimal> {
-    let months = month_count(duration);
-    let mut out = Vec::with_capacity(months);
-    for m in 1..=months {
-        let m_end = Decimal::from(m).min(duration);
-        let m_start = Decimal::from(m - 1).max(start);
-        let share = (m_end - m_start).max(Decimal::ZERO);
-        out.push(na * monthly * share);
+pub fn add_timeline(months: &mut [Decimal], fte: Decimal, cost: &SeatCost, duration: Decimal) {
+    let per_month = fte * cost.monthly_rate;
+    let first = month_count(cost.start.floor() + Decimal::ONE);
+    for (i, month) in months.iter_mut().enumerate().skip(first.saturating_sub(1)) {
+        let m = Decimal::from(i + 1);
+        let (m_start, m_end) = ((m - Decimal::ONE).max(cost.start), m.min(duration));
+        if m_start == m - Decimal::ONE && m_end == m {
+            *month += per_month; // a whole month staffed: share 1
+        } else {
+            *month += per_month * (m_end - m_start).max(Decimal::ZERO);
+        }
     }
-    if start < duration && !one_time.is_zero() {
-        let month = month_count(start.floor() + Decimal::ONE) - 1;
-        out[month] += na * one_time;
+    if cost.start < duration && !cost.one_time.is_zero() {
+        if let Some(month) = months.get_mut(first - 1) {
+            *month += fte * cost.one_time;
+        }
     }
-    out
 }
 
 /// capacity = n * a * (p * min(active, r) + max(0, active - r)), in

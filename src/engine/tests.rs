@@ -37,7 +37,8 @@ pub fn scenario(duration: &str, seats: &str, extra: &str) -> Scenario {
 }
 
 const ENGINEER: &str = r#"(role: "ai-engineer", level: Senior)"#;
-const DEVELOPERS: &str = r#"(role: "ai-developer", level: Mid, count: 2, allocation: 0.5, engagement: Agency)"#;
+const DEVELOPERS: &str =
+    r#"(role: "ai-developer", level: Mid, count: 2, allocation: 0.5, engagement: Agency)"#;
 
 fn run(duration: &str, seats: &str, extra: &str, layers: &Layers) -> Estimate {
     estimate(&scenario(duration, seats, extra), layers).expect("estimate")
@@ -54,17 +55,45 @@ fn in_house_seat() {
     //   monthly = 9000 * 1.2 + 600 + 900 = 12300; cost = 12300 * 6 + 10800 = 84600
     // high: S 144000, burden 1.4, fee 0.2, hire at low 0, active 12
     //   monthly = 12000 * 1.4 + 600 + 1200 = 18600; cost = 18600 * 12 + 28800 = 252000
-    assert_eq!(e.cost, Triple { low: dec!(84600), likely: dec!(149400), high: dec!(252000) });
+    assert_eq!(
+        e.cost,
+        Triple {
+            low: dec!(84600),
+            likely: dec!(149400),
+            high: dec!(252000)
+        }
+    );
     // capacity likely: r = 13 wk = 3 months, p 0.5: 0.5 * min(9, 3) + (9 - 3) = 7.5
     // low: active 6, r 26 wk = 6 months, p 0.4: 0.4 * 6 + 0 = 2.4
     // high: active 12, r 0, p 0.6: 0 + 12 = 12
-    assert_eq!(e.capacity, Triple { low: dec!(2.4), likely: dec!(7.5), high: dec!(12) });
+    assert_eq!(
+        e.capacity,
+        Triple {
+            low: dec!(2.4),
+            likely: dec!(7.5),
+            high: dec!(12)
+        }
+    );
     // components: salary 10000 * 9, burden 10000 * 0.3 * 9, overhead 600 * 9,
     // management 1000 * 9, recruiting 18000
     let c = e.components;
     assert_eq!(
-        [c.salary, c.burden, c.overhead, c.management, c.recruiting, c.agency],
-        [dec!(90000), dec!(27000), dec!(5400), dec!(9000), dec!(18000), dec!(0)]
+        [
+            c.salary,
+            c.burden,
+            c.overhead,
+            c.management,
+            c.recruiting,
+            c.agency
+        ],
+        [
+            dec!(90000),
+            dec!(27000),
+            dec!(5400),
+            dec!(9000),
+            dec!(18000),
+            dec!(0)
+        ]
     );
     // months 1-3 empty (hiring), month 4 = 14600 + 18000 fee, then 14600 each
     let months: Vec<Decimal> = e.monthly.iter().map(|m| m.likely).collect();
@@ -84,9 +113,23 @@ fn agency_seat() {
     //   likely = 1 * 16000 * 6 = 96000
     //   low  = 80 * 160 = 12800, start at high 13 wk = 3 months: 12800 * 3 = 38400
     //   high = 125 * 160 = 20000 * 6 = 120000
-    assert_eq!(e.cost, Triple { low: dec!(38400), likely: dec!(96000), high: dec!(120000) });
+    assert_eq!(
+        e.cost,
+        Triple {
+            low: dec!(38400),
+            likely: dec!(96000),
+            high: dec!(120000)
+        }
+    );
     // ramp 0, p 1: capacity = n * a * active = 6 (low: active 3)
-    assert_eq!(e.capacity, Triple { low: dec!(3), likely: dec!(6), high: dec!(6) });
+    assert_eq!(
+        e.capacity,
+        Triple {
+            low: dec!(3),
+            likely: dec!(6),
+            high: dec!(6)
+        }
+    );
     assert_eq!(e.components.agency, dec!(96000));
     assert!(e.monthly.iter().all(|m| m.likely == dec!(16000)));
     assert_eq!((e.engineering_fte, e.development_fte), (dec!(0), dec!(1)));
@@ -99,7 +142,10 @@ fn fractional_duration() {
     assert_eq!(e.cost.likely, dec!(39900));
     // ceil(4.5) = 5 months: month 4 = 14600 + 18000, month 5 spans [4, 4.5] = 7300
     let months: Vec<Decimal> = e.monthly.iter().map(|m| m.likely).collect();
-    assert_eq!(months, vec![dec!(0), dec!(0), dec!(0), dec!(32600), dec!(7300)]);
+    assert_eq!(
+        months,
+        vec![dec!(0), dec!(0), dec!(0), dec!(32600), dec!(7300)]
+    );
     // capacity = 0.5 * min(1.5, 3) = 0.75
     assert_eq!(e.capacity.likely, dec!(0.75));
 }
@@ -114,7 +160,11 @@ fn seat_that_never_starts() {
     // at the high end hiring takes 0 weeks: 18600 * 2 + 28800 = 66000
     assert_eq!(e.cost.high, dec!(66000));
     assert_eq!(e.warnings.len(), 1);
-    assert!(e.warnings[0].contains("ai-engineer Senior in us never starts"), "{}", e.warnings[0]);
+    assert!(
+        e.warnings[0].contains("ai-engineer Senior in us never starts"),
+        "{}",
+        e.warnings[0]
+    );
     assert_eq!(e.cost_per_pm(), None);
 }
 
@@ -140,10 +190,18 @@ fn currency_conversion() {
 
 #[test]
 fn both_seats_add_up() {
-    let e = run("12", &format!("{ENGINEER}, {DEVELOPERS}"), "", &hand_layers());
+    let e = run(
+        "12",
+        &format!("{ENGINEER}, {DEVELOPERS}"),
+        "",
+        &hand_layers(),
+    );
     // 149400 (engineer) + 16000 * 12 (developers) = 149400 + 192000
     assert_eq!(e.cost.likely, dec!(341400));
     assert_eq!(e.seats.len(), 2);
     // cost per productive person-month: 341400 / (7.5 + 12)
-    assert_eq!(e.cost_per_pm().map(|t| t.likely), Some(dec!(341400) / dec!(19.5)));
+    assert_eq!(
+        e.cost_per_pm().map(|t| t.likely),
+        Some(dec!(341400) / dec!(19.5))
+    );
 }

@@ -13,7 +13,10 @@ use crate::rates::table::RateTable;
 use crate::source::Source;
 
 /// The plugins shipped inside the binary: (file name, text).
-pub const EMBEDDED: &[(&str, &str)] = &[("market-2026.ron", include_str!("../../rates/market-2026.ron"))];
+pub const EMBEDDED: &[(&str, &str)] = &[(
+    "market-2026.ron",
+    include_str!("../../rates/market-2026.ron"),
+)];
 
 /// Every plugin found, by name, the winner of each name first.
 #[derive(Debug, Clone, Default)]
@@ -33,14 +36,22 @@ impl Catalog {
                 Err(mut d) => problems.append(&mut d),
             }
         }
-        if problems.is_empty() { Ok(catalog) } else { Err(Diagnostics(problems)) }
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(Diagnostics(problems))
+        }
     }
 
     /// The embedded plugins, then those of each directory in order; fails
     /// on any plugin that does not read.
     pub fn load(dirs: &[PathBuf]) -> Result<Catalog, Diagnostics> {
         let (catalog, problems) = Catalog::load_lenient(dirs)?;
-        if problems.is_empty() { Ok(catalog) } else { Err(Diagnostics(problems)) }
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(Diagnostics(problems))
+        }
     }
 
     /// Like [`Catalog::load`], but keeps the plugins that read and returns
@@ -60,12 +71,17 @@ impl Catalog {
             for file in files {
                 match read_plugin(&file) {
                     Ok(table) => {
-                        if let Some(other) = names_here.insert(table.name.value.clone(), table.file.clone()) {
+                        if let Some(other) =
+                            names_here.insert(table.name.value.clone(), table.file.clone())
+                        {
                             problems.push(
                                 table
                                     .name
                                     .origin
-                                    .diag(format!("plugin name `{}` is also used by {other}", table.name.value))
+                                    .diag(format!(
+                                        "plugin name `{}` is also used by {other}",
+                                        table.name.value
+                                    ))
                                     .expected("one plugin per name in a directory")
                                     .help("rename one of them; scenarios pick layers by this name"),
                             );
@@ -121,8 +137,11 @@ impl Catalog {
 /// The `*.ron` files of a rates directory, in name order.
 fn plugin_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
-        Diagnostic::new(dir.display().to_string(), format!("cannot read rates directory: {e}"))
-            .help("pass an existing directory of rate plugins to --rates")
+        Diagnostic::new(
+            dir.display().to_string(),
+            format!("cannot read rates directory: {e}"),
+        )
+        .help("pass an existing directory of rate plugins to --rates")
     })?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
@@ -136,7 +155,11 @@ fn plugin_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 /// Reads one plugin file from disk.
 pub fn read_plugin(path: &Path) -> Result<RateTable, Vec<Diagnostic>> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| vec![Diagnostic::new(name.clone(), format!("cannot read rate plugin: {e}"))])?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        vec![Diagnostic::new(
+            name.clone(),
+            format!("cannot read rate plugin: {e}"),
+        )]
+    })?;
     RateTable::read(Source::new(&name, &text))
 }

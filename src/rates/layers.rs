@@ -19,7 +19,11 @@ impl Layers {
     pub fn new(tables: Vec<Arc<RateTable>>) -> Result<Layers, Vec<Diagnostic>> {
         let layers = Layers { tables };
         let problems = layers.check_references();
-        if problems.is_empty() { Ok(layers) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(layers)
+        } else {
+            Err(problems)
+        }
     }
 
     pub fn tables(&self) -> &[Arc<RateTable>] {
@@ -86,7 +90,11 @@ impl Layers {
 
     /// Units of `to` per one unit of `from`, as the pair (rate[from], rate[to])
     /// so that conversion stays `amount * rate[from] / rate[to]`.
-    pub fn conversion(&self, from: &Located<Currency>, to: &Currency) -> Result<(rust_decimal::Decimal, rust_decimal::Decimal), Diagnostic> {
+    pub fn conversion(
+        &self,
+        from: &Located<Currency>,
+        to: &Currency,
+    ) -> Result<(rust_decimal::Decimal, rust_decimal::Decimal), Diagnostic> {
         use rust_decimal::Decimal;
         if &from.value == to {
             return Ok((Decimal::ONE, Decimal::ONE));
@@ -94,17 +102,33 @@ impl Layers {
         let Some(fx) = self.fx() else {
             return Err(from
                 .origin
-                .diag(format!("no exchange rates to convert {} to {to}", from.value))
-                .expected(format!("an `fx` block in one of the layers {}", self.describe()))
-                .help("add fx: (base: \"USD\", rates: { ... }) to a plugin")); 
+                .diag(format!(
+                    "no exchange rates to convert {} to {to}",
+                    from.value
+                ))
+                .expected(format!(
+                    "an `fx` block in one of the layers {}",
+                    self.describe()
+                ))
+                .help("add fx: (base: \"USD\", rates: { ... }) to a plugin"));
         };
         let rate = |c: &Currency, origin: &crate::origin::Origin| {
             fx.rate(c).ok_or_else(|| {
                 origin
-                    .diag(format!("currency {c} has no exchange rate in layers {}", self.describe()))
-                    .expected(format!("one of {}", fx.currencies().collect::<Vec<_>>().join(", ")))
+                    .diag(format!(
+                        "currency {c} has no exchange rate in layers {}",
+                        self.describe()
+                    ))
+                    .expected(format!(
+                        "one of {}",
+                        fx.currencies().collect::<Vec<_>>().join(", ")
+                    ))
                     .maybe_help(did_you_mean(c.as_str(), fx.currencies()).or_else(|| {
-                        Some(format!("add \"{c}\": <{} per {c}> to fx.rates in {}", fx.base.value, fx.origin.file))
+                        Some(format!(
+                            "add \"{c}\": <{} per {c}> to fx.rates in {}",
+                            fx.base.value,
+                            fx.origin.file()
+                        ))
                     }))
             })
         };
@@ -119,14 +143,33 @@ impl Layers {
             let prices = table.salaries.iter().chain(&table.agency_rates);
             for (key, price) in prices {
                 if self.role(&key.role).is_none() {
-                    problems.push(unknown(&price.role_origin.diag(format!("unknown role `{}`", key.role)), "role", &key.role, &roles, self));
+                    problems.push(unknown(
+                        &price
+                            .role_origin
+                            .diag(format!("unknown role `{}`", key.role)),
+                        "role",
+                        &key.role,
+                        &roles,
+                        self,
+                    ));
                 }
                 if self.location(&key.location).is_none() {
-                    problems.push(unknown(&price.location_origin.diag(format!("unknown location `{}`", key.location)), "location", &key.location, &locations, self));
+                    problems.push(unknown(
+                        &price
+                            .location_origin
+                            .diag(format!("unknown location `{}`", key.location)),
+                        "location",
+                        &key.location,
+                        &locations,
+                        self,
+                    ));
                 }
                 if self.source(&price.source.value).is_none() {
                     problems.push(unknown(
-                        &price.source.origin.diag(format!("unknown source `{}`", price.source.value)),
+                        &price
+                            .source
+                            .origin
+                            .diag(format!("unknown source `{}`", price.source.value)),
                         "source",
                         &price.source.value,
                         &sources,
@@ -140,13 +183,24 @@ impl Layers {
 }
 
 /// Completes a diagnostic about an unknown id with the known ones.
-pub fn unknown(diag: &Diagnostic, what: &str, found: &str, known: &[&str], layers: &Layers) -> Diagnostic {
+pub fn unknown(
+    diag: &Diagnostic,
+    what: &str,
+    found: &str,
+    known: &[&str],
+    layers: &Layers,
+) -> Diagnostic {
     diag.clone()
-        .expected(format!("a {what} defined in layers {}: {}", layers.describe(), known.join(", ")))
-        .maybe_help(
-            did_you_mean(found, known.iter().copied())
-                .or_else(|| Some(format!("define `{found}` in a rate plugin, or use one of the known {what}s"))),
-        )
+        .expected(format!(
+            "a {what} defined in layers {}: {}",
+            layers.describe(),
+            known.join(", ")
+        ))
+        .maybe_help(did_you_mean(found, known.iter().copied()).or_else(|| {
+            Some(format!(
+                "define `{found}` in a rate plugin, or use one of the known {what}s"
+            ))
+        }))
 }
 
 /// A scenario names a layer no plugin has.

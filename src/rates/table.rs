@@ -132,7 +132,7 @@ impl RateTable {
     pub fn read(source: Source<'_>) -> Result<RateTable, Vec<Diagnostic>> {
         let raw: RawRateTable = source.parse().map_err(|d| vec![d])?;
         let mut problems = Problems::default();
-        let table = convert(source, raw, &mut problems);
+        let table = convert(&source, raw, &mut problems);
         match table {
             Some(table) if problems.is_empty() => Ok(table),
             _ => Err(problems.0),
@@ -140,11 +140,15 @@ impl RateTable {
     }
 }
 
-fn key_origin(source: Source<'_>, key: &str) -> Origin {
-    Origin::new(source.name, source.span_of(key))
+fn key_origin(source: &Source<'_>, key: &str) -> Origin {
+    source.origin_of_slice(key)
 }
 
-fn convert<'a>(source: Source<'a>, raw: RawRateTable<'a>, problems: &mut Problems) -> Option<RateTable> {
+fn convert<'a>(
+    source: &Source<'a>,
+    raw: RawRateTable<'a>,
+    problems: &mut Problems,
+) -> Option<RateTable> {
     let name = problems.take(source.id(raw.name, "name"));
     let effective = raw
         .effective
@@ -153,7 +157,11 @@ fn convert<'a>(source: Source<'a>, raw: RawRateTable<'a>, problems: &mut Problem
     let mut sources = BTreeMap::new();
     for (id, s) in raw.sources {
         if let Some(published) = problems.take(source.date(s.published, "published")) {
-            if let Some(grade) = s.grade.as_deref().filter(|g| !matches!(*g, "A" | "B" | "C")) {
+            if let Some(grade) = s
+                .grade
+                .as_deref()
+                .filter(|g| !matches!(*g, "A" | "B" | "C"))
+            {
                 problems.push(
                     key_origin(source, id)
                         .diag(format!("source `{id}` has grade `{grade}`"))
@@ -187,18 +195,43 @@ fn convert<'a>(source: Source<'a>, raw: RawRateTable<'a>, problems: &mut Problem
     let mut locations = BTreeMap::new();
     for (id, l) in raw.locations {
         if let Some(location) = location(source, id, l, problems) {
-            locations.insert(id.to_string(), Located::new(location, key_origin(source, id)));
+            locations.insert(
+                id.to_string(),
+                Located::new(location, key_origin(source, id)),
+            );
         }
     }
 
     let mut salaries = BTreeMap::new();
     for s in raw.salaries {
-        let price = price(source, s.role, s.level, s.location, s.annual, "annual salary", s.currency, s.source, s.note, problems);
+        let price = price(
+            source,
+            s.role,
+            s.level,
+            s.location,
+            s.annual,
+            "annual salary",
+            s.currency,
+            s.source,
+            s.note,
+            problems,
+        );
         insert_price(&mut salaries, price, s.level, "salary", problems);
     }
     let mut agency_rates = BTreeMap::new();
     for a in raw.agency_rates {
-        let price = price(source, a.role, a.level, a.location, a.hourly, "hourly agency rate", a.currency, a.source, a.note, problems);
+        let price = price(
+            source,
+            a.role,
+            a.level,
+            a.location,
+            a.hourly,
+            "hourly agency rate",
+            a.currency,
+            a.source,
+            a.note,
+            problems,
+        );
         insert_price(&mut agency_rates, price, a.level, "agency rate", problems);
     }
 
@@ -224,8 +257,14 @@ fn insert_price(
     what: &str,
     problems: &mut Problems,
 ) {
-    let Some((role, location, price)) = entry else { return };
-    let key = RateKey { role, level, location };
+    let Some((role, location, price)) = entry else {
+        return;
+    };
+    let key = RateKey {
+        role,
+        level,
+        location,
+    };
     if into.contains_key(&key) {
         problems.push(
             price
@@ -240,7 +279,7 @@ fn insert_price(
 
 #[allow(clippy::too_many_arguments)]
 fn price<'a>(
-    source: Source<'a>,
+    source: &Source<'a>,
     role: &'a ron::value::RawValue,
     level: Level,
     location: &'a ron::value::RawValue,
@@ -278,7 +317,12 @@ fn price<'a>(
     ))
 }
 
-fn location<'a>(source: Source<'a>, id: &str, raw: RawLocation<'a>, problems: &mut Problems) -> Option<Location> {
+fn location<'a>(
+    source: &Source<'a>,
+    id: &str,
+    raw: RawLocation<'a>,
+    problems: &mut Problems,
+) -> Option<Location> {
     let currency = problems.take(source.currency(raw.currency));
     let in_house = in_house_terms(source, id, raw.in_house, problems);
     let agency = agency_terms(source, id, raw.agency, problems);
@@ -291,15 +335,34 @@ fn location<'a>(source: Source<'a>, id: &str, raw: RawLocation<'a>, problems: &m
     })
 }
 
-fn in_house_terms<'a>(source: Source<'a>, id: &str, raw: RawInHouse<'a>, problems: &mut Problems) -> Option<InHouseTerms> {
-    let mut range = |raw, field: &str, limits| problems.take(source.range(raw, &format!("{id} in_house.{field}"), limits));
+fn in_house_terms<'a>(
+    source: &Source<'a>,
+    id: &str,
+    raw: RawInHouse<'a>,
+    problems: &mut Problems,
+) -> Option<InHouseTerms> {
+    let mut range = |raw, field: &str, limits| {
+        problems.take(source.range(raw, &format!("{id} in_house.{field}"), limits))
+    };
     let burden = range(raw.burden, "burden", Limits::MULTIPLIER);
     let recruiting_fee = range(raw.recruiting_fee, "recruiting_fee", Limits::NON_NEGATIVE);
-    let time_to_hire_weeks = range(raw.time_to_hire_weeks, "time_to_hire_weeks", Limits::NON_NEGATIVE);
+    let time_to_hire_weeks = range(
+        raw.time_to_hire_weeks,
+        "time_to_hire_weeks",
+        Limits::NON_NEGATIVE,
+    );
     let ramp_up_weeks = range(raw.ramp_up_weeks, "ramp_up_weeks", Limits::NON_NEGATIVE);
     let ramp_productivity = range(raw.ramp_productivity, "ramp_productivity", Limits::SHARE);
-    let overhead_monthly = range(raw.overhead_monthly, "overhead_monthly", Limits::NON_NEGATIVE);
-    let management_overhead = range(raw.management_overhead, "management_overhead", Limits::NON_NEGATIVE);
+    let overhead_monthly = range(
+        raw.overhead_monthly,
+        "overhead_monthly",
+        Limits::NON_NEGATIVE,
+    );
+    let management_overhead = range(
+        raw.management_overhead,
+        "management_overhead",
+        Limits::NON_NEGATIVE,
+    );
     Some(InHouseTerms {
         burden: burden?,
         recruiting_fee: recruiting_fee?,
@@ -311,10 +374,21 @@ fn in_house_terms<'a>(source: Source<'a>, id: &str, raw: RawInHouse<'a>, problem
     })
 }
 
-fn agency_terms<'a>(source: Source<'a>, id: &str, raw: RawAgency<'a>, problems: &mut Problems) -> Option<AgencyTerms> {
-    let mut range = |raw, field: &str, limits| problems.take(source.range(raw, &format!("{id} agency.{field}"), limits));
+fn agency_terms<'a>(
+    source: &Source<'a>,
+    id: &str,
+    raw: RawAgency<'a>,
+    problems: &mut Problems,
+) -> Option<AgencyTerms> {
+    let mut range = |raw, field: &str, limits| {
+        problems.take(source.range(raw, &format!("{id} agency.{field}"), limits))
+    };
     let hours_per_month = range(raw.hours_per_month, "hours_per_month", Limits::POSITIVE);
-    let time_to_start_weeks = range(raw.time_to_start_weeks, "time_to_start_weeks", Limits::NON_NEGATIVE);
+    let time_to_start_weeks = range(
+        raw.time_to_start_weeks,
+        "time_to_start_weeks",
+        Limits::NON_NEGATIVE,
+    );
     let ramp_up_weeks = range(raw.ramp_up_weeks, "ramp_up_weeks", Limits::NON_NEGATIVE);
     let ramp_productivity = range(raw.ramp_productivity, "ramp_productivity", Limits::SHARE);
     Some(AgencyTerms {
@@ -325,7 +399,7 @@ fn agency_terms<'a>(source: Source<'a>, id: &str, raw: RawAgency<'a>, problems: 
     })
 }
 
-fn fx<'a>(source: Source<'a>, raw: RawFx<'a>, problems: &mut Problems) -> Option<Fx> {
+fn fx<'a>(source: &Source<'a>, raw: RawFx<'a>, problems: &mut Problems) -> Option<Fx> {
     let base = problems.take(source.currency(raw.base));
     let mut rates = BTreeMap::new();
     for (code, value) in raw.rates {
@@ -339,11 +413,17 @@ fn fx<'a>(source: Source<'a>, raw: RawFx<'a>, problems: &mut Problems) -> Option
             );
             continue;
         };
-        if let Some(rate) = problems.take(source.number(value, &format!("fx rate of {code}"), Limits::POSITIVE)) {
+        if let Some(rate) =
+            problems.take(source.number(value, &format!("fx rate of {code}"), Limits::POSITIVE))
+        {
             rates.insert(currency, rate);
         }
     }
     let base = base?;
     let origin = base.origin.clone();
-    Some(Fx { base, rates, origin })
+    Some(Fx {
+        base,
+        rates,
+        origin,
+    })
 }

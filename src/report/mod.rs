@@ -38,33 +38,64 @@ pub fn comparison(estimates: &[Estimate], format: Format) -> String {
 
 /// The rows of a comparison: (label, one cell per estimate), money written
 /// by `grouped`.
-fn comparison_rows(estimates: &[Estimate], grouped: fn(rust_decimal::Decimal) -> String) -> Vec<(String, Vec<String>)> {
+fn comparison_rows(
+    estimates: &[Estimate],
+    grouped: fn(rust_decimal::Decimal) -> String,
+) -> Vec<(String, Vec<String>)> {
     use crate::money::{plain, two_places};
     let cell = |f: &dyn Fn(&Estimate) -> String| estimates.iter().map(f).collect::<Vec<_>>();
     let per_pm = move |e: &Estimate, pick: fn(&crate::engine::Triple) -> rust_decimal::Decimal| {
-        e.cost_per_pm().map_or_else(|| "n/a".to_string(), |t| grouped(pick(&t)))
+        e.cost_per_pm()
+            .map_or_else(|| "n/a".to_string(), |t| grouped(pick(&t)))
     };
     vec![
         ("Currency".into(), cell(&|e| e.currency.to_string())),
         ("Stage".into(), cell(&|e| e.scenario.stage.to_string())),
-        ("Engagement".into(), cell(&|e| e.scenario.engagement.to_string())),
-        ("Duration (months)".into(), cell(&|e| plain(e.scenario.duration.get()))),
+        (
+            "Engagement".into(),
+            cell(&|e| e.scenario.engagement.to_string()),
+        ),
+        (
+            "Duration (months)".into(),
+            cell(&|e| plain(e.scenario.duration.get())),
+        ),
         ("Cost low".into(), cell(&|e| grouped(e.cost.low))),
         ("Cost likely".into(), cell(&|e| grouped(e.cost.likely))),
         ("Cost high".into(), cell(&|e| grouped(e.cost.high))),
-        ("Engineering FTE".into(), cell(&|e| two_places(e.engineering_fte))),
-        ("Development FTE".into(), cell(&|e| two_places(e.development_fte))),
-        ("Capacity likely (person-months)".into(), cell(&|e| two_places(e.capacity.likely))),
+        (
+            "Engineering FTE".into(),
+            cell(&|e| two_places(e.engineering_fte)),
+        ),
+        (
+            "Development FTE".into(),
+            cell(&|e| two_places(e.development_fte)),
+        ),
+        (
+            "Capacity likely (person-months)".into(),
+            cell(&|e| two_places(e.capacity.likely)),
+        ),
         (
             "Capacity range (person-months)".into(),
-            cell(&|e| format!("{} - {}", two_places(e.capacity.low), two_places(e.capacity.high))),
+            cell(&|e| {
+                format!(
+                    "{} - {}",
+                    two_places(e.capacity.low),
+                    two_places(e.capacity.high)
+                )
+            }),
         ),
-        ("Cost per person-month likely".into(), cell(&|e| per_pm(e, |t| t.likely))),
+        (
+            "Cost per person-month likely".into(),
+            cell(&|e| per_pm(e, |t| t.likely)),
+        ),
         (
             "Cost per person-month range".into(),
             cell(&|e| format!("{} - {}", per_pm(e, |t| t.low), per_pm(e, |t| t.high))),
         ),
-        ("Staffed after (weeks)".into(), cell(&|e| plain(e.staffed_weeks))),
+        (
+            "Staffed after (weeks)".into(),
+            cell(&|e| plain(e.staffed_weeks)),
+        ),
         ("Warnings".into(), cell(&|e| e.warnings.len().to_string())),
     ]
 }

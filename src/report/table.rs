@@ -59,12 +59,34 @@ fn estimate(e: &Estimate, style: Style) -> String {
         e.layers.join(" + "),
     ));
 
-    let mut totals = new_table(style, vec![e.currency.to_string(), "low".into(), "likely".into(), "high".into()], 1);
+    let mut totals = new_table(
+        style,
+        vec![
+            e.currency.to_string(),
+            "low".into(),
+            "likely".into(),
+            "high".into(),
+        ],
+        1,
+    );
     totals.add_row(range_row("Cost", &e.cost, grouped));
-    totals.add_row(range_row("Capacity (productive person-months)", &e.capacity, two_places));
+    totals.add_row(range_row(
+        "Capacity (productive person-months)",
+        &e.capacity,
+        two_places,
+    ));
     match e.cost_per_pm() {
-        Some(per_pm) => totals.add_row(range_row("Cost per productive person-month", &per_pm, grouped)),
-        None => totals.add_row(vec!["Cost per productive person-month", "n/a", "n/a", "n/a"]),
+        Some(per_pm) => totals.add_row(range_row(
+            "Cost per productive person-month",
+            &per_pm,
+            grouped,
+        )),
+        None => totals.add_row(vec![
+            "Cost per productive person-month",
+            "n/a",
+            "n/a",
+            "n/a",
+        ]),
     };
     out.push_str(&format!("{totals}\n\n"));
 
@@ -76,11 +98,27 @@ fn estimate(e: &Estimate, style: Style) -> String {
     ));
 
     out.push_str(&heading(style, "Seats"));
-    let header = ["Role", "Level", "Location", "Engagement", "Focus", "FTE", "Starts (weeks)", "Cost likely", "Cost range", "Capacity (pm)"];
+    let header = [
+        "Role",
+        "Level",
+        "Location",
+        "Engagement",
+        "Focus",
+        "FTE",
+        "Starts (weeks)",
+        "Cost likely",
+        "Cost range",
+        "Capacity (pm)",
+    ];
     let mut seats = new_table(style, header.iter().map(|h| h.to_string()).collect(), 5);
     for seat in &e.seats {
-        let fte = if seat.seat.count > 1 || seat.seat.allocation.get() != rust_decimal::Decimal::ONE {
-            format!("{} x {}", seat.seat.count, plain(seat.seat.allocation.get()))
+        let fte = if seat.seat.count > 1 || seat.seat.allocation.get() != rust_decimal::Decimal::ONE
+        {
+            format!(
+                "{} x {}",
+                seat.seat.count,
+                plain(seat.seat.allocation.get())
+            )
         } else {
             "1".into()
         };
@@ -99,24 +137,47 @@ fn estimate(e: &Estimate, style: Style) -> String {
     }
     out.push_str(&format!("{seats}\n"));
     for seat in e.seats.iter().filter(|s| s.seat.reason.is_some()) {
-        out.push_str(&format!("  {}: {}\n", seat.seat.role.value, seat.seat.reason.as_deref().unwrap_or("")));
+        out.push_str(&format!(
+            "  {}: {}\n",
+            seat.seat.role.value,
+            seat.seat.reason.as_deref().unwrap_or("")
+        ));
     }
     out.push('\n');
 
     out.push_str(&heading(style, "Cost components (likely)"));
-    let mut components = new_table(style, vec!["Component".into(), e.currency.to_string(), "Share".into()], 1);
+    let mut components = new_table(
+        style,
+        vec!["Component".into(), e.currency.to_string(), "Share".into()],
+        1,
+    );
     let total = e.components.total();
     for (name, amount) in e.components.named() {
-        let share = if total.is_zero() { "-".into() } else { format!("{}%", (amount * rust_decimal::Decimal::from(100) / total).round_dp(1)) };
+        let share = if total.is_zero() {
+            "-".into()
+        } else {
+            format!(
+                "{}%",
+                (amount * rust_decimal::Decimal::from(100) / total).round_dp(1)
+            )
+        };
         components.add_row(vec![name.to_string(), grouped(amount), share]);
     }
     components.add_row(vec!["total".into(), grouped(total), "100%".into()]);
     out.push_str(&format!("{components}\n\n"));
 
     out.push_str(&heading(style, "Monthly burn (likely)"));
-    let mut burn = new_table(style, vec!["Month".into(), "Cost".into(), "Cumulative".into()], 0);
+    let mut burn = new_table(
+        style,
+        vec!["Month".into(), "Cost".into(), "Cumulative".into()],
+        0,
+    );
     for m in &e.monthly {
-        burn.add_row(vec![m.month.to_string(), grouped(m.likely), grouped(m.cumulative)]);
+        burn.add_row(vec![
+            m.month.to_string(),
+            grouped(m.likely),
+            grouped(m.cumulative),
+        ]);
     }
     out.push_str(&format!("{burn}\n"));
 
@@ -139,7 +200,9 @@ pub fn estimates(estimates: &[Estimate], style: Style) -> String {
 }
 
 pub fn comparison(estimates: &[Estimate], style: Style) -> String {
-    let header = std::iter::once(String::new()).chain(estimates.iter().map(|e| e.scenario.name.clone())).collect();
+    let header = std::iter::once(String::new())
+        .chain(estimates.iter().map(|e| e.scenario.name.clone()))
+        .collect();
     let mut table = new_table(style, header, 1);
     for (label, cells) in super::comparison_rows(estimates, grouped) {
         table.add_row(std::iter::once(label).chain(cells).collect::<Vec<_>>());

@@ -7,6 +7,7 @@ mod raw;
 use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 use crate::diagnostic::Diagnostic;
 use crate::fields::Limits;
@@ -107,7 +108,7 @@ impl Scenario {
     pub fn read(source: Source<'_>) -> Result<Scenario, Vec<Diagnostic>> {
         let raw: RawScenario = source.parse().map_err(|d| vec![d])?;
         let mut problems = Problems::default();
-        let scenario = convert(source, raw, &mut problems);
+        let scenario = convert(&source, raw, &mut problems);
         match scenario {
             Some(s) if problems.is_empty() => Ok(s),
             _ => Err(problems.0),
@@ -115,7 +116,11 @@ impl Scenario {
     }
 }
 
-fn convert<'a>(source: Source<'a>, raw: RawScenario<'a>, problems: &mut Problems) -> Option<Scenario> {
+fn convert<'a>(
+    source: &Source<'a>,
+    raw: RawScenario<'a>,
+    problems: &mut Problems,
+) -> Option<Scenario> {
     let name = problems.take(source.text(raw.name, "name"));
     let duration = problems.take(duration(source, raw.duration_months));
     let location = problems.take(source.id(raw.location, "location"));
@@ -131,7 +136,7 @@ fn convert<'a>(source: Source<'a>, raw: RawScenario<'a>, problems: &mut Problems
         None => Some(
             DEFAULT_LAYERS
                 .iter()
-                .map(|l| Located::new(l.to_string(), Origin::new(source.name, None)))
+                .map(|l| Located::new(l.to_string(), Origin::new(source.name)))
                 .collect(),
         ),
     };
@@ -157,7 +162,7 @@ fn convert<'a>(source: Source<'a>, raw: RawScenario<'a>, problems: &mut Problems
         }
         RawTeam::Recommend { effort_pm, budget } => Team::Recommend {
             target: problems.take(target(source, effort_pm, budget))?,
-            origin: Origin::new(source.name, None),
+            origin: Origin::new(source.name),
         },
     };
     if let Team::Seats(seats) = &team
@@ -186,7 +191,7 @@ fn convert<'a>(source: Source<'a>, raw: RawScenario<'a>, problems: &mut Problems
     })
 }
 
-fn duration<'a>(source: Source<'a>, raw: &'a ron::value::RawValue) -> Result<Months, Diagnostic> {
+fn duration<'a>(source: &Source<'a>, raw: &'a ron::value::RawValue) -> Result<Months, Diagnostic> {
     let months = source.decimal(raw, "duration_months")?;
     Months::new(months).ok_or_else(|| {
         source
@@ -197,15 +202,22 @@ fn duration<'a>(source: Source<'a>, raw: &'a ron::value::RawValue) -> Result<Mon
 }
 
 fn target<'a>(
-    source: Source<'a>,
+    source: &Source<'a>,
     effort_pm: Option<&'a ron::value::RawValue>,
     budget: Option<&'a ron::value::RawValue>,
 ) -> Result<Target, Diagnostic> {
     match (effort_pm, budget) {
-        (Some(e), None) => source.number(e, "effort_pm", Limits::POSITIVE).map(Target::EffortPm),
-        (None, Some(b)) => source.number(b, "budget", Limits::POSITIVE).map(Target::Budget),
+        (Some(e), None) => source
+            .number(e, "effort_pm", Limits::POSITIVE)
+            .map(Target::EffortPm),
+        (None, Some(b)) => source
+            .number(b, "budget", Limits::POSITIVE)
+            .map(Target::Budget),
         (Some(e), Some(_)) => Err(source
-            .diag_at(e.get_ron().trim(), "Recommend takes effort_pm or budget, not both")
+            .diag_at(
+                e.get_ron().trim(),
+                "Recommend takes effort_pm or budget, not both",
+            )
             .expected("Recommend(effort_pm: N) or Recommend(budget: N)")
             .help("remove one of the two")),
         (None, None) => Err(source
@@ -216,7 +228,7 @@ fn target<'a>(
 }
 
 fn seat<'a>(
-    source: Source<'a>,
+    source: &Source<'a>,
     number: usize,
     raw: RawSeat<'a>,
     default_location: &Located<String>,
@@ -265,10 +277,10 @@ fn seat<'a>(
     })
 }
 
-fn count<'a>(source: Source<'a>, raw: &'a ron::value::RawValue) -> Result<u32, Diagnostic> {
+fn count<'a>(source: &Source<'a>, raw: &'a ron::value::RawValue) -> Result<u32, Diagnostic> {
     let value = source.decimal(raw, "count")?;
     let whole = (value.fract().is_zero() && value >= Decimal::ONE)
-        .then(|| u32::try_from(value.trunc().mantissa() / 10i128.pow(value.scale())).ok())
+        .then(|| value.to_u32())
         .flatten();
     whole.ok_or_else(|| {
         source
@@ -278,11 +290,17 @@ fn count<'a>(source: Source<'a>, raw: &'a ron::value::RawValue) -> Result<u32, D
     })
 }
 
-fn allocation<'a>(source: Source<'a>, raw: &'a ron::value::RawValue) -> Result<Allocation, Diagnostic> {
+fn allocation<'a>(
+    source: &Source<'a>,
+    raw: &'a ron::value::RawValue,
+) -> Result<Allocation, Diagnostic> {
     let value = source.decimal(raw, "allocation")?;
     Allocation::new(value).ok_or_else(|| {
         source
-            .diag_at(raw.get_ron().trim(), format!("allocation is {value}, outside (0, 1]"))
+            .diag_at(
+                raw.get_ron().trim(),
+                format!("allocation is {value}, outside (0, 1]"),
+            )
             .expected("a share of full time greater than 0 and at most 1 (0.5 is half time)")
             .help("for more than one full-time person, raise count instead")
     })
