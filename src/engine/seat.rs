@@ -186,10 +186,11 @@ pub fn add_timeline(months: &mut [Decimal], fte: Decimal, cost: &SeatCost, durat
             *month += per_month * (m_end - m_start).max(Decimal::ZERO);
         }
     }
-    if cost.start < duration && !cost.one_time.is_zero() {
-        if let Some(month) = months.get_mut(first - 1) {
-            *month += fte * cost.one_time;
-        }
+    if cost.start < duration
+        && !cost.one_time.is_zero()
+        && let Some(month) = months.get_mut(first - 1)
+    {
+        *month += fte * cost.one_time;
     }
 }
 
