@@ -41,12 +41,7 @@ fn engine(c: &mut Criterion) {
     c.bench_function("estimate 1,000 scenarios (6 seats x 24 months)", |b| {
         b.iter(|| {
             many.iter()
-                .map(|s| {
-                    estimate(black_box(s), &layers)
-                        .expect("estimate")
-                        .cost
-                        .likely
-                })
+                .map(|s| estimate(black_box(s), &layers).expect("estimate").cost.likely)
                 .sum::<rust_decimal::Decimal>()
         })
     });

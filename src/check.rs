@@ -31,10 +31,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
     for path in paths {
         if path.is_dir() {
             let entries = std::fs::read_dir(path).map_err(|e| {
-                Diagnostic::new(
-                    path.display().to_string(),
-                    format!("cannot read directory: {e}"),
-                )
+                Diagnostic::new(path.display().to_string(), format!("cannot read directory: {e}"))
             })?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(Result::ok)
@@ -83,18 +80,13 @@ pub fn kind_of(text: &str) -> Option<FileKind> {
 /// default table, a scenario by estimating it against its own layers.
 /// `catalog_problems` are those of rate directories in force: each is
 /// reported under its file, whether or not that file was named.
-pub fn check(
-    files: &[PathBuf],
-    catalog: &Catalog,
-    catalog_problems: Vec<Diagnostic>,
-) -> Vec<Checked> {
+pub fn check(files: &[PathBuf], catalog: &Catalog, catalog_problems: Vec<Diagnostic>) -> Vec<Checked> {
     let mut unreported = catalog_problems;
     let mut results: Vec<Checked> = files
         .iter()
         .map(|path| {
             let file = path.display().to_string();
-            let (known, rest): (Vec<_>, Vec<_>) =
-                unreported.drain(..).partition(|d| d.file == file);
+            let (known, rest): (Vec<_>, Vec<_>) = unreported.drain(..).partition(|d| d.file == file);
             unreported = rest;
             let outcome = if known.is_empty() {
                 check_file(path, catalog)

@@ -91,17 +91,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Estimate(args) => {
             let estimates = estimates(&Catalog::load(&dirs)?, &args)?;
-            Ok(ok(teamcost::report::estimates(
-                &estimates,
-                args.format.into(),
-            )))
+            Ok(ok(teamcost::report::estimates(&estimates, args.format.into())))
         }
         Command::Compare(args) => {
             let estimates = estimates(&Catalog::load(&dirs)?, &args)?;
-            Ok(ok(teamcost::report::comparison(
-                &estimates,
-                args.format.into(),
-            )))
+            Ok(ok(teamcost::report::comparison(&estimates, args.format.into())))
         }
         Command::Check { paths } => check(&dirs, paths),
     }

@@ -96,10 +96,7 @@ impl fmt::Display for Diagnostic {
             )?,
             None => write!(f, "{}: {}", self.file, self.message)?,
         }
-        let gutter = self
-            .span
-            .as_ref()
-            .map_or(1, |s| s.start.line.to_string().len());
+        let gutter = self.span.as_ref().map_or(1, |s| s.start.line.to_string().len());
         let pad = " ".repeat(gutter);
         if let Some(span) = &self.span {
             let caret_pad: String = span

@@ -112,24 +112,14 @@ impl<'a> Source<'a> {
             Ok(text)
         } else {
             Err(self
-                .diag_at(
-                    raw.get_ron().trim(),
-                    format!("{what} `{text}` is not a date"),
-                )
-                .expected(
-                    "a date written \"YYYY-MM-DD\" (or \"YYYY-MM\", \"YYYY\" when no day is known)",
-                )
+                .diag_at(raw.get_ron().trim(), format!("{what} `{text}` is not a date"))
+                .expected("a date written \"YYYY-MM-DD\" (or \"YYYY-MM\", \"YYYY\" when no day is known)")
                 .help("write the date as, for example, \"2026-01-16\""))
         }
     }
 
     /// One number within `limits`.
-    pub fn number(
-        &self,
-        raw: &'a RawValue,
-        what: &str,
-        limits: Limits,
-    ) -> Result<Decimal, Diagnostic> {
+    pub fn number(&self, raw: &'a RawValue, what: &str, limits: Limits) -> Result<Decimal, Diagnostic> {
         let value = self.decimal(raw, what)?;
         self.check_limits(raw.get_ron().trim(), value, what, limits)
     }
@@ -152,12 +142,7 @@ impl<'a> Source<'a> {
     }
 
     /// A range written as one number or `(low: .., typical: .., high: ..)`.
-    pub fn range(
-        &self,
-        raw: &'a RawValue,
-        what: &str,
-        limits: Limits,
-    ) -> Result<Range, Diagnostic> {
+    pub fn range(&self, raw: &'a RawValue, what: &str, limits: Limits) -> Result<Range, Diagnostic> {
         let text = raw.get_ron().trim();
         if !text.starts_with('(') {
             return self.number(raw, what, limits).map(Range::single);
@@ -167,8 +152,7 @@ impl<'a> Source<'a> {
                 "{what} as one number or (low: .., typical: .., high: ..)"
             ))
         })?;
-        let bound =
-            |raw: &'a RawValue, name: &str| self.number(raw, &format!("{what} {name}"), limits);
+        let bound = |raw: &'a RawValue, name: &str| self.number(raw, &format!("{what} {name}"), limits);
         let (low, typical, high) = (
             bound(fields.low, "low")?,
             bound(fields.typical, "typical")?,
@@ -189,9 +173,7 @@ impl<'a> Source<'a> {
 fn is_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     let number = |s: &str, len: usize, range: std::ops::RangeInclusive<u32>| {
-        s.len() == len
-            && s.chars().all(|c| c.is_ascii_digit())
-            && s.parse().is_ok_and(|n| range.contains(&n))
+        s.len() == len && s.chars().all(|c| c.is_ascii_digit()) && s.parse().is_ok_and(|n| range.contains(&n))
     };
     match parts.as_slice() {
         [y] => number(y, 4, 1900..=2100),

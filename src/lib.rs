@@ -48,10 +48,7 @@ pub fn estimate_scenario(catalog: &Catalog, scenario: &Scenario) -> Result<Estim
 }
 
 /// Estimates several files, reporting the problems of all of them at once.
-pub fn estimate_files(
-    catalog: &Catalog,
-    paths: &[impl AsRef<Path>],
-) -> Result<Vec<Estimate>, Diagnostics> {
+pub fn estimate_files(catalog: &Catalog, paths: &[impl AsRef<Path>]) -> Result<Vec<Estimate>, Diagnostics> {
     let mut estimates = Vec::with_capacity(paths.len());
     let mut problems = Vec::new();
     for path in paths {

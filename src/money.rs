@@ -11,8 +11,7 @@ pub struct Currency(String);
 impl Currency {
     /// A currency code, or `None` when it is not three upper-case letters.
     pub fn parse(code: &str) -> Option<Currency> {
-        (code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()))
-            .then(|| Currency(code.to_string()))
+        (code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())).then(|| Currency(code.to_string()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -76,9 +75,6 @@ mod tests {
         assert_eq!(grouped(dec!(12)), "12.00");
         assert_eq!(plain(dec!(4.50)), "4.5");
         assert!(Currency::parse("usd").is_none());
-        assert_eq!(
-            Currency::parse("PLN").map(|c| c.to_string()),
-            Some("PLN".into())
-        );
+        assert_eq!(Currency::parse("PLN").map(|c| c.to_string()), Some("PLN".into()));
     }
 }

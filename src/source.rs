@@ -187,8 +187,7 @@ fn explain_ron_error(diag: Diagnostic, code: &RonError) -> Diagnostic {
         }
         .expected(format!("one of the fields {}", expected.join(", ")))
         .maybe_help(
-            did_you_mean(found, expected.iter().copied())
-                .or_else(|| Some(format!("remove `{found}`"))),
+            did_you_mean(found, expected.iter().copied()).or_else(|| Some(format!("remove `{found}`"))),
         ),
         RonError::MissingStructField { field, outer } => Diagnostic {
             message: format!("missing field `{field}` in {}", outer_name(outer)),
@@ -211,9 +210,7 @@ fn explain_ron_error(diag: Diagnostic, code: &RonError) -> Diagnostic {
             message: "expected a comma before this".into(),
             ..diag
         }
-        .help(
-            "separate fields and list items with `,`; a missing comma is reported at the next item",
-        ),
+        .help("separate fields and list items with `,`; a missing comma is reported at the next item"),
         other => Diagnostic {
             message: format!("this is not valid RON: {other}"),
             ..diag

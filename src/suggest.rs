@@ -23,16 +23,10 @@ pub fn nearest<'a>(found: &str, known: impl IntoIterator<Item = &'a str>) -> Vec
     let limit = (found.chars().count() / 3).max(2);
     let mut scored: Vec<(usize, &str)> = known
         .into_iter()
-        .map(|k| {
-            (
-                strsim::damerau_levenshtein(&found_lower, &k.to_lowercase()),
-                k,
-            )
-        })
+        .map(|k| (strsim::damerau_levenshtein(&found_lower, &k.to_lowercase()), k))
         .filter(|(d, k)| {
             let k = k.to_lowercase();
-            *d <= limit
-                || (k.len() >= 3 && (found_lower.starts_with(&k) || k.starts_with(&found_lower)))
+            *d <= limit || (k.len() >= 3 && (found_lower.starts_with(&k) || k.starts_with(&found_lower)))
         })
         .collect();
     scored.sort();

@@ -95,10 +95,7 @@ fn table_csv_and_markdown() {
 
     let csv = dir.run(&["estimate", "s.ron", "--format", "csv"]);
     let lines: Vec<&str> = csv.stdout.lines().collect();
-    assert_eq!(
-        lines[0],
-        "scenario,file,currency,section,item,low,likely,high"
-    );
+    assert_eq!(lines[0], "scenario,file,currency,section,item,low,likely,high");
     assert_eq!(
         lines[1],
         "Worked example,s.ron,USD,total,cost,199800.00,341400.00,492000.00"
@@ -129,9 +126,7 @@ fn table_csv_and_markdown() {
     );
     // 341400 / 19.5 = 17507.69...
     assert!(
-        compare
-            .stdout
-            .contains("Cost per person-month likely,17507.69\n"),
+        compare.stdout.contains("Cost per person-month likely,17507.69\n"),
         "{}",
         compare.stdout
     );
@@ -153,8 +148,7 @@ fn a_rates_directory_shadows_the_embedded_plugin() {
     let dir = Workdir::new(&[("s.ron", &scenario), ("mine/market.ron", &shadow)]);
     let embedded = dir.run(&["estimate", "s.ron", "--format", "json"]);
     let shadowed = dir.run(&["estimate", "s.ron", "--format", "json", "--rates", "mine"]);
-    let likely =
-        |out: &str| serde_json::from_str::<Value>(out).expect("JSON")["cost"]["likely"].clone();
+    let likely = |out: &str| serde_json::from_str::<Value>(out).expect("JSON")["cost"]["likely"].clone();
     assert_eq!(likely(&shadowed.stdout), "341400.00");
     assert_ne!(likely(&embedded.stdout), likely(&shadowed.stdout));
 }

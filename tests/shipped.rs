@@ -60,8 +60,7 @@ fn every_shipped_scenario_is_estimated_from_another_directory() {
         };
         let cost = &json["cost"];
         assert!(
-            money(&cost["low"]) <= money(&cost["likely"])
-                && money(&cost["likely"]) <= money(&cost["high"])
+            money(&cost["low"]) <= money(&cost["likely"]) && money(&cost["likely"]) <= money(&cost["high"])
         );
         assert!(
             money(&cost["likely"]) > 0.0,
@@ -77,10 +76,7 @@ fn every_shipped_scenario_is_estimated_from_another_directory() {
             (components - money(&cost["likely"])).abs() < 0.05,
             "{path}: components add up"
         );
-        let last = json["monthly"]
-            .as_array()
-            .and_then(|m| m.last())
-            .expect("months");
+        let last = json["monthly"].as_array().and_then(|m| m.last()).expect("months");
         assert_eq!(
             last["cumulative"], cost["likely"],
             "{path}: the burn ends at the likely cost"
@@ -120,10 +116,6 @@ fn the_examples_in_the_readme_pass_check() {
         let name = format!("example-{i}.ron");
         let dir = Workdir::new(&[(&name, block)]);
         let run = dir.run(&["check", &name]);
-        assert_eq!(
-            run.status, 0,
-            "README example {i}:\n{block}\n{}",
-            run.stderr
-        );
+        assert_eq!(run.status, 0, "README example {i}:\n{block}\n{}", run.stderr);
     }
 }

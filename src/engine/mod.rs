@@ -121,11 +121,7 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Estim
     let duration = model.duration;
     let cost_at = |b| cost_values(&model.inputs, b);
     let capacity_at = |b| capacity_values(&model.inputs, b);
-    let (cost_low, likely, cost_high) = (
-        cost_at(Bound::Low),
-        cost_at(Bound::Typical),
-        cost_at(Bound::High),
-    );
+    let (cost_low, likely, cost_high) = (cost_at(Bound::Low), cost_at(Bound::Typical), cost_at(Bound::High));
     let (cap_low, cap_high) = (capacity_at(Bound::Low), capacity_at(Bound::High));
 
     let mut total = Triple::default();
@@ -156,13 +152,7 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Estim
             Focus::Development => development_fte += s.fte,
         }
         let start = start_weeks(s, &likely);
-        warnings.extend(start_warning(
-            s,
-            start,
-            &cost_low,
-            duration,
-            at_likely.active,
-        ));
+        warnings.extend(start_warning(s, start, &cost_low, duration, at_likely.active));
         seats.push(SeatEstimate {
             seat: s.seat.clone(),
             title: s.title.clone(),
@@ -189,21 +179,13 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Estim
         .collect();
     Estimate {
         scenario: scenario.clone(),
-        layers: layers
-            .tables()
-            .iter()
-            .map(|t| t.name.value.clone())
-            .collect(),
+        layers: layers.tables().iter().map(|t| t.name.value.clone()).collect(),
         currency: model.currency.clone(),
         cost: total,
         capacity,
         engineering_fte,
         development_fte,
-        staffed_weeks: seats
-            .iter()
-            .map(|s| s.start_weeks)
-            .max()
-            .unwrap_or_default(),
+        staffed_weeks: seats.iter().map(|s| s.start_weeks).max().unwrap_or_default(),
         seats,
         components,
         monthly,

@@ -105,11 +105,7 @@ fn unknown_location(id: &Located<String>, layers: &Layers) -> Diagnostic {
 
 /// Builds the model of the given seats; reports every seat that cannot be
 /// resolved.
-pub fn build(
-    scenario: &Scenario,
-    seats: &[Seat],
-    layers: &Layers,
-) -> Result<CostModel, Vec<Diagnostic>> {
+pub fn build(scenario: &Scenario, seats: &[Seat], layers: &Layers) -> Result<CostModel, Vec<Diagnostic>> {
     let currency = reporting_currency(scenario, layers).map_err(|d| vec![d])?;
     // A reporting currency the exchange rates cannot reach is an error even
     // before a seat needs converting.
@@ -210,16 +206,8 @@ impl Builder<'_> {
                     salary: self.input(InputKind::Salary, &subject, price.amount),
                     salary_fx,
                     burden: self.input(InputKind::Burden, place, terms.burden),
-                    recruiting_fee: self.input(
-                        InputKind::RecruitingFee,
-                        place,
-                        terms.recruiting_fee,
-                    ),
-                    time_to_hire: self.input(
-                        InputKind::TimeToHire,
-                        place,
-                        terms.time_to_hire_weeks,
-                    ),
+                    recruiting_fee: self.input(InputKind::RecruitingFee, place, terms.recruiting_fee),
+                    time_to_hire: self.input(InputKind::TimeToHire, place, terms.time_to_hire_weeks),
                     ramp_up: self.input(InputKind::InHouseRampUp, place, terms.ramp_up_weeks),
                     ramp_productivity: self.input(
                         InputKind::InHouseRampProductivity,
@@ -228,11 +216,7 @@ impl Builder<'_> {
                     ),
                     overhead: self.input(InputKind::Overhead, place, terms.overhead_monthly),
                     overhead_fx,
-                    management: self.input(
-                        InputKind::ManagementOverhead,
-                        place,
-                        terms.management_overhead,
-                    ),
+                    management: self.input(InputKind::ManagementOverhead, place, terms.management_overhead),
                 }
             }
             Engagement::Agency => {
@@ -246,11 +230,7 @@ impl Builder<'_> {
                     hourly: self.input(InputKind::AgencyRate, &key.to_string(), price.amount),
                     hourly_fx,
                     hours: self.input(InputKind::AgencyHours, place, terms.hours_per_month),
-                    time_to_start: self.input(
-                        InputKind::TimeToStart,
-                        place,
-                        terms.time_to_start_weeks,
-                    ),
+                    time_to_start: self.input(InputKind::TimeToStart, place, terms.time_to_start_weeks),
                     ramp_up: self.input(InputKind::AgencyRampUp, place, terms.ramp_up_weeks),
                     ramp_productivity: self.input(
                         InputKind::AgencyRampProductivity,
@@ -270,10 +250,7 @@ impl Builder<'_> {
     }
 
     fn conversion(&self, from: &Located<Currency>) -> Result<Conversion, Vec<Diagnostic>> {
-        let (from, to) = self
-            .layers
-            .conversion(from, self.currency)
-            .map_err(|d| vec![d])?;
+        let (from, to) = self.layers.conversion(from, self.currency).map_err(|d| vec![d])?;
         Ok(Conversion { from, to })
     }
 }

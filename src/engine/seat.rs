@@ -130,8 +130,7 @@ pub fn seat_cost(seat: &SeatModel, values: &[Decimal], duration: Decimal) -> Sea
             let annual = salary_fx.apply(values[salary]);
             let per_month = annual / twelve;
             let overhead_monthly = overhead_fx.apply(values[overhead]);
-            let monthly =
-                per_month * values[burden] + overhead_monthly + per_month * values[management];
+            let monthly = per_month * values[burden] + overhead_monthly + per_month * values[management];
             let one_time = if active > Decimal::ZERO {
                 annual * values[recruiting_fee]
             } else {

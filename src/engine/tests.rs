@@ -142,10 +142,7 @@ fn fractional_duration() {
     assert_eq!(e.cost.likely, dec!(39900));
     // ceil(4.5) = 5 months: month 4 = 14600 + 18000, month 5 spans [4, 4.5] = 7300
     let months: Vec<Decimal> = e.monthly.iter().map(|m| m.likely).collect();
-    assert_eq!(
-        months,
-        vec![dec!(0), dec!(0), dec!(0), dec!(32600), dec!(7300)]
-    );
+    assert_eq!(months, vec![dec!(0), dec!(0), dec!(0), dec!(32600), dec!(7300)]);
     // capacity = 0.5 * min(1.5, 3) = 0.75
     assert_eq!(e.capacity.likely, dec!(0.75));
 }
@@ -190,18 +187,10 @@ fn currency_conversion() {
 
 #[test]
 fn both_seats_add_up() {
-    let e = run(
-        "12",
-        &format!("{ENGINEER}, {DEVELOPERS}"),
-        "",
-        &hand_layers(),
-    );
+    let e = run("12", &format!("{ENGINEER}, {DEVELOPERS}"), "", &hand_layers());
     // 149400 (engineer) + 16000 * 12 (developers) = 149400 + 192000
     assert_eq!(e.cost.likely, dec!(341400));
     assert_eq!(e.seats.len(), 2);
     // cost per productive person-month: 341400 / (7.5 + 12)
-    assert_eq!(
-        e.cost_per_pm().map(|t| t.likely),
-        Some(dec!(341400) / dec!(19.5))
-    );
+    assert_eq!(e.cost_per_pm().map(|t| t.likely), Some(dec!(341400) / dec!(19.5)));
 }

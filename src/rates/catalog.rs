@@ -13,10 +13,7 @@ use crate::rates::table::RateTable;
 use crate::source::Source;
 
 /// The plugins shipped inside the binary: (file name, text).
-pub const EMBEDDED: &[(&str, &str)] = &[(
-    "market-2026.ron",
-    include_str!("../../rates/market-2026.ron"),
-)];
+pub const EMBEDDED: &[(&str, &str)] = &[("market-2026.ron", include_str!("../../rates/market-2026.ron"))];
 
 /// Every plugin found, by name, the winner of each name first.
 #[derive(Debug, Clone, Default)]
@@ -71,9 +68,7 @@ impl Catalog {
             for file in files {
                 match read_plugin(&file) {
                     Ok(table) => {
-                        if let Some(other) =
-                            names_here.insert(table.name.value.clone(), table.file.clone())
-                        {
+                        if let Some(other) = names_here.insert(table.name.value.clone(), table.file.clone()) {
                             problems.push(
                                 table
                                     .name

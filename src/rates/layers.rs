@@ -102,14 +102,8 @@ impl Layers {
         let Some(fx) = self.fx() else {
             return Err(from
                 .origin
-                .diag(format!(
-                    "no exchange rates to convert {} to {to}",
-                    from.value
-                ))
-                .expected(format!(
-                    "an `fx` block in one of the layers {}",
-                    self.describe()
-                ))
+                .diag(format!("no exchange rates to convert {} to {to}", from.value))
+                .expected(format!("an `fx` block in one of the layers {}", self.describe()))
                 .help("add fx: (base: \"USD\", rates: { ... }) to a plugin"));
         };
         let rate = |c: &Currency, origin: &crate::origin::Origin| {
@@ -144,9 +138,7 @@ impl Layers {
             for (key, price) in prices {
                 if self.role(&key.role).is_none() {
                     problems.push(unknown(
-                        &price
-                            .role_origin
-                            .diag(format!("unknown role `{}`", key.role)),
+                        &price.role_origin.diag(format!("unknown role `{}`", key.role)),
                         "role",
                         &key.role,
                         &roles,
@@ -183,13 +175,7 @@ impl Layers {
 }
 
 /// Completes a diagnostic about an unknown id with the known ones.
-pub fn unknown(
-    diag: &Diagnostic,
-    what: &str,
-    found: &str,
-    known: &[&str],
-    layers: &Layers,
-) -> Diagnostic {
+pub fn unknown(diag: &Diagnostic, what: &str, found: &str, known: &[&str], layers: &Layers) -> Diagnostic {
     diag.clone()
         .expected(format!(
             "a {what} defined in layers {}: {}",

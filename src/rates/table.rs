@@ -144,11 +144,7 @@ fn key_origin(source: &Source<'_>, key: &str) -> Origin {
     source.origin_of_slice(key)
 }
 
-fn convert<'a>(
-    source: &Source<'a>,
-    raw: RawRateTable<'a>,
-    problems: &mut Problems,
-) -> Option<RateTable> {
+fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Problems) -> Option<RateTable> {
     let name = problems.take(source.id(raw.name, "name"));
     let effective = raw
         .effective
@@ -157,11 +153,7 @@ fn convert<'a>(
     let mut sources = BTreeMap::new();
     for (id, s) in raw.sources {
         if let Some(published) = problems.take(source.date(s.published, "published")) {
-            if let Some(grade) = s
-                .grade
-                .as_deref()
-                .filter(|g| !matches!(*g, "A" | "B" | "C"))
-            {
+            if let Some(grade) = s.grade.as_deref().filter(|g| !matches!(*g, "A" | "B" | "C")) {
                 problems.push(
                     key_origin(source, id)
                         .diag(format!("source `{id}` has grade `{grade}`"))
@@ -195,10 +187,7 @@ fn convert<'a>(
     let mut locations = BTreeMap::new();
     for (id, l) in raw.locations {
         if let Some(location) = location(source, id, l, problems) {
-            locations.insert(
-                id.to_string(),
-                Located::new(location, key_origin(source, id)),
-            );
+            locations.insert(id.to_string(), Located::new(location, key_origin(source, id)));
         }
     }
 
@@ -346,18 +335,10 @@ fn in_house_terms<'a>(
     };
     let burden = range(raw.burden, "burden", Limits::MULTIPLIER);
     let recruiting_fee = range(raw.recruiting_fee, "recruiting_fee", Limits::NON_NEGATIVE);
-    let time_to_hire_weeks = range(
-        raw.time_to_hire_weeks,
-        "time_to_hire_weeks",
-        Limits::NON_NEGATIVE,
-    );
+    let time_to_hire_weeks = range(raw.time_to_hire_weeks, "time_to_hire_weeks", Limits::NON_NEGATIVE);
     let ramp_up_weeks = range(raw.ramp_up_weeks, "ramp_up_weeks", Limits::NON_NEGATIVE);
     let ramp_productivity = range(raw.ramp_productivity, "ramp_productivity", Limits::SHARE);
-    let overhead_monthly = range(
-        raw.overhead_monthly,
-        "overhead_monthly",
-        Limits::NON_NEGATIVE,
-    );
+    let overhead_monthly = range(raw.overhead_monthly, "overhead_monthly", Limits::NON_NEGATIVE);
     let management_overhead = range(
         raw.management_overhead,
         "management_overhead",
@@ -380,9 +361,8 @@ fn agency_terms<'a>(
     raw: RawAgency<'a>,
     problems: &mut Problems,
 ) -> Option<AgencyTerms> {
-    let mut range = |raw, field: &str, limits| {
-        problems.take(source.range(raw, &format!("{id} agency.{field}"), limits))
-    };
+    let mut range =
+        |raw, field: &str, limits| problems.take(source.range(raw, &format!("{id} agency.{field}"), limits));
     let hours_per_month = range(raw.hours_per_month, "hours_per_month", Limits::POSITIVE);
     let time_to_start_weeks = range(
         raw.time_to_start_weeks,
@@ -421,9 +401,5 @@ fn fx<'a>(source: &Source<'a>, raw: RawFx<'a>, problems: &mut Problems) -> Optio
     }
     let base = base?;
     let origin = base.origin.clone();
-    Some(Fx {
-        base,
-        rates,
-        origin,
-    })
+    Some(Fx { base, rates, origin })
 }

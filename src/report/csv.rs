@@ -25,11 +25,7 @@ pub fn estimates(estimates: &[Estimate]) -> String {
             e.currency.as_str(),
         ];
         let mut row = |section: &str, item: &str, low: String, likely: String, high: String| {
-            let _ = w.write_record(
-                head.iter()
-                    .copied()
-                    .chain([section, item, &low, &likely, &high]),
-            );
+            let _ = w.write_record(head.iter().copied().chain([section, item, &low, &likely, &high]));
         };
         let mut range = |section: &str, item: &str, t: &Triple| {
             row(
@@ -59,13 +55,7 @@ pub fn estimates(estimates: &[Estimate]) -> String {
             range("seat capacity_pm", &item, &s.capacity);
         }
         let mut single = |section: &str, item: &str, value: Decimal| {
-            row(
-                section,
-                item,
-                String::new(),
-                two_places(value),
-                String::new(),
-            )
+            row(section, item, String::new(), two_places(value), String::new())
         };
         single("mix", "engineering_fte", e.engineering_fte);
         single("mix", "development_fte", e.development_fte);
@@ -77,13 +67,7 @@ pub fn estimates(estimates: &[Estimate]) -> String {
             single("cumulative", &m.month.to_string(), m.cumulative);
         }
         for warning in &e.warnings {
-            row(
-                "warning",
-                warning,
-                String::new(),
-                String::new(),
-                String::new(),
-            );
+            row("warning", warning, String::new(), String::new(), String::new());
         }
     }
     finish(w)
@@ -92,8 +76,8 @@ pub fn estimates(estimates: &[Estimate]) -> String {
 /// `metric,<scenario>...`: one row per figure, one column per scenario.
 pub fn comparison(estimates: &[Estimate]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let header = std::iter::once("metric".to_string())
-        .chain(estimates.iter().map(|e| e.scenario.name.clone()));
+    let header =
+        std::iter::once("metric".to_string()).chain(estimates.iter().map(|e| e.scenario.name.clone()));
     let _ = w.write_record(header);
     for (label, cells) in super::comparison_rows(estimates, two_places) {
         let _ = w.write_record(std::iter::once(label).chain(cells));

@@ -5,7 +5,10 @@ mod csv;
 mod json;
 mod table;
 
-use crate::engine::Estimate;
+use rust_decimal::Decimal;
+
+use crate::engine::{Estimate, Triple};
+use crate::money::{plain, two_places};
 
 /// The output formats of `estimate` and `compare`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,65 +40,34 @@ pub fn comparison(estimates: &[Estimate], format: Format) -> String {
 }
 
 /// The rows of a comparison: (label, one cell per estimate), money written
-/// by `grouped`.
-fn comparison_rows(
-    estimates: &[Estimate],
-    grouped: fn(rust_decimal::Decimal) -> String,
-) -> Vec<(String, Vec<String>)> {
-    use crate::money::{plain, two_places};
-    let cell = |f: &dyn Fn(&Estimate) -> String| estimates.iter().map(f).collect::<Vec<_>>();
-    let per_pm = move |e: &Estimate, pick: fn(&crate::engine::Triple) -> rust_decimal::Decimal| {
+/// by `money`.
+fn comparison_rows(estimates: &[Estimate], money: fn(Decimal) -> String) -> Vec<(String, Vec<String>)> {
+    let row = |label: &str, cell: &dyn Fn(&Estimate) -> String| {
+        (label.to_string(), estimates.iter().map(cell).collect())
+    };
+    let per_pm = |e: &Estimate, pick: fn(&Triple) -> Decimal| {
         e.cost_per_pm()
-            .map_or_else(|| "n/a".to_string(), |t| grouped(pick(&t)))
+            .map_or_else(|| "n/a".to_string(), |t| money(pick(&t)))
     };
     vec![
-        ("Currency".into(), cell(&|e| e.currency.to_string())),
-        ("Stage".into(), cell(&|e| e.scenario.stage.to_string())),
-        (
-            "Engagement".into(),
-            cell(&|e| e.scenario.engagement.to_string()),
-        ),
-        (
-            "Duration (months)".into(),
-            cell(&|e| plain(e.scenario.duration.get())),
-        ),
-        ("Cost low".into(), cell(&|e| grouped(e.cost.low))),
-        ("Cost likely".into(), cell(&|e| grouped(e.cost.likely))),
-        ("Cost high".into(), cell(&|e| grouped(e.cost.high))),
-        (
-            "Engineering FTE".into(),
-            cell(&|e| two_places(e.engineering_fte)),
-        ),
-        (
-            "Development FTE".into(),
-            cell(&|e| two_places(e.development_fte)),
-        ),
-        (
-            "Capacity likely (person-months)".into(),
-            cell(&|e| two_places(e.capacity.likely)),
-        ),
-        (
-            "Capacity range (person-months)".into(),
-            cell(&|e| {
-                format!(
-                    "{} - {}",
-                    two_places(e.capacity.low),
-                    two_places(e.capacity.high)
-                )
-            }),
-        ),
-        (
-            "Cost per person-month likely".into(),
-            cell(&|e| per_pm(e, |t| t.likely)),
-        ),
-        (
-            "Cost per person-month range".into(),
-            cell(&|e| format!("{} - {}", per_pm(e, |t| t.low), per_pm(e, |t| t.high))),
-        ),
-        (
-            "Staffed after (weeks)".into(),
-            cell(&|e| plain(e.staffed_weeks)),
-        ),
-        ("Warnings".into(), cell(&|e| e.warnings.len().to_string())),
+        row("Currency", &|e| e.currency.to_string()),
+        row("Stage", &|e| e.scenario.stage.to_string()),
+        row("Engagement", &|e| e.scenario.engagement.to_string()),
+        row("Duration (months)", &|e| plain(e.scenario.duration.get())),
+        row("Cost low", &|e| money(e.cost.low)),
+        row("Cost likely", &|e| money(e.cost.likely)),
+        row("Cost high", &|e| money(e.cost.high)),
+        row("Engineering FTE", &|e| two_places(e.engineering_fte)),
+        row("Development FTE", &|e| two_places(e.development_fte)),
+        row("Capacity low (person-months)", &|e| two_places(e.capacity.low)),
+        row("Capacity likely (person-months)", &|e| {
+            two_places(e.capacity.likely)
+        }),
+        row("Capacity high (person-months)", &|e| two_places(e.capacity.high)),
+        row("Cost per person-month low", &|e| per_pm(e, |t| t.low)),
+        row("Cost per person-month likely", &|e| per_pm(e, |t| t.likely)),
+        row("Cost per person-month high", &|e| per_pm(e, |t| t.high)),
+        row("Staffed after (weeks)", &|e| plain(e.staffed_weeks)),
+        row("Warnings", &|e| e.warnings.len().to_string()),
     ]
 }

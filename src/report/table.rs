@@ -76,17 +76,8 @@ fn estimate(e: &Estimate, style: Style) -> String {
         two_places,
     ));
     match e.cost_per_pm() {
-        Some(per_pm) => totals.add_row(range_row(
-            "Cost per productive person-month",
-            &per_pm,
-            grouped,
-        )),
-        None => totals.add_row(vec![
-            "Cost per productive person-month",
-            "n/a",
-            "n/a",
-            "n/a",
-        ]),
+        Some(per_pm) => totals.add_row(range_row("Cost per productive person-month", &per_pm, grouped)),
+        None => totals.add_row(vec!["Cost per productive person-month", "n/a", "n/a", "n/a"]),
     };
     out.push_str(&format!("{totals}\n\n"));
 
@@ -112,13 +103,8 @@ fn estimate(e: &Estimate, style: Style) -> String {
     ];
     let mut seats = new_table(style, header.iter().map(|h| h.to_string()).collect(), 5);
     for seat in &e.seats {
-        let fte = if seat.seat.count > 1 || seat.seat.allocation.get() != rust_decimal::Decimal::ONE
-        {
-            format!(
-                "{} x {}",
-                seat.seat.count,
-                plain(seat.seat.allocation.get())
-            )
+        let fte = if seat.seat.count > 1 || seat.seat.allocation.get() != rust_decimal::Decimal::ONE {
+            format!("{} x {}", seat.seat.count, plain(seat.seat.allocation.get()))
         } else {
             "1".into()
         };
@@ -167,11 +153,7 @@ fn estimate(e: &Estimate, style: Style) -> String {
     out.push_str(&format!("{components}\n\n"));
 
     out.push_str(&heading(style, "Monthly burn (likely)"));
-    let mut burn = new_table(
-        style,
-        vec!["Month".into(), "Cost".into(), "Cumulative".into()],
-        0,
-    );
+    let mut burn = new_table(style, vec!["Month".into(), "Cost".into(), "Cumulative".into()], 0);
     for m in &e.monthly {
         burn.add_row(vec![
             m.month.to_string(),
@@ -199,9 +181,28 @@ pub fn estimates(estimates: &[Estimate], style: Style) -> String {
         .join("\n")
 }
 
+/// Wraps a long scenario name over several lines so columns stay narrow.
+fn wrap(text: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines.join("\n")
+}
+
 pub fn comparison(estimates: &[Estimate], style: Style) -> String {
+    let name = |e: &Estimate| match style {
+        Style::Terminal => wrap(&e.scenario.name, 18),
+        Style::Markdown => e.scenario.name.clone(),
+    };
     let header = std::iter::once(String::new())
-        .chain(estimates.iter().map(|e| e.scenario.name.clone()))
+        .chain(estimates.iter().map(name))
         .collect();
     let mut table = new_table(style, header, 1);
     for (label, cells) in super::comparison_rows(estimates, grouped) {

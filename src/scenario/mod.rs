@@ -116,11 +116,7 @@ impl Scenario {
     }
 }
 
-fn convert<'a>(
-    source: &Source<'a>,
-    raw: RawScenario<'a>,
-    problems: &mut Problems,
-) -> Option<Scenario> {
+fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problems) -> Option<Scenario> {
     let name = problems.take(source.text(raw.name, "name"));
     let duration = problems.take(duration(source, raw.duration_months));
     let location = problems.take(source.id(raw.location, "location"));
@@ -195,7 +191,10 @@ fn duration<'a>(source: &Source<'a>, raw: &'a ron::value::RawValue) -> Result<Mo
     let months = source.decimal(raw, "duration_months")?;
     Months::new(months).ok_or_else(|| {
         source
-            .diag_at(raw.get_ron().trim(), format!("duration_months is {months}, outside 0 to 120"))
+            .diag_at(
+                raw.get_ron().trim(),
+                format!("duration_months is {months}, outside 0 to 120"),
+            )
             .expected("a number of months greater than 0 and at most 120 (fractions such as 4.5 are fine)")
             .help("set duration_months to the length of the project, e.g. 6")
     })
@@ -210,9 +209,7 @@ fn target<'a>(
         (Some(e), None) => source
             .number(e, "effort_pm", Limits::POSITIVE)
             .map(Target::EffortPm),
-        (None, Some(b)) => source
-            .number(b, "budget", Limits::POSITIVE)
-            .map(Target::Budget),
+        (None, Some(b)) => source.number(b, "budget", Limits::POSITIVE).map(Target::Budget),
         (Some(e), Some(_)) => Err(source
             .diag_at(
                 e.get_ron().trim(),
@@ -284,16 +281,16 @@ fn count<'a>(source: &Source<'a>, raw: &'a ron::value::RawValue) -> Result<u32, 
         .flatten();
     whole.ok_or_else(|| {
         source
-            .diag_at(raw.get_ron().trim(), format!("count is {value}, not a whole number of people of 1 or more"))
+            .diag_at(
+                raw.get_ron().trim(),
+                format!("count is {value}, not a whole number of people of 1 or more"),
+            )
             .expected("a whole number of 1 or more")
             .help("for part-time people keep count whole and set allocation, e.g. count: 1, allocation: 0.5")
     })
 }
 
-fn allocation<'a>(
-    source: &Source<'a>,
-    raw: &'a ron::value::RawValue,
-) -> Result<Allocation, Diagnostic> {
+fn allocation<'a>(source: &Source<'a>, raw: &'a ron::value::RawValue) -> Result<Allocation, Diagnostic> {
     let value = source.decimal(raw, "allocation")?;
     Allocation::new(value).ok_or_else(|| {
         source
