@@ -1,11 +1,16 @@
-//! The deterministic engine (MODEL.md section 4): a scenario and its rate
-//! layers in, an [`Estimate`] out. Pure: no files, no printing.
+//! The engine: a scenario and its rate layers in, an [`Estimate`] out
+//! (MODEL.md section 4), then simulation, sensitivity and break-even
+//! (section 6). Pure: no files, no printing.
 
 pub mod inputs;
 pub mod model;
+mod pert;
 #[cfg(test)]
 mod properties;
 pub mod seat;
+pub mod simulation;
+#[cfg(test)]
+mod simulation_tests;
 #[cfg(test)]
 mod tests;
 

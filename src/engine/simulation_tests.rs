@@ -1,0 +1,72 @@
+//! Simulation: inside the deterministic range, ordered, reproducible on any
+//! number of threads, and close across seeds.
+
+use super::simulation::{DEFAULT_SEED, simulate};
+use super::tests::{hand_layers, scenario};
+use super::*;
+use crate::engine::simulation::decimal;
+
+const TEAM: &str = r#"(role: "ai-engineer", level: Senior, count: 2), (role: "ai-developer", level: Mid, count: 3, allocation: 0.5, engagement: Agency)"#;
+
+fn hand_estimate(duration: &str) -> Estimate {
+    estimate(&scenario(duration, TEAM, ""), &hand_layers()).expect("estimate")
+}
+
+#[test]
+fn simulated_figures_lie_inside_the_range_and_are_ordered() {
+    for duration in ["2", "4.5", "12", "30"] {
+        let e = hand_estimate(duration);
+        let sim = simulate(&e.model, 20_000, DEFAULT_SEED, &|_| {});
+        let (low, high) = (e.cost.low, e.cost.high);
+        let first = decimal(sim.costs[0]);
+        let last = decimal(*sim.costs.last().expect("trials"));
+        assert!(first >= low - Decimal::ONE && last <= high + Decimal::ONE, "{duration}: {first}..{last} outside {low}..{high}");
+        let c = sim.cost;
+        assert!(c.p10 <= c.p50 && c.p50 <= c.p90, "{c:?}");
+        let k = sim.capacity;
+        assert!(k.p10 <= k.p50 && k.p50 <= k.p90, "{k:?}");
+        assert!(decimal(k.p10) >= e.capacity.low - Decimal::new(1, 6) && decimal(k.p90) <= e.capacity.high + Decimal::new(1, 6));
+    }
+}
+
+#[test]
+fn same_seed_same_figures_on_one_and_four_threads() {
+    let e = hand_estimate("12");
+    let run = |threads| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("pool")
+            .install(|| simulate(&e.model, 50_000, 7, &|_| {}))
+    };
+    assert_eq!(run(1), run(4));
+}
+
+#[test]
+fn another_seed_gives_different_but_close_figures() {
+    let e = hand_estimate("12");
+    let a = simulate(&e.model, 20_000, 1, &|_| {});
+    let b = simulate(&e.model, 20_000, 2, &|_| {});
+    assert_ne!(a.cost, b.cost);
+    for (x, y) in [(a.cost.p10, b.cost.p10), (a.cost.p50, b.cost.p50), (a.cost.p90, b.cost.p90), (a.cost.mean, b.cost.mean)] {
+        assert!((x - y).abs() / x < 0.01, "{x} vs {y}");
+    }
+}
+
+#[test]
+fn a_model_with_no_spread_simulates_to_its_likely_figure() {
+    // the agency seat alone with a fixed rate: overlay the range away
+    let e = estimate(
+        &scenario("6", r#"(role: "ai-developer", level: Mid, engagement: Agency)"#, ""),
+        &hand_layers(),
+    )
+    .expect("estimate");
+    let mut model = e.model.clone();
+    for input in &mut model.inputs {
+        input.range = crate::range::Range::single(input.range.typical());
+    }
+    let sim = simulate(&model, 1000, 3, &|_| {});
+    // 100 * 160 * 6 = 96000 in every trial
+    assert_eq!(sim.cost.p10, 96000.0);
+    assert_eq!(sim.cost.mean, 96000.0);
+}
