@@ -1,11 +1,13 @@
 //! Benchmarks of the deterministic engine on the shipped rate table.
 //!
 //! `cargo bench --bench engine`: one scenario, and 1,000 scenarios of six
-//! seats over 24 months (the target: under 50 ms on one core).
+//! seats over 24 months (the target: under 50 ms on one core);
+//! Monte Carlo of one scenario x 1,000,000 trials and 100 x 10,000.
 
 use std::hint::black_box;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use teamcost::engine::simulation::{DEFAULT_SEED, simulate};
 use teamcost::source::Source;
 use teamcost::{Catalog, Layers, Scenario, estimate};
 
@@ -50,5 +52,23 @@ fn engine(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, engine);
+/// Run with RAYON_NUM_THREADS=1 for the one-core figures.
+fn simulation(c: &mut Criterion) {
+    let (scenario, layers) = setup();
+    let estimate = estimate(&scenario, &layers).expect("estimate");
+    let mut group = c.benchmark_group("simulate");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(1_000_000));
+    group.bench_function("1 scenario x 1,000,000 trials (6 seats)", |b| {
+        b.iter(|| simulate(black_box(&estimate.model), 1_000_000, DEFAULT_SEED, &|_| {}))
+    });
+    let mut many: Vec<_> = (0..100).map(|_| estimate.clone()).collect();
+    group.throughput(Throughput::Elements(100 * 10_000));
+    group.bench_function("100 scenarios x 10,000 trials (6 seats)", |b| {
+        b.iter(|| teamcost::simulate_all(black_box(&mut many), 10_000, DEFAULT_SEED, &|_| {}))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, engine, simulation);
 criterion_main!(benches);

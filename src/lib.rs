@@ -4,6 +4,7 @@
 //! edges ([`load_scenario`], [`rates::Catalog::load`]), everything between is
 //! pure and testable without a disk. See MODEL.md for the model.
 
+pub mod budget;
 pub mod check;
 pub mod diagnostic;
 pub mod engine;
@@ -62,4 +63,13 @@ pub fn estimate_files(catalog: &Catalog, paths: &[impl AsRef<Path>]) -> Result<V
     } else {
         Err(Diagnostics(problems))
     }
+}
+
+/// Runs the simulation of every estimate, in parallel; `progress` is told
+/// how many trials are done.
+pub fn simulate_all(estimates: &mut [Estimate], trials: u32, seed: u64, progress: &(dyn Fn(u64) + Sync)) {
+    use rayon::prelude::*;
+    estimates.par_iter_mut().for_each(|e| {
+        e.simulation = Some(engine::simulation::simulate(&e.model, trials, seed, progress));
+    });
 }

@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(outcome) => {
             let _ = std::io::stdout().write_all(outcome.stdout.as_bytes());
-            ExitCode::from(if outcome.failed_check { 2 } else { 0 })
+            ExitCode::from(outcome.status)
         }
         Err(err) => {
             let status = if let Some(failed) = err.downcast_ref::<cli::CheckFailed>() {

@@ -45,14 +45,19 @@ pub fn grouped(value: Decimal) -> String {
         None => ("", text.as_str()),
     };
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "00"));
-    let mut out = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+    format!("{sign}{}.{fraction}", group_digits(whole))
+}
+
+/// Digits in groups of three: `1234567` as `1,234,567`.
+pub fn group_digits(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
     }
-    format!("{sign}{out}.{fraction}")
+    out
 }
 
 /// A quantity without needless zeros: `4`, `4.5`, `0.25`.

@@ -2,12 +2,16 @@
 //! (MODEL.md section 4), then simulation, sensitivity and break-even
 //! (section 6). Pure: no files, no printing.
 
+pub mod breakeven;
+#[cfg(test)]
+mod decision_tests;
 pub mod inputs;
 pub mod model;
 mod pert;
 #[cfg(test)]
 mod properties;
 pub mod seat;
+pub mod sensitivity;
 pub mod simulation;
 #[cfg(test)]
 mod simulation_tests;
@@ -82,6 +86,10 @@ pub struct Estimate {
     pub staffed_weeks: Decimal,
     pub warnings: Vec<String>,
     pub model: CostModel,
+    /// Monte Carlo figures, when a simulation was run.
+    pub simulation: Option<simulation::Simulation>,
+    /// The budget gate, when one was asked for.
+    pub budget: Option<crate::budget::BudgetCheck>,
 }
 
 impl Estimate {
@@ -196,6 +204,8 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Estim
         monthly,
         warnings,
         model,
+        simulation: None,
+        budget: None,
     }
 }
 

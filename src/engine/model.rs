@@ -264,7 +264,7 @@ fn missing(seat: &Seat, key: &RateKey, what: &str, layers: &Layers) -> Diagnosti
     seat.role
         .origin
         .diag(format!("no {what} for {key} in layers {}", layers.describe()))
-        .expected(format!("a {what} entry for role `{}`, level {}, location `{}` in one of the layers", key.role, key.level, key.location))
+        .expected(format!("{} {what} entry for role `{}`, level {}, location `{}` in one of the layers", if what.starts_with('a') { "an" } else { "a" }, key.role, key.level, key.location))
         .help(format!(
             "add the entry to a plugin layered on top (teamcost never invents a rate), or change this seat's level or location, or set `engagement: {other}`"
         ))

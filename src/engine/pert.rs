@@ -15,7 +15,8 @@ const STEPS: usize = 16384;
 /// The quantiles of one Beta(a, b) shape on [0, 1].
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuantileTable {
-    quantiles: Vec<f64>,
+    /// A fixed-size array, so the lookup needs no bounds check.
+    quantiles: Box<[f64; POINTS]>,
 }
 
 impl QuantileTable {
@@ -41,20 +42,28 @@ impl QuantileTable {
                 cell += 1;
             }
             let (lo, hi) = (cdf[cell], cdf[cell + 1]);
-            let within = if hi > lo { ((level - lo) / (hi - lo)).clamp(0.0, 1.0) } else { 0.0 };
+            let within = if hi > lo {
+                ((level - lo) / (hi - lo)).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
             quantiles.push(((cell as f64 + within) * h).clamp(0.0, 1.0));
         }
         quantiles[0] = 0.0;
         quantiles[POINTS - 1] = 1.0;
-        QuantileTable { quantiles }
+        let mut fixed = Box::new([0.0; POINTS]);
+        fixed.copy_from_slice(&quantiles);
+        QuantileTable { quantiles: fixed }
     }
 
-    /// The quantile at u in [0, 1), by linear interpolation.
+    /// The draw for 32 uniform random bits: the simulation's inner loop.
+    /// The position in the table is split into cell and fraction with
+    /// integer arithmetic (no float-to-integer conversion).
     #[inline]
-    pub fn sample(&self, u: f64) -> f64 {
-        let x = u * (POINTS - 1) as f64;
-        let i = (x as usize).min(POINTS - 2);
-        let frac = x - i as f64;
+    pub fn sample_bits(&self, bits: u32) -> f64 {
+        let scaled = u64::from(bits) * (POINTS as u64 - 1);
+        let i = ((scaled >> 32) as usize).min(POINTS - 2);
+        let frac = (scaled & 0xFFFF_FFFF) as f64 * (1.0 / 4_294_967_296.0);
         let (q0, q1) = (self.quantiles[i], self.quantiles[i + 1]);
         q0 + (q1 - q0) * frac
     }
@@ -81,7 +90,14 @@ mod tests {
     /// p90 and in the mean, for the shapes the shipped table uses.
     #[test]
     fn matches_rand_distr_pert() {
-        let shapes = [(108000.0, 120000.0, 144000.0), (1.24, 1.27, 1.32), (0.035, 0.2, 0.3), (6.0, 7.0, 12.0), (0.0, 0.0, 13.0), (1.0, 5.0, 5.0)];
+        let shapes = [
+            (108000.0, 120000.0, 144000.0),
+            (1.24, 1.27, 1.32),
+            (0.035, 0.2, 0.3),
+            (6.0, 7.0, 12.0),
+            (0.0, 0.0, 13.0),
+            (1.0, 5.0, 5.0),
+        ];
         let n = 200_000;
         for (min, mode, max) in shapes {
             let mut rng = Xoshiro256PlusPlus::seed_from_u64(7);
@@ -90,28 +106,40 @@ mod tests {
             let (a, b) = pert_shape(min, mode, max);
             let table = QuantileTable::beta(a, b);
             let mut ours: Vec<f64> = (0..n)
-                .map(|i| min + (max - min) * table.sample((i as f64 + 0.5) / n as f64))
+                .map(|i| {
+                    min + (max - min)
+                        * table.sample_bits(((i as f64 + 0.5) / n as f64 * 4_294_967_296.0) as u32)
+                })
                 .collect();
             reference.sort_by(f64::total_cmp);
             ours.sort_by(f64::total_cmp);
             for p in [0.1, 0.5, 0.9] {
                 let (r, o) = (percentile(&reference, p), percentile(&ours, p));
-                assert!((r - o).abs() <= 0.005 * r.abs().max(max * 0.01), "{min}/{mode}/{max} p{p}: rand_distr {r}, table {o}");
+                assert!(
+                    (r - o).abs() <= 0.005 * r.abs().max(max * 0.01),
+                    "{min}/{mode}/{max} p{p}: rand_distr {r}, table {o}"
+                );
             }
             let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
             let (r, o) = (mean(&reference), mean(&ours));
-            assert!((r - o).abs() <= 0.005 * r.abs(), "{min}/{mode}/{max} mean: rand_distr {r}, table {o}");
+            assert!(
+                (r - o).abs() <= 0.005 * r.abs(),
+                "{min}/{mode}/{max} mean: rand_distr {r}, table {o}"
+            );
             // the PERT mean is (min + 4 mode + max) / 6
             let exact = (min + 4.0 * mode + max) / 6.0;
-            assert!((o - exact).abs() <= 0.001 * exact.abs().max(1e-9), "{o} vs {exact}");
+            assert!(
+                (o - exact).abs() <= 0.001 * exact.abs().max(1e-9),
+                "{o} vs {exact}"
+            );
         }
     }
 
     #[test]
     fn table_ends_are_the_range_ends() {
         let table = QuantileTable::beta(3.0, 2.0);
-        assert_eq!(table.sample(0.0), 0.0);
-        assert!(table.sample(0.999_999_999) <= 1.0);
-        assert!(table.sample(0.25) < table.sample(0.75));
+        assert_eq!(table.sample_bits(0), 0.0);
+        assert!(table.sample_bits(u32::MAX) <= 1.0);
+        assert!(table.sample_bits(u32::MAX / 4) < table.sample_bits(u32::MAX / 4 * 3));
     }
 }

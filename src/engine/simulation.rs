@@ -12,6 +12,8 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::engine::model::{Conversion, CostModel, Pay};
+use std::sync::{Arc, Mutex, OnceLock};
+
 use crate::engine::pert::{QuantileTable, pert_shape};
 
 /// The seed used when none is given: the same files give the same figures.
@@ -19,6 +21,8 @@ pub const DEFAULT_SEED: u64 = 42;
 pub const DEFAULT_TRIALS: u32 = 10_000;
 /// Trials per chunk: the unit of parallel work and of seeding.
 const CHUNK: u32 = 2048;
+/// Trials per block inside a chunk: the columns of one block stay in cache.
+const BLOCK: usize = 512;
 
 /// p10, p50, p90 and mean of a simulated figure.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -30,19 +34,28 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// From sorted values; percentiles interpolate between closest ranks.
-    fn of_sorted(sorted: &[f64]) -> Summary {
-        let at = |p: f64| {
-            let h = (sorted.len() - 1) as f64 * p;
+    /// Percentiles interpolate between the closest ranks (R's type 7);
+    /// found by selection, not a full sort. Reorders `values`.
+    fn of(values: &mut [f64]) -> Summary {
+        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        let last = values.len() - 1;
+        let mut at = |p: f64| {
+            let h = last as f64 * p;
             let i = h.floor() as usize;
-            let next = sorted[(i + 1).min(sorted.len() - 1)];
-            sorted[i] + (next - sorted[i]) * (h - i as f64)
+            let (_, value, above) = values.select_nth_unstable_by(i, f64::total_cmp);
+            let value = *value;
+            let next = above.iter().copied().fold(f64::INFINITY, f64::min);
+            if i == last {
+                value
+            } else {
+                value + (next - value) * (h - i as f64)
+            }
         };
         Summary {
             p10: at(0.1),
             p50: at(0.5),
             p90: at(0.9),
-            mean: sorted.iter().sum::<f64>() / sorted.len() as f64,
+            mean,
         }
     }
 }
@@ -54,7 +67,7 @@ pub struct Simulation {
     pub seed: u64,
     pub cost: Summary,
     pub capacity: Summary,
-    /// Every trial's cost, sorted: the distribution.
+    /// Every trial's cost, in no particular order: the distribution.
     pub costs: Vec<f64>,
 }
 
@@ -67,7 +80,11 @@ pub fn decimal(value: f64) -> Decimal {
 #[derive(Debug, Clone)]
 enum Draw {
     Fixed(f64),
-    Pert { min: f64, width: f64, table: usize },
+    Pert {
+        min: f64,
+        width: f64,
+        table: Arc<QuantileTable>,
+    },
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -98,9 +115,29 @@ enum FastPay {
 #[derive(Debug, Clone)]
 pub struct Sampler {
     draws: Vec<Draw>,
-    tables: Vec<QuantileTable>,
     seats: Vec<(f64, FastPay)>,
     duration: f64,
+}
+
+/// Quantile tables by Beta shape, shared by every scenario of a run: many
+/// inputs share a shape, and a table takes longer to build than a draw.
+fn shape_table(a: f64, b: f64) -> Arc<QuantileTable> {
+    type Cache = Mutex<Vec<((u64, u64), Arc<QuantileTable>)>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let key = (a.to_bits(), b.to_bits());
+    let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
+    if let Some((_, t)) = cache
+        .lock()
+        .ok()
+        .and_then(|c| c.iter().find(|(k, _)| *k == key).cloned())
+    {
+        return t;
+    }
+    let table = Arc::new(QuantileTable::beta(a, b));
+    if let Ok(mut c) = cache.lock() {
+        c.push((key, Arc::clone(&table)));
+    }
+    table
 }
 
 fn f(d: Decimal) -> f64 {
@@ -115,7 +152,6 @@ const MONTHS_PER_WEEK: f64 = 12.0 / 52.0;
 
 impl Sampler {
     pub fn new(model: &CostModel) -> Sampler {
-        let mut tables: Vec<((u64, u64), QuantileTable)> = Vec::new();
         let draws = model
             .inputs
             .iter()
@@ -126,15 +162,11 @@ impl Sampler {
                 }
                 let (min, mode, max) = (f(r.low()), f(r.typical()), f(r.high()));
                 let (a, b) = pert_shape(min, mode, max);
-                let key = (a.to_bits(), b.to_bits());
-                let table = match tables.iter().position(|(k, _)| *k == key) {
-                    Some(i) => i,
-                    None => {
-                        tables.push((key, QuantileTable::beta(a, b)));
-                        tables.len() - 1
-                    }
-                };
-                Draw::Pert { min, width: max - min, table }
+                Draw::Pert {
+                    min,
+                    width: max - min,
+                    table: shape_table(a, b),
+                }
             })
             .collect();
         let seats = model
@@ -186,71 +218,110 @@ impl Sampler {
             .collect();
         Sampler {
             draws,
-            tables: tables.into_iter().map(|(_, t)| t).collect(),
             seats,
             duration: f(model.duration),
         }
     }
 
-    /// Cost and capacity of one trial at the given input values.
-    #[inline]
-    fn trial(&self, v: &[f64]) -> (f64, f64) {
-        let (mut cost, mut capacity) = (0.0, 0.0);
-        for &(fte, pay) in &self.seats {
-            let (delay, ramp, productivity) = match pay {
-                FastPay::InHouse { delay, ramp, productivity, .. } | FastPay::Agency { delay, ramp, productivity, .. } => {
-                    (delay, ramp, productivity)
-                }
-            };
-            let active = (self.duration - v[delay] * MONTHS_PER_WEEK).max(0.0);
-            if active <= 0.0 {
-                continue;
+    /// Adds one seat's cost and capacity over a block of trials, reading
+    /// one column of values per input. Written as plain loops over slices
+    /// so the compiler can vectorise them.
+    fn add_seat(&self, fte: f64, pay: FastPay, cols: &[Vec<f64>], cost: &mut [f64], capacity: &mut [f64]) {
+        let d = self.duration;
+        let (delay, ramp, productivity) = match pay {
+            FastPay::InHouse {
+                delay,
+                ramp,
+                productivity,
+                ..
             }
-            cost += fte
-                * match pay {
-                    FastPay::InHouse { salary, salary_fx, burden, fee, overhead, overhead_fx, management, .. } => {
-                        let annual = v[salary] * salary_fx;
-                        let monthly = annual / 12.0 * (v[burden] + v[management]) + v[overhead] * overhead_fx;
-                        monthly * active + annual * v[fee]
-                    }
-                    FastPay::Agency { hourly, hourly_fx, hours, .. } => v[hourly] * hourly_fx * v[hours] * active,
-                };
-            let r = v[ramp] * MONTHS_PER_WEEK;
-            capacity += fte * (v[productivity] * active.min(r) + (active - r).max(0.0));
+            | FastPay::Agency {
+                delay,
+                ramp,
+                productivity,
+                ..
+            } => (&cols[delay], &cols[ramp], &cols[productivity]),
+        };
+        let n = cost.len();
+        match pay {
+            FastPay::InHouse {
+                salary,
+                salary_fx,
+                burden,
+                fee,
+                overhead,
+                overhead_fx,
+                management,
+                ..
+            } => {
+                let (salary, burden, fee, overhead, management) = (
+                    &cols[salary],
+                    &cols[burden],
+                    &cols[fee],
+                    &cols[overhead],
+                    &cols[management],
+                );
+                for t in 0..n {
+                    let active = (d - delay[t] * MONTHS_PER_WEEK).max(0.0);
+                    let started = if active > 0.0 { 1.0 } else { 0.0 };
+                    let annual = salary[t] * salary_fx;
+                    let monthly = annual / 12.0 * (burden[t] + management[t]) + overhead[t] * overhead_fx;
+                    cost[t] += fte * (monthly * active + started * annual * fee[t]);
+                }
+            }
+            FastPay::Agency {
+                hourly,
+                hourly_fx,
+                hours,
+                ..
+            } => {
+                let (hourly, hours) = (&cols[hourly], &cols[hours]);
+                for t in 0..n {
+                    let active = (d - delay[t] * MONTHS_PER_WEEK).max(0.0);
+                    cost[t] += fte * hourly[t] * hourly_fx * hours[t] * active;
+                }
+            }
         }
-        (cost, capacity)
+        for t in 0..n {
+            let active = (d - delay[t] * MONTHS_PER_WEEK).max(0.0);
+            let r = ramp[t] * MONTHS_PER_WEEK;
+            capacity[t] += fte * (productivity[t] * active.min(r) + (active - r).max(0.0));
+        }
     }
 
-    /// Runs `count` trials of chunk `chunk`, appending costs and capacities.
+    /// Runs `count` trials of chunk `chunk`: costs and capacities.
     fn run_chunk(&self, seed: u64, chunk: u32, count: u32) -> (Vec<f64>, Vec<f64>) {
-        let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed ^ u64::from(chunk).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        let mut values: Vec<f64> = self
-            .draws
-            .iter()
-            .map(|d| match d {
-                Draw::Fixed(v) => *v,
-                Draw::Pert { min, .. } => *min,
-            })
-            .collect();
-        let varying: Vec<(usize, f64, f64, &QuantileTable)> = self
-            .draws
-            .iter()
-            .enumerate()
-            .filter_map(|(i, d)| match d {
-                Draw::Pert { min, width, table } => Some((i, *min, *width, &self.tables[*table])),
-                Draw::Fixed(_) => None,
-            })
-            .collect();
-        let (mut costs, mut capacities) = (Vec::with_capacity(count as usize), Vec::with_capacity(count as usize));
-        for _ in 0..count {
-            for &(i, min, width, table) in &varying {
-                // 53 random bits as a uniform in [0, 1)
-                let u = (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64);
-                values[i] = min + width * table.sample(u);
+        let mut rng =
+            Xoshiro256PlusPlus::seed_from_u64(seed ^ u64::from(chunk).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let count = count as usize;
+        let (mut costs, mut capacities) = (vec![0.0; count], vec![0.0; count]);
+        let mut cols: Vec<Vec<f64>> = vec![vec![0.0; BLOCK]; self.draws.len()];
+        for start in (0..count).step_by(BLOCK) {
+            let n = BLOCK.min(count - start);
+            // One column of draws per input: a table stays in cache while
+            // its column fills.
+            for (col, draw) in cols.iter_mut().zip(&self.draws) {
+                match draw {
+                    Draw::Fixed(v) => col[..n].fill(*v),
+                    Draw::Pert { min, width, table } => {
+                        // two draws from each 64 random bits (32 bits each)
+                        let (min, width, table) = (*min, *width, &**table);
+                        let (pairs, rest) = col[..n].as_chunks_mut::<2>();
+                        for pair in pairs {
+                            let bits = rng.next_u64();
+                            pair[0] = min + width * table.sample_bits(bits as u32);
+                            pair[1] = min + width * table.sample_bits((bits >> 32) as u32);
+                        }
+                        for x in rest {
+                            *x = min + width * table.sample_bits(rng.next_u64() as u32);
+                        }
+                    }
+                }
             }
-            let (cost, capacity) = self.trial(&values);
-            costs.push(cost);
-            capacities.push(capacity);
+            let (cost, capacity) = (&mut costs[start..start + n], &mut capacities[start..start + n]);
+            for &(fte, pay) in &self.seats {
+                self.add_seat(fte, pay, &cols, cost, capacity);
+            }
         }
         (costs, capacities)
     }
@@ -273,13 +344,22 @@ impl Sampler {
             costs.extend(c);
             capacities.extend(p);
         }
-        costs.sort_by(f64::total_cmp);
-        capacities.sort_by(f64::total_cmp);
+        let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+        let (cost_mean, capacity_mean) = (mean(&costs), mean(&capacities));
+        let mut sorted = costs.clone();
+        let cost = Summary {
+            mean: cost_mean,
+            ..Summary::of(&mut sorted)
+        };
+        let capacity = Summary {
+            mean: capacity_mean,
+            ..Summary::of(&mut capacities)
+        };
         Simulation {
             trials,
             seed,
-            cost: Summary::of_sorted(&costs),
-            capacity: Summary::of_sorted(&capacities),
+            cost,
+            capacity,
             costs,
         }
     }

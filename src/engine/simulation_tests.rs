@@ -18,14 +18,20 @@ fn simulated_figures_lie_inside_the_range_and_are_ordered() {
         let e = hand_estimate(duration);
         let sim = simulate(&e.model, 20_000, DEFAULT_SEED, &|_| {});
         let (low, high) = (e.cost.low, e.cost.high);
-        let first = decimal(sim.costs[0]);
-        let last = decimal(*sim.costs.last().expect("trials"));
-        assert!(first >= low - Decimal::ONE && last <= high + Decimal::ONE, "{duration}: {first}..{last} outside {low}..{high}");
+        let first = decimal(sim.costs.iter().copied().fold(f64::INFINITY, f64::min));
+        let last = decimal(sim.costs.iter().copied().fold(f64::NEG_INFINITY, f64::max));
+        assert!(
+            first >= low - Decimal::ONE && last <= high + Decimal::ONE,
+            "{duration}: {first}..{last} outside {low}..{high}"
+        );
         let c = sim.cost;
         assert!(c.p10 <= c.p50 && c.p50 <= c.p90, "{c:?}");
         let k = sim.capacity;
         assert!(k.p10 <= k.p50 && k.p50 <= k.p90, "{k:?}");
-        assert!(decimal(k.p10) >= e.capacity.low - Decimal::new(1, 6) && decimal(k.p90) <= e.capacity.high + Decimal::new(1, 6));
+        assert!(
+            decimal(k.p10) >= e.capacity.low - Decimal::new(1, 6)
+                && decimal(k.p90) <= e.capacity.high + Decimal::new(1, 6)
+        );
     }
 }
 
@@ -48,7 +54,12 @@ fn another_seed_gives_different_but_close_figures() {
     let a = simulate(&e.model, 20_000, 1, &|_| {});
     let b = simulate(&e.model, 20_000, 2, &|_| {});
     assert_ne!(a.cost, b.cost);
-    for (x, y) in [(a.cost.p10, b.cost.p10), (a.cost.p50, b.cost.p50), (a.cost.p90, b.cost.p90), (a.cost.mean, b.cost.mean)] {
+    for (x, y) in [
+        (a.cost.p10, b.cost.p10),
+        (a.cost.p50, b.cost.p50),
+        (a.cost.p90, b.cost.p90),
+        (a.cost.mean, b.cost.mean),
+    ] {
         assert!((x - y).abs() / x < 0.01, "{x} vs {y}");
     }
 }
@@ -57,7 +68,11 @@ fn another_seed_gives_different_but_close_figures() {
 fn a_model_with_no_spread_simulates_to_its_likely_figure() {
     // the agency seat alone with a fixed rate: overlay the range away
     let e = estimate(
-        &scenario("6", r#"(role: "ai-developer", level: Mid, engagement: Agency)"#, ""),
+        &scenario(
+            "6",
+            r#"(role: "ai-developer", level: Mid, engagement: Agency)"#,
+            "",
+        ),
         &hand_layers(),
     )
     .expect("estimate");
@@ -69,4 +84,32 @@ fn a_model_with_no_spread_simulates_to_its_likely_figure() {
     // 100 * 160 * 6 = 96000 in every trial
     assert_eq!(sim.cost.p10, 96000.0);
     assert_eq!(sim.cost.mean, 96000.0);
+}
+
+#[test]
+fn simulated_mean_matches_the_pert_means_worked_by_hand() {
+    let e = estimate(
+        &scenario(
+            "12",
+            r#"(role: "ai-engineer", level: Senior), (role: "ai-developer", level: Mid, count: 2, allocation: 0.5, engagement: Agency)"#,
+            "",
+        ),
+        &hand_layers(),
+    )
+    .expect("estimate");
+    let sim = simulate(&e.model, 200_000, DEFAULT_SEED, &|_| {});
+    // A PERT(min, mode, max) has mean (min + 4 mode + max) / 6; the inputs are
+    // independent and each seat's cost is a sum of products of independent
+    // inputs, so the means multiply through:
+    // engineer: E[S] = (108000 + 480000 + 144000) / 6 = 122000, E[burden] = 1.3,
+    //   E[fee] = (0.1 + 0.6 + 0.2) / 6 = 0.15, E[hire] = 13 wk -> E[active] = 9
+    //   122000 / 12 * (1.3 + 0.1) * 9 + 600 * 9 + 122000 * 0.15 = 128100 + 5400 + 18300 = 151800
+    // developers: E[h] = (80 + 400 + 125) / 6 = 100.8333, E[start] = 13 / 6 wk = 0.5 months
+    //   100.8333 * 160 * (12 - 0.5) = 185533.33
+    let expected = 151_800.0 + 185_533.33;
+    assert!(
+        (sim.cost.mean - expected).abs() / expected < 0.005,
+        "{} vs {expected}",
+        sim.cost.mean
+    );
 }

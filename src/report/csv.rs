@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::engine::simulation::decimal;
 use crate::engine::{Estimate, Triple};
 use crate::money::two_places;
 
@@ -66,6 +67,28 @@ pub fn estimates(estimates: &[Estimate]) -> String {
             single("month", &m.month.to_string(), m.likely);
             single("cumulative", &m.month.to_string(), m.cumulative);
         }
+        if let Some(sim) = &e.simulation {
+            let trials = format!("{} trials, seed {}", sim.trials, sim.seed);
+            single("simulation", &trials, Decimal::from(sim.trials));
+            for (what, summary) in [("cost", &sim.cost), ("capacity_pm", &sim.capacity)] {
+                for (name, value) in [
+                    ("p10", summary.p10),
+                    ("p50", summary.p50),
+                    ("p90", summary.p90),
+                    ("mean", summary.mean),
+                ] {
+                    single("simulation", &format!("{what} {name}"), decimal(value));
+                }
+            }
+        }
+        if let Some(check) = &e.budget {
+            let verdict = if check.over() { "over" } else { "within" };
+            single(
+                "budget",
+                &format!("{verdict} at {}", check.budget.at.name()),
+                check.budget.amount,
+            );
+        }
         for warning in &e.warnings {
             row("warning", warning, String::new(), String::new(), String::new());
         }
@@ -81,6 +104,16 @@ pub fn comparison(estimates: &[Estimate]) -> String {
     let _ = w.write_record(header);
     for (label, cells) in super::comparison_rows(estimates, two_places) {
         let _ = w.write_record(std::iter::once(label).chain(cells));
+    }
+    finish(w)
+}
+
+/// A header and rows as CSV.
+pub fn grid(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(header);
+    for row in rows {
+        let _ = w.write_record(row);
     }
     finish(w)
 }

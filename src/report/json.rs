@@ -4,6 +4,8 @@
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
+use crate::budget::BudgetCheck;
+use crate::engine::simulation::{Simulation, Summary, decimal};
 use crate::engine::{Components, Estimate, SeatEstimate, Triple};
 use crate::money::{plain, two_places};
 
@@ -42,6 +44,41 @@ fn seat(s: &SeatEstimate) -> Value {
     v
 }
 
+fn summary(s: &Summary) -> Value {
+    let m = |v: f64| two_places(decimal(v));
+    json!({ "p10": m(s.p10), "p50": m(s.p50), "p90": m(s.p90), "mean": m(s.mean) })
+}
+
+fn simulation(sim: &Simulation) -> Value {
+    json!({
+        "trials": sim.trials,
+        "seed": sim.seed,
+        "cost": summary(&sim.cost),
+        "capacity_pm": summary(&sim.capacity),
+    })
+}
+
+fn budget(check: &BudgetCheck) -> Value {
+    json!({
+        "amount": two_places(check.budget.amount),
+        "at": check.budget.at.name(),
+        "value": two_places(check.value),
+        "over": check.over(),
+        "margin": two_places(check.margin()),
+    })
+}
+
+/// Adds the optional parts of an estimate to its object.
+fn extras(mut v: Value, e: &Estimate) -> Value {
+    if let Some(sim) = &e.simulation {
+        v["simulation"] = simulation(sim);
+    }
+    if let Some(check) = &e.budget {
+        v["budget"] = budget(check);
+    }
+    v
+}
+
 fn optional(value: Option<Decimal>) -> Value {
     value.map_or(Value::Null, |d| Value::String(two_places(d)))
 }
@@ -49,7 +86,7 @@ fn optional(value: Option<Decimal>) -> Value {
 /// One estimate as the object MODEL.md section 7 describes.
 pub fn estimate(e: &Estimate) -> Value {
     let s = &e.scenario;
-    json!({
+    let v = json!({
         "scenario": s.name,
         "file": s.file,
         "stage": s.stage.to_string(),
@@ -75,7 +112,8 @@ pub fn estimate(e: &Estimate) -> Value {
         })).collect::<Vec<_>>(),
         "staffed_weeks": plain(e.staffed_weeks),
         "warnings": e.warnings,
-    })
+    });
+    extras(v, e)
 }
 
 fn pretty(value: &Value) -> String {
@@ -97,7 +135,7 @@ pub fn comparison(estimates: &[Estimate]) -> String {
     let rows: Vec<Value> = estimates
         .iter()
         .map(|e| {
-            json!({
+            let v = json!({
                 "scenario": e.scenario.name,
                 "file": e.scenario.file,
                 "currency": e.currency.to_string(),
@@ -112,7 +150,8 @@ pub fn comparison(estimates: &[Estimate]) -> String {
                 "cost_per_pm_likely": optional(e.cost_per_pm().map(|t| t.likely)),
                 "staffed_weeks": plain(e.staffed_weeks),
                 "warnings": e.warnings,
-            })
+            });
+            extras(v, e)
         })
         .collect();
     pretty(&Value::Array(rows))

@@ -1,12 +1,16 @@
 //! Reports: an estimate or a comparison rendered to a `String` in one of the
 //! output formats. One small file per format; the caller writes the output.
 
+pub mod breakeven;
 mod csv;
 mod json;
+pub mod sensitivity;
 mod table;
 
 use rust_decimal::Decimal;
 
+use crate::budget::BudgetCheck;
+use crate::engine::simulation::{Summary, decimal};
 use crate::engine::{Estimate, Triple};
 use crate::money::{plain, two_places};
 
@@ -45,6 +49,11 @@ fn comparison_rows(estimates: &[Estimate], money: fn(Decimal) -> String) -> Vec<
     let row = |label: &str, cell: &dyn Fn(&Estimate) -> String| {
         (label.to_string(), estimates.iter().map(cell).collect())
     };
+    let simulated = |e: &Estimate, pick: fn(&Summary) -> f64| {
+        e.simulation
+            .as_ref()
+            .map_or_else(|| "-".to_string(), |s| money(decimal(pick(&s.cost))))
+    };
     let per_pm = |e: &Estimate, pick: fn(&Triple) -> Decimal| {
         e.cost_per_pm()
             .map_or_else(|| "n/a".to_string(), |t| money(pick(&t)))
@@ -68,6 +77,28 @@ fn comparison_rows(estimates: &[Estimate], money: fn(Decimal) -> String) -> Vec<
         row("Cost per person-month likely", &|e| per_pm(e, |t| t.likely)),
         row("Cost per person-month high", &|e| per_pm(e, |t| t.high)),
         row("Staffed after (weeks)", &|e| plain(e.staffed_weeks)),
+        row("Cost p10 (simulated)", &|e| simulated(e, |s| s.p10)),
+        row("Cost p50 (simulated)", &|e| simulated(e, |s| s.p50)),
+        row("Cost p90 (simulated)", &|e| simulated(e, |s| s.p90)),
+        row("Cost mean (simulated)", &|e| simulated(e, |s| s.mean)),
+        row("Budget", &|e| {
+            e.budget.as_ref().map_or_else(
+                || "-".into(),
+                |c| format!("{} at {}", verdict(c, money), c.budget.at.name()),
+            )
+        }),
         row("Warnings", &|e| e.warnings.len().to_string()),
     ]
+}
+
+/// "OVER BUDGET by 1,234.00" or "within budget, 12.00 to spare".
+fn verdict(check: &BudgetCheck, money: fn(Decimal) -> String) -> String {
+    if check.over() {
+        format!("OVER BUDGET by {}", money(check.margin()))
+    } else {
+        format!(
+            "within budget, {} to spare",
+            money(check.budget.amount - check.value)
+        )
+    }
 }

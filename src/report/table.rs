@@ -3,8 +3,11 @@
 
 use comfy_table::{CellAlignment, Table, presets};
 
+use rust_decimal::Decimal;
+
+use crate::engine::simulation::{Summary, decimal};
 use crate::engine::{Estimate, Triple};
-use crate::money::{grouped, plain, two_places};
+use crate::money::{group_digits, grouped, plain, two_places};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
@@ -35,7 +38,7 @@ fn heading(style: Style, text: &str) -> String {
     }
 }
 
-fn range_row(label: &str, t: &Triple, fmt: fn(rust_decimal::Decimal) -> String) -> Vec<String> {
+fn range_row(label: &str, t: &Triple, fmt: fn(Decimal) -> String) -> Vec<String> {
     vec![label.to_string(), fmt(t.low), fmt(t.likely), fmt(t.high)]
 }
 
@@ -80,6 +83,48 @@ fn estimate(e: &Estimate, style: Style) -> String {
         None => totals.add_row(vec!["Cost per productive person-month", "n/a", "n/a", "n/a"]),
     };
     out.push_str(&format!("{totals}\n\n"));
+
+    if let Some(sim) = &e.simulation {
+        out.push_str(&heading(
+            style,
+            &format!(
+                "Simulated ({} trials, seed {})",
+                group_digits(&sim.trials.to_string()),
+                sim.seed
+            ),
+        ));
+        let header = [
+            e.currency.to_string(),
+            "p10".into(),
+            "p50".into(),
+            "p90".into(),
+            "mean".into(),
+        ];
+        let mut table = new_table(style, header.to_vec(), 1);
+        let row = |label: &str, s: &Summary, fmt: fn(Decimal) -> String| {
+            let cells = [s.p10, s.p50, s.p90, s.mean].map(|v| fmt(decimal(v)));
+            std::iter::once(label.to_string())
+                .chain(cells)
+                .collect::<Vec<_>>()
+        };
+        table.add_row(row("Cost", &sim.cost, grouped));
+        table.add_row(row(
+            "Capacity (productive person-months)",
+            &sim.capacity,
+            two_places,
+        ));
+        out.push_str(&format!("{table}\n\n"));
+    }
+    if let Some(check) = &e.budget {
+        out.push_str(&format!(
+            "Budget: {} {} held against the {} cost of {}: {}\n\n",
+            e.currency,
+            grouped(check.budget.amount),
+            check.budget.at.name(),
+            grouped(check.value),
+            super::verdict(check, grouped)
+        ));
+    }
 
     out.push_str(&format!(
         "Team mix: {} engineering FTE, {} development FTE; fully staffed after {} weeks (typical delays).\n\n",
@@ -215,4 +260,13 @@ pub fn comparison(estimates: &[Estimate], style: Style) -> String {
         }
     }
     out
+}
+
+/// A plain grid of rows under a header.
+pub fn grid(style: Style, header: Vec<String>, rows: Vec<Vec<String>>, numeric_from: usize) -> String {
+    let mut table = new_table(style, header, numeric_from);
+    for row in rows {
+        table.add_row(row);
+    }
+    format!("{table}\n")
 }

@@ -1,0 +1,98 @@
+//! Break-even (MODEL.md section 6): the scenario's team all in-house versus
+//! all through an agency, as likely cost per productive person-month over
+//! durations of 1 to 60 months.
+
+use rust_decimal::Decimal;
+
+use crate::diagnostic::Diagnostic;
+use crate::engine::inputs::cost_values;
+use crate::engine::model::{self, CostModel};
+use crate::engine::seat::{seat_capacity, seat_total};
+use crate::range::Bound;
+use crate::rates::Layers;
+use crate::scenario::{Scenario, Seat};
+use crate::vocabulary::Engagement;
+
+pub const LONGEST: u32 = 60;
+
+/// Likely cost per productive person-month at one duration; `None` where
+/// the team has no capacity inside the project.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Duration {
+    pub months: u32,
+    pub in_house: Option<Decimal>,
+    pub agency: Option<Decimal>,
+}
+
+impl Duration {
+    pub fn in_house_cheaper(&self) -> bool {
+        matches!((self.in_house, self.agency), (Some(h), Some(a)) if h < a)
+            || (self.in_house.is_some() && self.agency.is_none())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BreakEven {
+    /// The first duration from which in-house stays cheaper up to 60 months.
+    pub months: Option<u32>,
+    pub durations: Vec<Duration>,
+}
+
+fn per_pm(model: &CostModel, duration: Decimal) -> Option<Decimal> {
+    let values = cost_values(&model.inputs, Bound::Typical);
+    let cost: Decimal = model.seats.iter().map(|s| seat_total(s, &values, duration)).sum();
+    let capacity: Decimal = model
+        .seats
+        .iter()
+        .map(|s| seat_capacity(s, &values, duration))
+        .sum();
+    (!capacity.is_zero()).then(|| cost / capacity)
+}
+
+/// The team with every seat switched to one engagement.
+fn all(seats: &[Seat], engagement: Engagement) -> Vec<Seat> {
+    seats
+        .iter()
+        .map(|s| Seat {
+            engagement,
+            ..s.clone()
+        })
+        .collect()
+}
+
+/// Break-even of a team; a seat with no salary or no agency rate in the
+/// layers is an error naming it.
+pub fn breakeven(scenario: &Scenario, seats: &[Seat], layers: &Layers) -> Result<BreakEven, Vec<Diagnostic>> {
+    let in_house = model::build(scenario, &all(seats, Engagement::InHouse), layers);
+    let agency = model::build(scenario, &all(seats, Engagement::Agency), layers);
+    let (in_house, agency) = match (in_house, agency) {
+        (Ok(h), Ok(a)) => (h, a),
+        (h, a) => {
+            let help = "break-even prices every seat both in-house and through an agency: add the missing entry to a plugin layered on top";
+            return Err(h
+                .err()
+                .into_iter()
+                .chain(a.err())
+                .flatten()
+                .map(|d| d.help(help))
+                .collect());
+        }
+    };
+    let durations: Vec<Duration> = (1..=LONGEST)
+        .map(|months| {
+            let d = Decimal::from(months);
+            Duration {
+                months,
+                in_house: per_pm(&in_house, d),
+                agency: per_pm(&agency, d),
+            }
+        })
+        .collect();
+    let months = durations
+        .iter()
+        .rev()
+        .take_while(|d| d.in_house_cheaper())
+        .last()
+        .map(|d| d.months);
+    Ok(BreakEven { months, durations })
+}
