@@ -3,14 +3,18 @@
 
 use std::path::{Path, PathBuf};
 
+use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rust_decimal::Decimal;
 use teamcost::budget::{Budget, GatePoint};
+use teamcost::engine::breakeven::BreakEven;
+use teamcost::plot::{ChartData, Kind, PlotError};
 use teamcost::engine::simulation;
 use teamcost::money::Currency;
 use teamcost::origin::{Located, Origin};
 use teamcost::report::Format;
+use teamcost::report::document::Figure;
 use teamcost::{Catalog, Diagnostic, Diagnostics, Estimate, Layers};
 
 #[derive(Parser)]
@@ -44,6 +48,31 @@ pub enum Command {
     Sensitivity(OneFileArgs),
     /// From how many months hiring in-house beats an agency, per productive person-month.
     Breakeven(OneFileArgs),
+    /// Draw a chart for a budget meeting, as SVG.
+    Chart(ChartArgs),
+    /// Write one document with the comparison, every chart, the assumptions and the sources.
+    Report(DocumentArgs),
+}
+
+#[derive(clap::Args)]
+pub struct DocumentArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The file to write (report.html, or report.md with --format markdown).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// html: one self-contained file; markdown: a .md with its charts as SVG files beside it.
+    #[arg(long, value_enum, default_value_t = DocumentFormat::Html)]
+    pub format: DocumentFormat,
+    /// The document's title.
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DocumentFormat {
+    Html,
+    Markdown,
 }
 
 #[derive(clap::Args)]
@@ -61,12 +90,60 @@ pub struct OneFileArgs {
 
 #[derive(clap::Args)]
 pub struct ReportArgs {
-    /// Scenario files.
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
+    /// Also write every chart that applies, as SVG, into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub charts: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+pub struct ChartArgs {
+    /// The kind of chart.
+    #[arg(value_enum)]
+    pub kind: KindArg,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The SVG file to write.
+    #[arg(short, long, value_name = "OUT.svg")]
+    pub output: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Range,
+    Breakdown,
+    Burn,
+    Mix,
+    Tornado,
+    Breakeven,
+    Distribution,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Range => Kind::Range,
+            KindArg::Breakdown => Kind::Breakdown,
+            KindArg::Burn => Kind::Burn,
+            KindArg::Mix => Kind::Mix,
+            KindArg::Tornado => Kind::Tornado,
+            KindArg::Breakeven => Kind::Breakeven,
+            KindArg::Distribution => Kind::Distribution,
+        }
+    }
+}
+
+/// The scenarios and how to estimate them: shared by the commands that
+/// read several.
+#[derive(clap::Args)]
+pub struct InputArgs {
+    /// Scenario files.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
     /// Report every scenario in this currency (e.g. USD), whatever its files say.
     #[arg(long, value_name = "CODE")]
     pub currency: Option<String>,
@@ -151,16 +228,30 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let dirs = rate_dirs(&cli.rates);
     match cli.command {
         Command::Estimate(args) => {
-            let (estimates, status) = simulated(&Catalog::load(&dirs)?, &args)?;
+            let catalog = Catalog::load(&dirs)?;
+            let (estimates, status) = simulated(&catalog, &args.input)?;
+            write_charts(&catalog, &estimates, &args)?;
             let stdout = teamcost::report::estimates(&estimates, args.format.into());
             Ok(Outcome { stdout, status })
         }
         Command::Compare(args) => {
-            let (estimates, status) = simulated(&Catalog::load(&dirs)?, &args)?;
+            let catalog = Catalog::load(&dirs)?;
+            let (estimates, status) = simulated(&catalog, &args.input)?;
+            write_charts(&catalog, &estimates, &args)?;
             let stdout = teamcost::report::comparison(&estimates, args.format.into());
             Ok(Outcome { stdout, status })
         }
+        Command::Chart(args) => {
+            let catalog = Catalog::load(&dirs)?;
+            let (estimates, status) = simulated(&catalog, &args.input)?;
+            let kind = Kind::from(args.kind);
+            let svg = chart(&catalog, kind, &estimates, budget(&args.input).map_err(Diagnostics::from)?)?;
+            write(&args.output, &svg)?;
+            let _ = status; // a budget draws a line here; the gate is estimate's and compare's
+            Ok(ok(String::new()))
+        }
         Command::Check { paths } => check(&dirs, paths),
+        Command::Report(args) => report(&Catalog::load(&dirs)?, &args),
         Command::Sensitivity(args) => {
             let (estimate, _) = one(&Catalog::load(&dirs)?, &args)?;
             let (likely, swings) = teamcost::engine::sensitivity::sensitivity(&estimate.model);
@@ -214,7 +305,7 @@ fn one(catalog: &Catalog, args: &OneFileArgs) -> Result<(Estimate, Layers), Diag
     load(catalog, &args.file, &currency(&args.currency)?)
 }
 
-fn budget(args: &ReportArgs) -> Result<Option<Budget>, Diagnostic> {
+fn budget(args: &InputArgs) -> Result<Option<Budget>, Diagnostic> {
     let Some(text) = &args.budget else { return Ok(None) };
     let amount = teamcost::source::parse_decimal(text)
         .filter(|a| *a > Decimal::ZERO)
@@ -237,7 +328,7 @@ fn budget(args: &ReportArgs) -> Result<Option<Budget>, Diagnostic> {
 
 /// Estimates, simulates and gates the scenarios; the status is 3 when one
 /// is over budget.
-fn simulated(catalog: &Catalog, args: &ReportArgs) -> Result<(Vec<Estimate>, u8), Diagnostics> {
+fn simulated(catalog: &Catalog, args: &InputArgs) -> Result<(Vec<Estimate>, u8), Diagnostics> {
     let budget = budget(args)?;
     let mut estimates = estimates(catalog, args)?;
     if args.trials > 0 {
@@ -265,6 +356,112 @@ fn simulated(catalog: &Catalog, args: &ReportArgs) -> Result<(Vec<Estimate>, u8)
     Ok((estimates, status))
 }
 
+/// Draws one chart; a chart that cannot hold the scenarios is bad input.
+fn chart(catalog: &Catalog, kind: Kind, estimates: &[Estimate], budget: Option<Budget>) -> anyhow::Result<String> {
+    let breakeven = match (kind, estimates) {
+        (Kind::Breakeven, [one]) => Some(breakeven_of(catalog, one)?),
+        _ => None,
+    };
+    let data = ChartData {
+        estimates,
+        budget: budget.map(|b| b.amount),
+        breakeven: breakeven.as_ref(),
+    };
+    teamcost::plot::draw(kind, &data).map_err(|e| match e {
+        PlotError::Draw(_) => anyhow::Error::from(e),
+        PlotError::MixedCurrencies(_) => Diagnostics::from(
+            Diagnostic::new(format!("chart {}", kind.name()), e.to_string())
+                .help("pass --currency USD (or another code) to report every scenario in one currency"),
+        )
+        .into(),
+        _ => Diagnostics::from(Diagnostic::new(format!("chart {}", kind.name()), e.to_string())).into(),
+    })
+}
+
+fn breakeven_of(catalog: &Catalog, e: &Estimate) -> Result<BreakEven, Diagnostics> {
+    let layers = catalog.layers(&e.scenario.rates).map_err(Diagnostics)?;
+    let seats: Vec<_> = e.seats.iter().map(|s| s.seat.clone()).collect();
+    teamcost::engine::breakeven::breakeven(&e.scenario, &seats, &layers).map_err(Diagnostics)
+}
+
+/// Writes a file whole, or reports which and why.
+fn write(path: &Path, content: &str) -> anyhow::Result<()> {
+    teamcost::output::write_atomic(path, content.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Every chart that applies to these scenarios, as (file name, title,
+/// SVG). Kinds of one scenario (tornado, breakeven) are drawn for each,
+/// named after its file; a break-even that cannot be priced is skipped with
+/// a note on stderr.
+fn all_charts(catalog: &Catalog, estimates: &[Estimate], input: &InputArgs) -> anyhow::Result<Vec<(String, String, String)>> {
+    let budget = budget(input).map_err(Diagnostics::from)?;
+    let mut drawn = Vec::new();
+    for (kind, title) in [
+        (Kind::Range, "Cost range"),
+        (Kind::Breakdown, "Cost components"),
+        (Kind::Burn, "Cumulative spend"),
+        (Kind::Mix, "Team mix"),
+        (Kind::Distribution, "Simulated cost"),
+    ] {
+        if kind == Kind::Distribution && input.trials == 0 {
+            continue;
+        }
+        drawn.push((format!("{}.svg", kind.name()), title.to_string(), chart(catalog, kind, estimates, budget)?));
+    }
+    for e in estimates {
+        let stem = Path::new(&e.scenario.file).file_stem().and_then(|s| s.to_str()).unwrap_or("scenario");
+        let one = std::slice::from_ref(e);
+        let name = &e.scenario.name;
+        drawn.push((format!("tornado-{stem}.svg"), format!("Sensitivity: {name}"), chart(catalog, Kind::Tornado, one, budget)?));
+        match chart(catalog, Kind::Breakeven, one, budget) {
+            Ok(svg) => drawn.push((format!("breakeven-{stem}.svg"), format!("In-house or agency: {name}"), svg)),
+            Err(err) => eprintln!("note: no break-even chart for {stem}: {err:#}"),
+        }
+    }
+    Ok(drawn)
+}
+
+/// `--charts DIR`: writes every chart that applies.
+fn write_charts(catalog: &Catalog, estimates: &[Estimate], args: &ReportArgs) -> anyhow::Result<()> {
+    let Some(dir) = &args.charts else { return Ok(()) };
+    let charts = all_charts(catalog, estimates, &args.input)?;
+    for (name, _, svg) in charts {
+        write(&dir.join(name), &svg)?;
+    }
+    Ok(())
+}
+
+/// `teamcost report`: the document with every chart, table, assumption and
+/// source; Markdown gets its charts as files beside it.
+fn report(catalog: &Catalog, args: &DocumentArgs) -> anyhow::Result<Outcome> {
+    let (estimates, _) = simulated(catalog, &args.input)?;
+    let layers: Vec<Layers> = estimates
+        .iter()
+        .map(|e| catalog.layers(&e.scenario.rates).map_err(Diagnostics))
+        .collect::<Result<_, _>>()?;
+    let assumptions = teamcost::report::assumptions::gather(&estimates, &layers);
+    let charts = all_charts(catalog, &estimates, &args.input)?;
+    let stem = args.output.file_stem().and_then(|s| s.to_str()).unwrap_or("report").to_string();
+    let figures: Vec<Figure> = charts
+        .into_iter()
+        .map(|(name, title, svg)| Figure { title, svg, file: format!("{stem}-{name}") })
+        .collect();
+    let title = args.title.clone().unwrap_or_else(|| "AI team cost: scenarios compared".into());
+    let document = match args.format {
+        DocumentFormat::Html => teamcost::report::document::html(&title, &estimates, &assumptions, &figures),
+        DocumentFormat::Markdown => {
+            let dir = args.output.parent().unwrap_or(Path::new(""));
+            for f in &figures {
+                write(&dir.join(&f.file), &f.svg)?;
+            }
+            teamcost::report::document::markdown(&title, &estimates, &assumptions, &figures)
+        }
+    };
+    write(&args.output, &document)?;
+    Ok(ok(String::new()))
+}
+
 /// A progress bar on stderr for runs long enough to wait for (about half a
 /// second and more); indicatif hides it when stderr is not a terminal.
 fn progress_bar(quiet: bool, seat_trials: u64, trials: u64) -> ProgressBar {
@@ -279,7 +476,7 @@ fn progress_bar(quiet: bool, seat_trials: u64, trials: u64) -> ProgressBar {
     bar
 }
 
-fn estimates(catalog: &Catalog, args: &ReportArgs) -> Result<Vec<Estimate>, Diagnostics> {
+fn estimates(catalog: &Catalog, args: &InputArgs) -> Result<Vec<Estimate>, Diagnostics> {
     let currency = currency(&args.currency)?;
     let mut out = Vec::with_capacity(args.files.len());
     let mut problems = Vec::new();

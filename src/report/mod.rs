@@ -1,8 +1,10 @@
 //! Reports: an estimate or a comparison rendered to a `String` in one of the
 //! output formats. One small file per format; the caller writes the output.
 
+pub mod assumptions;
 pub mod breakeven;
 mod csv;
+pub mod document;
 mod json;
 pub mod sensitivity;
 mod table;

@@ -1,0 +1,58 @@
+//! `burn`: cumulative likely cost month by month, one line per scenario. A
+//! team that starts late because hiring takes weeks shows as a flat start.
+
+use plotters::prelude::*;
+use rust_decimal::prelude::ToPrimitive;
+
+use super::lines::{self, Frame};
+use super::{PlotError, color, draw_err, legend, money_short, one_currency, short_name, svg};
+use crate::engine::Estimate;
+
+pub fn chart(estimates: &[Estimate]) -> Result<String, PlotError> {
+    let currency = one_currency(estimates)?;
+    let series: Vec<Vec<(f64, f64)>> = estimates
+        .iter()
+        .map(|e| {
+            std::iter::once((0.0, 0.0))
+                .chain(e.monthly.iter().map(|m| {
+                    let end = (m.month as f64).min(e.scenario.duration.get().to_f64().unwrap_or(0.0));
+                    (end, m.cumulative.to_f64().unwrap_or(0.0))
+                }))
+                .collect()
+        })
+        .collect();
+    let months = series.iter().flatten().map(|p| p.0).fold(1.0, f64::max);
+    let top = series.iter().flatten().map(|p| p.1).fold(0.0, f64::max) * 1.05;
+    let y_label = |v: &f64| money_short(*v, &currency);
+    let title = format!("Cumulative spend, month by month ({currency})");
+    let frame = Frame {
+        title: &title,
+        x_title: "Months from the start of the project",
+        y_title: "Cumulative likely cost",
+        x: 0.0..months,
+        y: 0.0..top.max(1.0),
+        y_label: &y_label,
+        legend_width: 420,
+    };
+    svg(|root| {
+        lines::draw(root, &frame, |chart| {
+            for (i, points) in series.iter().enumerate() {
+                let style = ShapeStyle::from(&color(i)).stroke_width(4);
+                chart.draw_series(LineSeries::new(points.clone(), style)).map_err(draw_err)?;
+                // more than eight lines: a marker tells the repeated colours apart
+                if i >= super::PALETTE.len() {
+                    chart
+                        .draw_series(points.iter().map(|p| TriangleMarker::new(*p, 8, color(i).filled())))
+                        .map_err(draw_err)?;
+                }
+            }
+            Ok(())
+        })?;
+        let entries: Vec<(String, RGBColor)> = estimates
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (short_name(&e.scenario.name, 34), color(i)))
+            .collect();
+        legend(root, lines::legend_at(&frame), &entries)
+    })
+}

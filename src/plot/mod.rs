@@ -1,0 +1,254 @@
+//! Charts for budget meetings: one file per chart kind, all drawn with
+//! plotters' SVG backend into a `String` (the caller writes the file).
+//!
+//! Shared here: the 16:9 size, the colour-blind-safe palette (Okabe-Ito),
+//! fonts, money written for people, and the scenario labels of bar charts.
+//! Text is set in the generic `sans-serif` family: no font is read from
+//! the machine, and the output is the same bytes for the same input.
+
+mod bars;
+pub mod breakdown;
+pub mod breakeven;
+pub mod burn;
+pub mod distribution;
+mod lines;
+pub mod mix;
+pub mod range;
+pub mod tornado;
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::engine::Estimate;
+use crate::money::Currency;
+
+/// Width and height in pixels: a 16:9 slide.
+pub const SIZE: (u32, u32) = (1600, 900);
+pub const FONT: &str = "sans-serif";
+pub const TITLE_SIZE: u32 = 40;
+pub const LABEL_SIZE: u32 = 22;
+pub const AXIS_TITLE_SIZE: u32 = 24;
+
+/// Okabe-Ito: told apart by readers with every common colour-vision
+/// deficiency. Cycled when there are more series.
+pub const PALETTE: [RGBColor; 8] = [
+    RGBColor(0, 114, 178),   // blue
+    RGBColor(230, 159, 0),   // orange
+    RGBColor(0, 158, 115),   // bluish green
+    RGBColor(204, 121, 167), // reddish purple
+    RGBColor(86, 180, 233),  // sky blue
+    RGBColor(213, 94, 0),    // vermillion
+    RGBColor(240, 228, 66),  // yellow
+    RGBColor(0, 0, 0),       // black
+];
+
+pub const GRID: RGBColor = RGBColor(221, 221, 221);
+pub const INK: RGBColor = RGBColor(34, 34, 34);
+
+/// The colour of series `i`.
+pub fn color(i: usize) -> RGBColor {
+    PALETTE[i % PALETTE.len()]
+}
+
+/// The chart kinds, as `teamcost chart KIND` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Range,
+    Breakdown,
+    Burn,
+    Mix,
+    Tornado,
+    Breakeven,
+    Distribution,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Range,
+        Kind::Breakdown,
+        Kind::Burn,
+        Kind::Mix,
+        Kind::Tornado,
+        Kind::Breakeven,
+        Kind::Distribution,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Range => "range",
+            Kind::Breakdown => "breakdown",
+            Kind::Burn => "burn",
+            Kind::Mix => "mix",
+            Kind::Tornado => "tornado",
+            Kind::Breakeven => "breakeven",
+            Kind::Distribution => "distribution",
+        }
+    }
+}
+
+/// What a chart is drawn from.
+pub struct ChartData<'a> {
+    pub estimates: &'a [Estimate],
+    /// A budget line, in the reporting currency.
+    pub budget: Option<rust_decimal::Decimal>,
+    /// For `breakeven`: the break-even of the one scenario.
+    pub breakeven: Option<&'a crate::engine::breakeven::BreakEven>,
+}
+
+/// Draws one chart kind.
+pub fn draw(kind: Kind, data: &ChartData<'_>) -> Result<String, PlotError> {
+    match kind {
+        Kind::Range => range::chart(data.estimates, data.budget),
+        Kind::Breakdown => breakdown::chart(data.estimates),
+        Kind::Burn => burn::chart(data.estimates),
+        Kind::Mix => mix::chart(data.estimates),
+        Kind::Distribution => distribution::chart(data.estimates),
+        Kind::Tornado => tornado::chart(only_one(data.estimates, kind)?),
+        Kind::Breakeven => {
+            let e = only_one(data.estimates, kind)?;
+            let b = data.breakeven.ok_or_else(|| PlotError::Empty("no break-even was computed".into()))?;
+            breakeven::chart(e, b)
+        }
+    }
+}
+
+fn only_one(estimates: &[Estimate], kind: Kind) -> Result<&Estimate, PlotError> {
+    match estimates {
+        [one] => Ok(one),
+        _ => Err(PlotError::OneScenario(kind.name())),
+    }
+}
+
+/// Why a chart could not be drawn.
+#[derive(Debug, thiserror::Error)]
+pub enum PlotError {
+    /// The scenarios report in different currencies: one money axis
+    /// cannot hold them.
+    #[error("the scenarios report in different currencies ({0}); a chart needs one")]
+    MixedCurrencies(String),
+    #[error("a {0} chart shows one scenario; name one file")]
+    OneScenario(&'static str),
+    #[error("nothing to draw: {0}")]
+    Empty(String),
+    #[error("drawing the chart failed: {0}")]
+    Draw(String),
+}
+
+pub fn draw_err<E: std::fmt::Display>(e: E) -> PlotError {
+    PlotError::Draw(e.to_string())
+}
+
+/// The one reporting currency of the estimates.
+pub fn one_currency(estimates: &[Estimate]) -> Result<Currency, PlotError> {
+    let first = estimates
+        .first()
+        .ok_or_else(|| PlotError::Empty("no scenario".into()))?
+        .currency
+        .clone();
+    if estimates.iter().all(|e| e.currency == first) {
+        Ok(first)
+    } else {
+        let mut codes: Vec<&str> = estimates.iter().map(|e| e.currency.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        Err(PlotError::MixedCurrencies(codes.join(", ")))
+    }
+}
+
+/// Money for axes and labels: `$1.2M`, `EUR 850k`, `GBP 950`.
+pub fn money_short(value: f64, currency: &Currency) -> String {
+    let prefix = match currency.as_str() {
+        "USD" => "$".to_string(),
+        code => format!("{code} "),
+    };
+    let sign = if value < 0.0 { "-" } else { "" };
+    let v = value.abs();
+    let body = if v >= 1e9 {
+        format!("{:.1}B", v / 1e9)
+    } else if v >= 1e6 {
+        format!("{:.1}M", v / 1e6)
+    } else if v >= 1e4 {
+        format!("{:.0}k", v / 1e3)
+    } else if v >= 1e3 {
+        format!("{:.1}k", v / 1e3)
+    } else {
+        format!("{v:.0}")
+    };
+    format!("{sign}{prefix}{}", body.replace(".0M", "M").replace(".0k", "k").replace(".0B", "B"))
+}
+
+/// Text over lines of at most `width` characters, broken at spaces.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// A name cut to `max` characters with an ellipsis, for labels.
+pub fn short_name(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        name.to_string()
+    } else {
+        let cut: String = name.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// Draws a chart into an SVG string.
+pub fn svg(
+    draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>) -> Result<(), PlotError>,
+) -> Result<String, PlotError> {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, SIZE).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_err)?;
+        draw(&root)?;
+        root.present().map_err(draw_err)?;
+    }
+    Ok(out)
+}
+
+pub fn title_style() -> TextStyle<'static> {
+    (FONT, TITLE_SIZE).into_font().color(&INK)
+}
+
+pub fn label_style() -> TextStyle<'static> {
+    (FONT, LABEL_SIZE).into_font().color(&INK)
+}
+
+pub fn axis_title_style() -> TextStyle<'static> {
+    (FONT, AXIS_TITLE_SIZE).into_font().color(&INK)
+}
+
+/// Right-aligned, vertically centred text: labels left of a bar.
+pub fn right_aligned(size: u32) -> TextStyle<'static> {
+    (FONT, size)
+        .into_font()
+        .color(&INK)
+        .pos(Pos::new(HPos::Right, VPos::Center))
+}
+
+/// A legend of coloured squares and names, drawn in pixels at `at` (the
+/// top-left corner), one entry a line.
+pub fn legend(
+    root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    at: (i32, i32),
+    entries: &[(String, RGBColor)],
+) -> Result<(), PlotError> {
+    let step = LABEL_SIZE as i32 + 10;
+    for (i, (name, c)) in entries.iter().enumerate() {
+        let y = at.1 + step * i as i32;
+        root.draw(&Rectangle::new([(at.0, y), (at.0 + 20, y + 20)], c.filled()))
+            .map_err(draw_err)?;
+        root.draw_text(name, &label_style(), (at.0 + 30, y)).map_err(draw_err)?;
+    }
+    Ok(())
+}
