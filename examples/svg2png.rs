@@ -30,7 +30,11 @@ fn render(path: &Path) -> Result<std::path::PathBuf, String> {
     let tree = resvg::usvg::Tree::from_data(&svg, &options).map_err(|e| e.to_string())?;
     let size = tree.size().to_int_size();
     let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("empty image")?;
-    resvg::render(&tree, resvg::tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::default(),
+        &mut pixmap.as_mut(),
+    );
     let out = path.with_extension("png");
     pixmap.save_png(&out).map_err(|e| e.to_string())?;
     Ok(out)

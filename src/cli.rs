@@ -9,10 +9,10 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rust_decimal::Decimal;
 use teamcost::budget::{Budget, GatePoint};
 use teamcost::engine::breakeven::BreakEven;
-use teamcost::plot::{ChartData, Kind, PlotError};
 use teamcost::engine::simulation;
 use teamcost::money::Currency;
 use teamcost::origin::{Located, Origin};
+use teamcost::plot::{ChartData, Kind, PlotError};
 use teamcost::report::Format;
 use teamcost::report::document::Figure;
 use teamcost::{Catalog, Diagnostic, Diagnostics, Estimate, Layers};
@@ -245,7 +245,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let catalog = Catalog::load(&dirs)?;
             let (estimates, status) = simulated(&catalog, &args.input)?;
             let kind = Kind::from(args.kind);
-            let svg = chart(&catalog, kind, &estimates, budget(&args.input).map_err(Diagnostics::from)?)?;
+            let svg = chart(
+                &catalog,
+                kind,
+                &estimates,
+                budget(&args.input).map_err(Diagnostics::from)?,
+            )?;
             write(&args.output, &svg)?;
             let _ = status; // a budget draws a line here; the gate is estimate's and compare's
             Ok(ok(String::new()))
@@ -357,7 +362,12 @@ fn simulated(catalog: &Catalog, args: &InputArgs) -> Result<(Vec<Estimate>, u8),
 }
 
 /// Draws one chart; a chart that cannot hold the scenarios is bad input.
-fn chart(catalog: &Catalog, kind: Kind, estimates: &[Estimate], budget: Option<Budget>) -> anyhow::Result<String> {
+fn chart(
+    catalog: &Catalog,
+    kind: Kind,
+    estimates: &[Estimate],
+    budget: Option<Budget>,
+) -> anyhow::Result<String> {
     let breakeven = match (kind, estimates) {
         (Kind::Breakeven, [one]) => Some(breakeven_of(catalog, one)?),
         _ => None,
@@ -394,7 +404,11 @@ fn write(path: &Path, content: &str) -> anyhow::Result<()> {
 /// SVG). Kinds of one scenario (tornado, breakeven) are drawn for each,
 /// named after its file; a break-even that cannot be priced is skipped with
 /// a note on stderr.
-fn all_charts(catalog: &Catalog, estimates: &[Estimate], input: &InputArgs) -> anyhow::Result<Vec<(String, String, String)>> {
+fn all_charts(
+    catalog: &Catalog,
+    estimates: &[Estimate],
+    input: &InputArgs,
+) -> anyhow::Result<Vec<(String, String, String)>> {
     let budget = budget(input).map_err(Diagnostics::from)?;
     let mut drawn = Vec::new();
     for (kind, title) in [
@@ -407,15 +421,30 @@ fn all_charts(catalog: &Catalog, estimates: &[Estimate], input: &InputArgs) -> a
         if kind == Kind::Distribution && input.trials == 0 {
             continue;
         }
-        drawn.push((format!("{}.svg", kind.name()), title.to_string(), chart(catalog, kind, estimates, budget)?));
+        drawn.push((
+            format!("{}.svg", kind.name()),
+            title.to_string(),
+            chart(catalog, kind, estimates, budget)?,
+        ));
     }
     for e in estimates {
-        let stem = Path::new(&e.scenario.file).file_stem().and_then(|s| s.to_str()).unwrap_or("scenario");
+        let stem = Path::new(&e.scenario.file)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("scenario");
         let one = std::slice::from_ref(e);
         let name = &e.scenario.name;
-        drawn.push((format!("tornado-{stem}.svg"), format!("Sensitivity: {name}"), chart(catalog, Kind::Tornado, one, budget)?));
+        drawn.push((
+            format!("tornado-{stem}.svg"),
+            format!("Sensitivity: {name}"),
+            chart(catalog, Kind::Tornado, one, budget)?,
+        ));
         match chart(catalog, Kind::Breakeven, one, budget) {
-            Ok(svg) => drawn.push((format!("breakeven-{stem}.svg"), format!("In-house or agency: {name}"), svg)),
+            Ok(svg) => drawn.push((
+                format!("breakeven-{stem}.svg"),
+                format!("In-house or agency: {name}"),
+                svg,
+            )),
             Err(err) => eprintln!("note: no break-even chart for {stem}: {err:#}"),
         }
     }
@@ -442,12 +471,24 @@ fn report(catalog: &Catalog, args: &DocumentArgs) -> anyhow::Result<Outcome> {
         .collect::<Result<_, _>>()?;
     let assumptions = teamcost::report::assumptions::gather(&estimates, &layers);
     let charts = all_charts(catalog, &estimates, &args.input)?;
-    let stem = args.output.file_stem().and_then(|s| s.to_str()).unwrap_or("report").to_string();
+    let stem = args
+        .output
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("report")
+        .to_string();
     let figures: Vec<Figure> = charts
         .into_iter()
-        .map(|(name, title, svg)| Figure { title, svg, file: format!("{stem}-{name}") })
+        .map(|(name, title, svg)| Figure {
+            title,
+            svg,
+            file: format!("{stem}-{name}"),
+        })
         .collect();
-    let title = args.title.clone().unwrap_or_else(|| "AI team cost: scenarios compared".into());
+    let title = args
+        .title
+        .clone()
+        .unwrap_or_else(|| "AI team cost: scenarios compared".into());
     let document = match args.format {
         DocumentFormat::Html => teamcost::report::document::html(&title, &estimates, &assumptions, &figures),
         DocumentFormat::Markdown => {

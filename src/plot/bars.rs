@@ -7,7 +7,10 @@ use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
-use super::{FONT, GRID, LABEL_SIZE, PlotError, axis_title_style, draw_err, label_style, right_aligned, short_name, title_style};
+use super::{
+    FONT, GRID, LABEL_SIZE, PlotError, axis_title_style, draw_err, label_style, right_aligned, short_name,
+    title_style,
+};
 
 pub type BarChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 

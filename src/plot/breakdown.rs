@@ -52,8 +52,11 @@ pub fn chart(estimates: &[Estimate]) -> Result<String, PlotError> {
             }
             Ok(())
         })?;
-        let entries: Vec<(String, RGBColor)> =
-            component_names.iter().enumerate().map(|(k, name)| (name.to_string(), color(k))).collect();
+        let entries: Vec<(String, RGBColor)> = component_names
+            .iter()
+            .enumerate()
+            .map(|(k, name)| (name.to_string(), color(k)))
+            .collect();
         legend(root, bars::legend_at(&layout), &entries)
     })
 }

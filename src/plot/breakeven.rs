@@ -12,17 +12,22 @@ use crate::engine::breakeven::{BreakEven, LONGEST};
 
 pub fn chart(e: &Estimate, b: &BreakEven) -> Result<String, PlotError> {
     let currency = &e.currency;
-    let points = |pick: fn(&crate::engine::breakeven::Duration) -> Option<rust_decimal::Decimal>| -> Vec<(f64, f64)> {
-        b.durations
-            .iter()
-            .filter_map(|d| pick(d).map(|v| (f64::from(d.months), v.to_f64().unwrap_or(0.0))))
-            .collect()
-    };
+    let points =
+        |pick: fn(&crate::engine::breakeven::Duration) -> Option<rust_decimal::Decimal>| -> Vec<(f64, f64)> {
+            b.durations
+                .iter()
+                .filter_map(|d| pick(d).map(|v| (f64::from(d.months), v.to_f64().unwrap_or(0.0))))
+                .collect()
+        };
     let (in_house, agency) = (points(|d| d.in_house), points(|d| d.agency));
     // The first months of an in-house team cost a lot per person-month
     // (recruiting, ramp-up); cap the axis so the crossing stays readable.
     let agency_top = agency.iter().map(|p| p.1).fold(0.0, f64::max);
-    let late_in_house = in_house.iter().filter(|p| p.0 >= 6.0).map(|p| p.1).fold(0.0, f64::max);
+    let late_in_house = in_house
+        .iter()
+        .filter(|p| p.0 >= 6.0)
+        .map(|p| p.1)
+        .fold(0.0, f64::max);
     let top = (agency_top.max(late_in_house) * 1.3).max(1.0);
     let clip = |v: &Vec<(f64, f64)>| v.iter().map(|&(x, y)| (x, y.min(top))).collect::<Vec<_>>();
     let y_label = |v: &f64| money_short(*v, currency);
@@ -41,7 +46,9 @@ pub fn chart(e: &Estimate, b: &BreakEven) -> Result<String, PlotError> {
         lines::draw(root, &frame, |chart| {
             for (i, series) in [&in_house, &agency].into_iter().enumerate() {
                 let style = ShapeStyle::from(&color(i)).stroke_width(4);
-                chart.draw_series(LineSeries::new(clip(series), style)).map_err(draw_err)?;
+                chart
+                    .draw_series(LineSeries::new(clip(series), style))
+                    .map_err(draw_err)?;
             }
             if let Some(m) = b.months {
                 let x = f64::from(m);
@@ -61,12 +68,16 @@ pub fn chart(e: &Estimate, b: &BreakEven) -> Result<String, PlotError> {
             }
             Ok(())
         })?;
-        let entries = vec![("all in-house".to_string(), color(0)), ("all agency".to_string(), color(1))];
+        let entries = vec![
+            ("all in-house".to_string(), color(0)),
+            ("all agency".to_string(), color(1)),
+        ];
         legend(root, lines::legend_at(&frame), &entries)?;
         let (x, y) = lines::legend_at(&frame);
         let mut line_y = y + 90;
         for line in super::wrap(&verdict, 26) {
-            root.draw_text(&line, &label_style(), (x, line_y)).map_err(draw_err)?;
+            root.draw_text(&line, &label_style(), (x, line_y))
+                .map_err(draw_err)?;
             line_y += 28;
         }
         Ok(())

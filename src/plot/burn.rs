@@ -38,11 +38,17 @@ pub fn chart(estimates: &[Estimate]) -> Result<String, PlotError> {
         lines::draw(root, &frame, |chart| {
             for (i, points) in series.iter().enumerate() {
                 let style = ShapeStyle::from(&color(i)).stroke_width(4);
-                chart.draw_series(LineSeries::new(points.clone(), style)).map_err(draw_err)?;
+                chart
+                    .draw_series(LineSeries::new(points.clone(), style))
+                    .map_err(draw_err)?;
                 // more than eight lines: a marker tells the repeated colours apart
                 if i >= super::PALETTE.len() {
                     chart
-                        .draw_series(points.iter().map(|p| TriangleMarker::new(*p, 8, color(i).filled())))
+                        .draw_series(
+                            points
+                                .iter()
+                                .map(|p| TriangleMarker::new(*p, 8, color(i).filled())),
+                        )
                         .map_err(draw_err)?;
                 }
             }

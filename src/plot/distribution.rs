@@ -3,7 +3,10 @@
 
 use plotters::prelude::*;
 
-use super::{FONT, GRID, PlotError, color, draw_err, label_style, money_short, one_currency, short_name, svg, title_style};
+use super::{
+    FONT, GRID, PlotError, color, draw_err, label_style, money_short, one_currency, short_name, svg,
+    title_style,
+};
 use crate::engine::Estimate;
 
 const BINS: usize = 40;
@@ -41,7 +44,10 @@ pub fn chart(estimates: &[Estimate]) -> Result<String, PlotError> {
             }
             let peak = counts.iter().copied().max().unwrap_or(1) as f64 / sim.costs.len() as f64 * 100.0;
             let mut chart = ChartBuilder::on(panel)
-                .caption(short_name(&e.scenario.name, if cols > 2 { 40 } else { 60 }), (FONT, if n > 4 { 18 } else { 24 }))
+                .caption(
+                    short_name(&e.scenario.name, if cols > 2 { 40 } else { 60 }),
+                    (FONT, if n > 4 { 18 } else { 24 }),
+                )
                 .margin(14)
                 .x_label_area_size(36)
                 .y_label_area_size(56)
@@ -66,7 +72,11 @@ pub fn chart(estimates: &[Estimate]) -> Result<String, PlotError> {
                 }))
                 .map_err(draw_err)?;
             // p50's label sits lower, so close percentiles do not overlap
-            for (name, value, height) in [("p10", sim.cost.p10, 1.22), ("p50", sim.cost.p50, 1.1), ("p90", sim.cost.p90, 1.22)] {
+            for (name, value, height) in [
+                ("p10", sim.cost.p10, 1.22),
+                ("p50", sim.cost.p50, 1.1),
+                ("p90", sim.cost.p90, 1.22),
+            ] {
                 chart
                     .draw_series(std::iter::once(PathElement::new(
                         vec![(value, 0.0), (value, peak * (height - 0.02))],
@@ -77,7 +87,11 @@ pub fn chart(estimates: &[Estimate]) -> Result<String, PlotError> {
                     .draw_series(std::iter::once(Text::new(
                         format!("{name} {}", money_short(value, &currency)),
                         (value, peak * height),
-                        if n > 4 { small.clone().color(&super::INK) } else { label_style() },
+                        if n > 4 {
+                            small.clone().color(&super::INK)
+                        } else {
+                            label_style()
+                        },
                     )))
                     .map_err(draw_err)?;
             }

@@ -37,13 +37,21 @@ pub fn chart(estimates: &[Estimate]) -> Result<String, PlotError> {
     roles.sort();
     roles.dedup();
     let colour = |focus: Focus, role: &str| {
-        let k = roles.iter().filter(|(f, _)| *f == focus).position(|(_, r)| r == role).unwrap_or(0);
+        let k = roles
+            .iter()
+            .filter(|(f, _)| *f == focus)
+            .position(|(_, r)| r == role)
+            .unwrap_or(0);
         match focus {
             Focus::Engineering => ENGINEERING[k % ENGINEERING.len()],
             Focus::Development => DEVELOPMENT[k % DEVELOPMENT.len()],
         }
     };
-    let top = estimates.iter().map(|e| e.total_fte().to_f64().unwrap_or(0.0)).fold(0.0, f64::max) * 1.35;
+    let top = estimates
+        .iter()
+        .map(|e| e.total_fte().to_f64().unwrap_or(0.0))
+        .fold(0.0, f64::max)
+        * 1.35;
     let x_label = |v: &f64| format!("{v:.0}");
     let layout = Layout {
         title: "Team mix: engineering vs development",
@@ -82,14 +90,23 @@ pub fn chart(estimates: &[Estimate]) -> Result<String, PlotError> {
                     crate::money::plain(e.development_fte)
                 );
                 chart
-                    .draw_series(std::iter::once(Text::new(label, (start + top * 0.005, y + 0.12), label_style())))
+                    .draw_series(std::iter::once(Text::new(
+                        label,
+                        (start + top * 0.005, y + 0.12),
+                        label_style(),
+                    )))
                     .map_err(draw_err)?;
             }
             Ok(())
         })?;
         let entries: Vec<(String, RGBColor)> = roles
             .iter()
-            .map(|(focus, role)| (format!("{role} ({})", focus.to_string().to_lowercase()), colour(*focus, role)))
+            .map(|(focus, role)| {
+                (
+                    format!("{role} ({})", focus.to_string().to_lowercase()),
+                    colour(*focus, role),
+                )
+            })
             .collect();
         legend(root, bars::legend_at(&layout), &entries)
     })

@@ -106,7 +106,9 @@ pub fn draw(kind: Kind, data: &ChartData<'_>) -> Result<String, PlotError> {
         Kind::Tornado => tornado::chart(only_one(data.estimates, kind)?),
         Kind::Breakeven => {
             let e = only_one(data.estimates, kind)?;
-            let b = data.breakeven.ok_or_else(|| PlotError::Empty("no break-even was computed".into()))?;
+            let b = data
+                .breakeven
+                .ok_or_else(|| PlotError::Empty("no break-even was computed".into()))?;
             breakeven::chart(e, b)
         }
     }
@@ -174,7 +176,10 @@ pub fn money_short(value: f64, currency: &Currency) -> String {
     } else {
         format!("{v:.0}")
     };
-    format!("{sign}{prefix}{}", body.replace(".0M", "M").replace(".0k", "k").replace(".0B", "B"))
+    format!(
+        "{sign}{prefix}{}",
+        body.replace(".0M", "M").replace(".0k", "k").replace(".0B", "B")
+    )
 }
 
 /// Text over lines of at most `width` characters, broken at spaces.
@@ -246,9 +251,16 @@ pub fn legend(
     let step = LABEL_SIZE as i32 + 10;
     for (i, (name, c)) in entries.iter().enumerate() {
         let y = at.1 + step * i as i32;
-        root.draw(&Rectangle::new([(at.0, y), (at.0 + 20, y + 20)], c.filled()))
+        // past the palette's eight colours, a triangle tells the repeats apart
+        if i >= PALETTE.len() {
+            root.draw(&TriangleMarker::new((at.0 + 10, y + 11), 11, c.filled()))
+                .map_err(draw_err)?;
+        } else {
+            root.draw(&Rectangle::new([(at.0, y), (at.0 + 20, y + 20)], c.filled()))
+                .map_err(draw_err)?;
+        }
+        root.draw_text(name, &label_style(), (at.0 + 30, y))
             .map_err(draw_err)?;
-        root.draw_text(name, &label_style(), (at.0 + 30, y)).map_err(draw_err)?;
     }
     Ok(())
 }

@@ -55,7 +55,12 @@ pub fn chart(estimates: &[Estimate], budget: Option<Decimal>) -> Result<String, 
                 let likely = f(e.cost.likely);
                 chart
                     .draw_series(std::iter::once(Polygon::new(
-                        vec![(likely, y - 0.3), (likely + top * 0.006, y), (likely, y + 0.3), (likely - top * 0.006, y)],
+                        vec![
+                            (likely, y - 0.3),
+                            (likely + top * 0.006, y),
+                            (likely, y + 0.3),
+                            (likely - top * 0.006, y),
+                        ],
                         color(5).filled(),
                     )))
                     .map_err(draw_err)?;

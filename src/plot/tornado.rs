@@ -14,7 +14,11 @@ const TOP: usize = 10;
 
 pub fn chart(e: &Estimate) -> Result<String, PlotError> {
     let (likely, swings) = sensitivity(&e.model);
-    let swings: Vec<_> = swings.into_iter().filter(|s| !s.swing().is_zero()).take(TOP).collect();
+    let swings: Vec<_> = swings
+        .into_iter()
+        .filter(|s| !s.swing().is_zero())
+        .take(TOP)
+        .collect();
     if swings.is_empty() {
         return Err(PlotError::Empty("no input of this scenario has a range".into()));
     }
@@ -22,13 +26,25 @@ pub fn chart(e: &Estimate) -> Result<String, PlotError> {
     let likely = f(likely);
     let n = swings.len();
     let names: Vec<String> = swings.iter().map(|s| s.input.to_string()).collect();
-    let lo = swings.iter().map(|s| f(s.at_low).min(f(s.at_high))).fold(likely, f64::min);
-    let hi = swings.iter().map(|s| f(s.at_low).max(f(s.at_high))).fold(likely, f64::max);
+    let lo = swings
+        .iter()
+        .map(|s| f(s.at_low).min(f(s.at_high)))
+        .fold(likely, f64::min);
+    let hi = swings
+        .iter()
+        .map(|s| f(s.at_low).max(f(s.at_high)))
+        .fold(likely, f64::max);
     let pad = (hi - lo).max(1.0) * 0.08;
     let currency = &e.currency;
     let x_label = |v: &f64| money_short(*v, currency);
-    let title = format!("What moves the cost most: {}", super::short_name(&e.scenario.name, 48));
-    let x_title = format!("Likely cost ({}) with one input at its low or high end, the rest typical", money_short(likely, currency));
+    let title = format!(
+        "What moves the cost most: {}",
+        super::short_name(&e.scenario.name, 48)
+    );
+    let x_title = format!(
+        "Likely cost ({}) with one input at its low or high end, the rest typical",
+        money_short(likely, currency)
+    );
     let layout = Layout {
         title: &title,
         x_title: &x_title,
@@ -43,7 +59,10 @@ pub fn chart(e: &Estimate) -> Result<String, PlotError> {
                 let y = row(i, n);
                 for (value, c) in [(f(s.at_low), color(0)), (f(s.at_high), color(1))] {
                     chart
-                        .draw_series(std::iter::once(Rectangle::new([(likely, y - 0.32), (value, y + 0.32)], c.filled())))
+                        .draw_series(std::iter::once(Rectangle::new(
+                            [(likely, y - 0.32), (value, y + 0.32)],
+                            c.filled(),
+                        )))
                         .map_err(draw_err)?;
                 }
             }
@@ -55,7 +74,10 @@ pub fn chart(e: &Estimate) -> Result<String, PlotError> {
                 .map_err(draw_err)?;
             Ok(())
         })?;
-        let entries = vec![("input at its low end".to_string(), color(0)), ("input at its high end".to_string(), color(1))];
+        let entries = vec![
+            ("input at its low end".to_string(), color(0)),
+            ("input at its high end".to_string(), color(1)),
+        ];
         legend(root, bars::legend_at(&layout), &entries)
     })
 }

@@ -37,13 +37,18 @@ pub fn gather(estimates: &[Estimate], layers: &[Layers]) -> Assumptions {
             && out.fx.is_empty()
         {
             out.fx.push((format!("{} (base)", fx.base.value), "1".into()));
-            out.fx
-                .extend(fx.rates.iter().map(|(c, r)| (c.to_string(), r.normalize().to_string())));
+            out.fx.extend(
+                fx.rates
+                    .iter()
+                    .map(|(c, r)| (c.to_string(), r.normalize().to_string())),
+            );
         }
         for seat in &e.seats {
             let place = &seat.seat.location.value;
             if let Some(location) = l.location(place) {
-                out.locations.entry(place.clone()).or_insert_with(|| location.clone());
+                out.locations
+                    .entry(place.clone())
+                    .or_insert_with(|| location.clone());
             }
             let key = RateKey {
                 role: seat.seat.role.value.clone(),
@@ -57,10 +62,13 @@ pub fn gather(estimates: &[Estimate], layers: &[Layers]) -> Assumptions {
             if let Some((price, _)) = price
                 && let Some(source) = l.source(&price.source.value)
             {
-                let cited = out.sources.entry(price.source.value.clone()).or_insert_with(|| Cited {
-                    source: source.clone(),
-                    figures: Vec::new(),
-                });
+                let cited = out
+                    .sources
+                    .entry(price.source.value.clone())
+                    .or_insert_with(|| Cited {
+                        source: source.clone(),
+                        figures: Vec::new(),
+                    });
                 let figure = format!("{what} {key}");
                 if !cited.figures.contains(&figure) {
                     cited.figures.push(figure);

@@ -27,7 +27,12 @@ fn range_text(r: &Range) -> String {
     if r.is_fixed() {
         r.typical().normalize().to_string()
     } else {
-        format!("{} / {} / {}", r.low().normalize(), r.typical().normalize(), r.high().normalize())
+        format!(
+            "{} / {} / {}",
+            r.low().normalize(),
+            r.typical().normalize(),
+            r.high().normalize()
+        )
     }
 }
 
@@ -41,8 +46,14 @@ fn terms(l: &crate::rates::table::Location) -> Vec<(&'static str, String)> {
         ("time to hire (weeks)", range_text(&h.time_to_hire_weeks)),
         ("in-house ramp-up (weeks)", range_text(&h.ramp_up_weeks)),
         ("in-house ramp productivity", range_text(&h.ramp_productivity)),
-        ("overhead per FTE per month", format!("{} {}", l.currency.value, range_text(&h.overhead_monthly))),
-        ("management overhead (x salary)", range_text(&h.management_overhead)),
+        (
+            "overhead per FTE per month",
+            format!("{} {}", l.currency.value, range_text(&h.overhead_monthly)),
+        ),
+        (
+            "management overhead (x salary)",
+            range_text(&h.management_overhead),
+        ),
         ("agency hours per month", range_text(&a.hours_per_month)),
         ("agency time to start (weeks)", range_text(&a.time_to_start_weeks)),
         ("agency ramp-up (weeks)", range_text(&a.ramp_up_weeks)),
@@ -86,7 +97,11 @@ fn comparison(estimates: &[Estimate]) -> (Vec<String>, Vec<Vec<String>>) {
 fn warnings(estimates: &[Estimate]) -> Vec<String> {
     estimates
         .iter()
-        .flat_map(|e| e.warnings.iter().map(move |w| format!("{}: {w}", e.scenario.name)))
+        .flat_map(|e| {
+            e.warnings
+                .iter()
+                .map(move |w| format!("{}: {w}", e.scenario.name))
+        })
         .collect()
 }
 
@@ -110,7 +125,11 @@ pub fn html(title: &str, estimates: &[Estimate], assumptions: &Assumptions, figu
     }
     out.push_str("<h2>Charts</h2>\n");
     for f in figures {
-        out.push_str(&format!("<figure>\n<figcaption>{}</figcaption>\n{}\n</figure>\n", escape(&f.title), f.svg));
+        out.push_str(&format!(
+            "<figure>\n<figcaption>{}</figcaption>\n{}\n</figure>\n",
+            escape(&f.title),
+            f.svg
+        ));
     }
     out.push_str(&html_assumptions(assumptions));
     out.push_str("</body>\n</html>\n");
@@ -120,11 +139,24 @@ pub fn html(title: &str, estimates: &[Estimate], assumptions: &Assumptions, figu
 fn html_assumptions(a: &Assumptions) -> String {
     let mut out = String::from("<h2>Assumptions</h2>\n<h3>Rate layers</h3>\n");
     let rows: Vec<Vec<String>> = a.layers.iter().map(|(s, l)| vec![s.clone(), l.clone()]).collect();
-    out.push_str(&html_table(&["Scenario".into(), "Layers, bottom first".into()], &rows));
+    out.push_str(&html_table(
+        &["Scenario".into(), "Layers, bottom first".into()],
+        &rows,
+    ));
     for (id, l) in &a.locations {
-        out.push_str(&format!("<h3>Employer terms: {} ({id}, {})</h3>\n", escape(&l.name), l.currency.value));
-        let rows: Vec<Vec<String>> = terms(l).into_iter().map(|(t, v)| vec![t.to_string(), v]).collect();
-        out.push_str(&html_table(&["Term".into(), "low / typical / high".into()], &rows));
+        out.push_str(&format!(
+            "<h3>Employer terms: {} ({id}, {})</h3>\n",
+            escape(&l.name),
+            l.currency.value
+        ));
+        let rows: Vec<Vec<String>> = terms(l)
+            .into_iter()
+            .map(|(t, v)| vec![t.to_string(), v])
+            .collect();
+        out.push_str(&html_table(
+            &["Term".into(), "low / typical / high".into()],
+            &rows,
+        ));
         if let Some(note) = &l.note {
             out.push_str(&format!("<p>{}</p>\n", escape(note)));
         }
@@ -141,7 +173,11 @@ fn html_assumptions(a: &Assumptions) -> String {
             Some(url) => format!("<a href=\"{}\">{}</a>", escape(url), escape(&s.title)),
             None => escape(&s.title),
         };
-        let grade = s.grade.as_deref().map(|g| format!(", grade {g}")).unwrap_or_default();
+        let grade = s
+            .grade
+            .as_deref()
+            .map(|g| format!(", grade {g}"))
+            .unwrap_or_default();
         out.push_str(&format!(
             "<li><b>{}</b>: {title} (published {}{grade}). Used for: {}.</li>\n",
             escape(id),
@@ -155,10 +191,16 @@ fn html_assumptions(a: &Assumptions) -> String {
 
 fn md_table(header: &[String], rows: &[Vec<String>]) -> String {
     let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
-    let mut out = format!("| {} |\n", header.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | "));
+    let mut out = format!(
+        "| {} |\n",
+        header.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | ")
+    );
     out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
     for row in rows {
-        out.push_str(&format!("| {} |\n", row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")));
+        out.push_str(&format!(
+            "| {} |\n",
+            row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
+        ));
     }
     out
 }
@@ -181,10 +223,19 @@ pub fn markdown(title: &str, estimates: &[Estimate], a: &Assumptions, figures: &
     }
     out.push_str("## Assumptions\n\n### Rate layers\n\n");
     let rows: Vec<Vec<String>> = a.layers.iter().map(|(s, l)| vec![s.clone(), l.clone()]).collect();
-    out.push_str(&md_table(&["Scenario".into(), "Layers, bottom first".into()], &rows));
+    out.push_str(&md_table(
+        &["Scenario".into(), "Layers, bottom first".into()],
+        &rows,
+    ));
     for (id, l) in &a.locations {
-        out.push_str(&format!("\n### Employer terms: {} ({id}, {})\n\n", l.name, l.currency.value));
-        let rows: Vec<Vec<String>> = terms(l).into_iter().map(|(t, v)| vec![t.to_string(), v]).collect();
+        out.push_str(&format!(
+            "\n### Employer terms: {} ({id}, {})\n\n",
+            l.name, l.currency.value
+        ));
+        let rows: Vec<Vec<String>> = terms(l)
+            .into_iter()
+            .map(|(t, v)| vec![t.to_string(), v])
+            .collect();
         out.push_str(&md_table(&["Term".into(), "low / typical / high".into()], &rows));
         if let Some(note) = &l.note {
             out.push_str(&format!("\n{note}\n"));
@@ -202,7 +253,11 @@ pub fn markdown(title: &str, estimates: &[Estimate], a: &Assumptions, figures: &
             Some(url) => format!("[{}]({url})", s.title),
             None => s.title.clone(),
         };
-        let grade = s.grade.as_deref().map(|g| format!(", grade {g}")).unwrap_or_default();
+        let grade = s
+            .grade
+            .as_deref()
+            .map(|g| format!(", grade {g}"))
+            .unwrap_or_default();
         out.push_str(&format!(
             "- **{id}**: {title} (published {}{grade}). Used for: {}.\n",
             s.published,
