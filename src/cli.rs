@@ -15,7 +15,9 @@ use teamcost::origin::{Located, Origin};
 use teamcost::plot::{ChartData, Kind, PlotError};
 use teamcost::report::Format;
 use teamcost::report::document::Figure;
-use teamcost::{Catalog, Diagnostic, Diagnostics, Estimate, Layers};
+use teamcost::scenario::{Months, Seat, Target, Team};
+use teamcost::vocabulary::{Engagement, EngagementChoice, Product, Requirement, Stage};
+use teamcost::{Catalog, Diagnostic, Diagnostics, Estimate, Layers, Scenario};
 
 #[derive(Parser)]
 #[command(
@@ -52,6 +54,71 @@ pub enum Command {
     Chart(ChartArgs),
     /// Write one document with the comparison, every chart, the assumptions and the sources.
     Report(DocumentArgs),
+    /// Propose a team for a stage, product and effort or budget, and say why.
+    Recommend(Box<RecommendArgs>),
+}
+
+/// Mirrors of the model's words for clap, in kebab-case on the command line.
+macro_rules! value_enum {
+    ($name:ident => $model:ty { $($variant:ident),* }) => {
+        #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+        pub enum $name { $($variant),* }
+        impl From<$name> for $model {
+            fn from(v: $name) -> $model {
+                match v { $($name::$variant => <$model>::$variant),* }
+            }
+        }
+    };
+}
+value_enum!(StageArg => Stage { Idea, Prototype, Pilot, Production, Scale });
+value_enum!(ProductArg => Product { Chatbot, Rag, Agent, Recommendation, FraudDetection, ComputerVision, PredictiveAnalytics, Automation, Other });
+value_enum!(RequirementArg => Requirement { SensitiveData, RealTime, HighScale, EnterpriseIntegration, Compliance, ContinuousRetraining });
+value_enum!(EngagementArg => EngagementChoice { InHouse, Agency, Hybrid });
+
+#[derive(clap::Args)]
+pub struct RecommendArgs {
+    /// A scenario file to recommend for (instead of the flags); flags given too override it.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    #[arg(long, value_enum)]
+    pub stage: Option<StageArg>,
+    #[arg(long, value_enum)]
+    pub product: Option<ProductArg>,
+    /// Requirements, comma-separated: sensitive-data, real-time, high-scale, ...
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub requires: Vec<RequirementArg>,
+    /// Months (more than 0, at most 120).
+    #[arg(long, value_name = "MONTHS")]
+    pub duration: Option<String>,
+    /// Location id from the rate layers, e.g. us, germany, poland.
+    #[arg(long)]
+    pub location: Option<String>,
+    #[arg(long, value_enum)]
+    pub engagement: Option<EngagementArg>,
+    /// Productive person-months to deliver: the smallest team that does.
+    #[arg(long, value_name = "PM", conflicts_with = "budget")]
+    pub effort_pm: Option<String>,
+    /// Budget in the reporting currency: the largest team it buys.
+    #[arg(long, value_name = "AMOUNT")]
+    pub budget: Option<String>,
+    /// Reporting currency, e.g. USD.
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
+    /// Name of the scenario.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Save the team as a scenario file with explicit seats.
+    #[arg(long, value_name = "FILE")]
+    pub write: Option<PathBuf>,
+    /// Replace the --write file if it exists.
+    #[arg(long, requires = "write")]
+    pub force: bool,
+    /// The same team all in-house, all agency and hybrid, side by side, with the break-even.
+    #[arg(long)]
+    pub compare_engagements: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
 }
 
 #[derive(clap::Args)]
@@ -257,6 +324,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         }
         Command::Check { paths } => check(&dirs, paths),
         Command::Report(args) => report(&Catalog::load(&dirs)?, &args),
+        Command::Recommend(args) => recommend(&Catalog::load(&dirs)?, &args),
         Command::Sensitivity(args) => {
             let (estimate, _) = one(&Catalog::load(&dirs)?, &args)?;
             let (likely, swings) = teamcost::engine::sensitivity::sensitivity(&estimate.model);
@@ -501,6 +569,188 @@ fn report(catalog: &Catalog, args: &DocumentArgs) -> anyhow::Result<Outcome> {
     };
     write(&args.output, &document)?;
     Ok(ok(String::new()))
+}
+
+/// The scenario to recommend for: the file's, with the flags on top.
+fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagnostics> {
+    let flag = |name: &str| Origin::new(name);
+    let missing = |what: &str, example: &str| {
+        Diagnostics::from(
+            Diagnostic::new(
+                format!("--{what}"),
+                format!("--{what} is needed without a scenario file"),
+            )
+            .help(format!("give --{what} {example}, or name a scenario file")),
+        )
+    };
+    let mut s = match &args.file {
+        Some(file) => teamcost::load_scenario(file)?,
+        None => {
+            let stage: Stage = args.stage.ok_or_else(|| missing("stage", "production"))?.into();
+            let location = args.location.clone().ok_or_else(|| missing("location", "us"))?;
+            let engagement = args
+                .engagement
+                .ok_or_else(|| missing("engagement", "in-house"))?
+                .into();
+            let duration = args
+                .duration
+                .as_deref()
+                .ok_or_else(|| missing("duration", "12"))?;
+            let months = teamcost::source::parse_decimal(duration)
+                .and_then(Months::new)
+                .ok_or_else(|| {
+                    Diagnostics::from(
+                        Diagnostic::new("--duration", format!("`{duration}` is not a duration"))
+                            .expected("a number of months greater than 0 and at most 120")
+                            .help("write --duration 12"),
+                    )
+                })?;
+            let product = args.product.map(Product::from);
+            let name = args.name.clone().unwrap_or_else(|| {
+                let product = product.map(|p| format!(" {p}")).unwrap_or_default();
+                format!("Recommended team: {stage}{product} in {location}")
+            });
+            Scenario {
+                name,
+                file: "<command line>".into(),
+                stage,
+                product,
+                duration: months,
+                location: Located::new(location, flag("--location")),
+                engagement,
+                requirements: args.requires.iter().map(|r| Requirement::from(*r)).collect(),
+                rates: teamcost::scenario::DEFAULT_LAYERS
+                    .iter()
+                    .map(|l| Located::new(l.to_string(), flag("<default rates>")))
+                    .collect(),
+                currency: None,
+                team: Team::Seats(Vec::new()),
+                note: None,
+            }
+        }
+    };
+    if let Some(c) = currency(&args.currency)? {
+        s.currency = Some(Located::new(c, flag("--currency")));
+    }
+    if let Some(name) = &args.name {
+        s.name = name.clone();
+    }
+    let amount = |flag_name: &str, text: &str| {
+        teamcost::source::parse_decimal(text)
+            .filter(|v| *v > Decimal::ZERO)
+            .ok_or_else(|| {
+                Diagnostics::from(
+                    Diagnostic::new(flag_name, format!("`{text}` is not a positive number"))
+                        .help(format!("write {flag_name} with digits only, e.g. {flag_name} 18")),
+                )
+            })
+    };
+    let target = match (&args.effort_pm, &args.budget, &s.team) {
+        (Some(e), _, _) => Some(Target::EffortPm(amount("--effort-pm", e)?)),
+        (_, Some(b), _) => Some(Target::Budget(amount("--budget", b)?)),
+        (None, None, Team::Recommend { target, .. }) => Some(*target),
+        _ => None,
+    };
+    let target = target.ok_or_else(|| {
+        Diagnostics::from(
+            Diagnostic::new("--effort-pm", "a recommendation needs an effort or a budget")
+                .expected("--effort-pm N (productive person-months) or --budget AMOUNT")
+                .help("add --effort-pm 18, or a file with team: Recommend(effort_pm: 18)"),
+        )
+    })?;
+    s.team = Team::Recommend {
+        target,
+        origin: flag("--effort-pm"),
+    };
+    Ok(s)
+}
+
+fn recommend(catalog: &Catalog, args: &RecommendArgs) -> anyhow::Result<Outcome> {
+    let scenario = recommend_scenario(args)?;
+    let layers = catalog.layers(&scenario.rates).map_err(Diagnostics)?;
+    let estimate = teamcost::estimate(&scenario, &layers).map_err(Diagnostics)?;
+    let seats: Vec<Seat> = estimate.seats.iter().map(|s| s.seat.clone()).collect();
+    if let Some(path) = &args.write {
+        save_recommendation(path, args.force, &scenario, &estimate, &seats, catalog)?;
+    }
+    let format = Format::from(args.format);
+    if !args.compare_engagements {
+        return Ok(ok(teamcost::report::estimates(
+            std::slice::from_ref(&estimate),
+            format,
+        )));
+    }
+    let mut variants = Vec::new();
+    for (choice, label) in [
+        (EngagementChoice::InHouse, "all in-house"),
+        (EngagementChoice::Agency, "all agency"),
+        (EngagementChoice::Hybrid, "hybrid"),
+    ] {
+        let staffing = layers.staffing();
+        let seats: Vec<Seat> = seats
+            .iter()
+            .map(|s| Seat {
+                engagement: match choice {
+                    EngagementChoice::InHouse => Engagement::InHouse,
+                    EngagementChoice::Agency => Engagement::Agency,
+                    EngagementChoice::Hybrid => {
+                        if staffing.is_some_and(|p| p.hybrid_in_house.contains(&s.level)) {
+                            Engagement::InHouse
+                        } else {
+                            Engagement::Agency
+                        }
+                    }
+                },
+                ..s.clone()
+            })
+            .collect();
+        let variant = Scenario {
+            name: format!("{} ({label})", scenario.name),
+            engagement: choice,
+            team: Team::Seats(seats),
+            ..scenario.clone()
+        };
+        variants.push(teamcost::estimate(&variant, &layers).map_err(Diagnostics)?);
+    }
+    let breakeven = teamcost::engine::breakeven::breakeven(&scenario, &seats, &layers)
+        .map_err(|d| d.first().map(|d| d.message.clone()).unwrap_or_default());
+    Ok(ok(teamcost::report::engagements(&variants, &breakeven, format)))
+}
+
+/// `--write`: the team as a scenario file, checked to reproduce the
+/// estimate to the cent before it is written; never over a file unless
+/// `--force`.
+fn save_recommendation(
+    path: &Path,
+    force: bool,
+    scenario: &Scenario,
+    estimate: &Estimate,
+    seats: &[Seat],
+    catalog: &Catalog,
+) -> anyhow::Result<()> {
+    if path.exists() && !force {
+        return Err(Diagnostics::from(
+            Diagnostic::new(
+                path.display().to_string(),
+                "the file exists; teamcost does not overwrite it",
+            )
+            .help("pass --force to replace it, or choose another file"),
+        )
+        .into());
+    }
+    let text = teamcost::team::write::scenario_file(scenario, seats, &estimate.reasoning, &estimate.layers);
+    let name = path.display().to_string();
+    let written = Scenario::read(teamcost::source::Source::new(&name, &text)).map_err(Diagnostics)?;
+    let again = teamcost::estimate_scenario(catalog, &written)?;
+    anyhow::ensure!(
+        teamcost::money::cents(again.cost.likely) == teamcost::money::cents(estimate.cost.likely),
+        "the written scenario does not reproduce the estimate ({} vs {}); not written",
+        again.cost.likely,
+        estimate.cost.likely
+    );
+    write(path, &text)?;
+    eprintln!("wrote {}", path.display());
+    Ok(())
 }
 
 /// A progress bar on stderr for runs long enough to wait for (about half a

@@ -19,6 +19,7 @@ pub mod report;
 pub mod scenario;
 pub mod source;
 pub mod suggest;
+pub mod team;
 pub mod vocabulary;
 
 use std::path::Path;

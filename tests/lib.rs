@@ -4,5 +4,6 @@ mod charts;
 mod decisions;
 mod errors;
 mod formats;
+mod recommend;
 mod shipped;
 mod support;

@@ -58,7 +58,7 @@ fn breakeven_of_an_engineer_in_house_versus_agency() {
     ));
     let layers = Layers::new(tables).expect("layers");
     let s = scenario("12", ENGINEER, "");
-    let seats = team_seats(&s).expect("seats");
+    let (seats, _) = crate::team::seats(&s, &layers).expect("seats");
     let b = breakeven(&s, &seats, &layers).expect("break-even");
     // agency: 150 x 160 = 24000 a month from day one, full output: 24000 per pm
     // in-house at D months: (14600 (D - 3) + 18000) / (0.5 min(D - 3, 3) + max(0, D - 6))
@@ -77,7 +77,7 @@ fn breakeven_of_an_engineer_in_house_versus_agency() {
 #[test]
 fn breakeven_names_a_seat_with_no_agency_rate() {
     let s = scenario("12", ENGINEER, "");
-    let seats = team_seats(&s).expect("seats");
+    let (seats, _) = crate::team::seats(&s, &hand_layers()).expect("seats");
     let problems = breakeven(&s, &seats, &hand_layers()).expect_err("no agency rate for the engineer");
     assert_eq!(problems.len(), 1);
     assert!(

@@ -24,7 +24,7 @@ use crate::diagnostic::Diagnostic;
 use crate::money::Currency;
 use crate::range::Bound;
 use crate::rates::Layers;
-use crate::scenario::{Scenario, Seat, Team};
+use crate::scenario::{Scenario, Seat};
 use crate::vocabulary::{Engagement, Focus};
 use inputs::{Input, capacity_values, cost_values};
 use model::{CostModel, SeatModel};
@@ -90,6 +90,8 @@ pub struct Estimate {
     pub simulation: Option<simulation::Simulation>,
     /// The budget gate, when one was asked for.
     pub budget: Option<crate::budget::BudgetCheck>,
+    /// How a recommended team was worked out; empty for explicit seats.
+    pub reasoning: Vec<String>,
 }
 
 impl Estimate {
@@ -109,24 +111,14 @@ impl Estimate {
     }
 }
 
-/// The seats a scenario is estimated with.
-pub fn team_seats(scenario: &Scenario) -> Result<Vec<Seat>, Vec<Diagnostic>> {
-    match &scenario.team {
-        Team::Seats(seats) => Ok(seats.clone()),
-        Team::Recommend { origin, .. } => Err(vec![
-            origin
-                .diag("this version of teamcost cannot recommend a team yet")
-                .expected("team: Seats([...]) with explicit seats")
-                .help("list the seats you have in mind; `team: Recommend(...)` is planned"),
-        ]),
-    }
-}
-
 /// Estimates a scenario against its rate layers.
 pub fn estimate(scenario: &Scenario, layers: &Layers) -> Result<Estimate, Vec<Diagnostic>> {
-    let seats = team_seats(scenario)?;
+    let (seats, reasoning) = crate::team::seats(scenario, layers)?;
     let model = model::build(scenario, &seats, layers)?;
-    Ok(evaluate(scenario, layers, model))
+    Ok(Estimate {
+        reasoning,
+        ..evaluate(scenario, layers, model)
+    })
 }
 
 /// The totals of a model at typical inputs, and at the low and high ends.
@@ -206,6 +198,7 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Estim
         model,
         simulation: None,
         budget: None,
+        reasoning: Vec::new(),
     }
 }
 

@@ -69,6 +69,11 @@ impl Layers {
         self.topmost(|t| t.fx.as_ref())
     }
 
+    /// The topmost staffing profile, which wins whole.
+    pub fn staffing(&self) -> Option<&crate::team::staffing::Staffing> {
+        self.topmost(|t| t.staffing.as_ref())
+    }
+
     pub fn role_ids(&self) -> Vec<&str> {
         self.ids(|t| t.roles.keys().map(String::as_str).collect())
     }

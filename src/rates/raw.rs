@@ -31,6 +31,8 @@ pub struct RawRateTable<'a> {
     pub agency_rates: Vec<RawAgencyRate<'a>>,
     #[serde(default, borrow)]
     pub fx: Option<RawFx<'a>>,
+    #[serde(default, borrow)]
+    pub staffing: Option<crate::team::staffing::RawStaffing<'a>>,
 }
 
 #[derive(Deserialize)]

@@ -12,6 +12,7 @@ use crate::origin::{Located, Origin, Problems};
 use crate::range::Range;
 use crate::rates::raw::{RawAgency, RawFx, RawInHouse, RawLocation, RawRateTable};
 use crate::source::Source;
+use crate::team::staffing::Staffing;
 use crate::vocabulary::{Focus, Level};
 
 /// A public source a figure was taken from.
@@ -125,6 +126,8 @@ pub struct RateTable {
     pub salaries: BTreeMap<RateKey, Price>,
     pub agency_rates: BTreeMap<RateKey, Price>,
     pub fx: Option<Fx>,
+    /// The recommender's profile, when this plugin carries one.
+    pub staffing: Option<Staffing>,
 }
 
 impl RateTable {
@@ -225,6 +228,9 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
     }
 
     let fx = raw.fx.and_then(|f| fx(source, f, problems));
+    let staffing = raw
+        .staffing
+        .and_then(|s| crate::team::staffing::read(source, s, problems));
     Some(RateTable {
         name: name?,
         effective,
@@ -236,6 +242,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
         salaries,
         agency_rates,
         fx,
+        staffing,
     })
 }
 

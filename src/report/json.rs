@@ -76,6 +76,9 @@ fn extras(mut v: Value, e: &Estimate) -> Value {
     if let Some(check) = &e.budget {
         v["budget"] = budget(check);
     }
+    if !e.reasoning.is_empty() {
+        v["reasoning"] = json!(e.reasoning);
+    }
     v
 }
 

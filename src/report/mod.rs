@@ -45,6 +45,33 @@ pub fn comparison(estimates: &[Estimate], format: Format) -> String {
     }
 }
 
+/// The same team all in-house, all agency and hybrid, side by side, with
+/// the break-even of the team (or why there is none).
+pub fn engagements(
+    estimates: &[Estimate],
+    breakeven: &Result<crate::engine::breakeven::BreakEven, String>,
+    format: Format,
+) -> String {
+    let verdict = match breakeven {
+        Ok(b) => breakeven::verdict(b),
+        Err(why) => format!("not available: {why}"),
+    };
+    match format {
+        Format::Json => {
+            let table: serde_json::Value =
+                serde_json::from_str(&json::comparison(estimates)).unwrap_or_default();
+            let months = breakeven.as_ref().ok().and_then(|b| b.months);
+            let v =
+                serde_json::json!({ "engagements": table, "breakeven_months": months, "breakeven": verdict });
+            format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
+        }
+        Format::Csv => comparison(estimates, format),
+        Format::Table | Format::Markdown => {
+            format!("{}\nBreak-even: {verdict}\n", comparison(estimates, format))
+        }
+    }
+}
+
 /// The rows of a comparison: (label, one cell per estimate), money written
 /// by `money`.
 fn comparison_rows(estimates: &[Estimate], money: fn(Decimal) -> String) -> Vec<(String, Vec<String>)> {
@@ -60,7 +87,9 @@ fn comparison_rows(estimates: &[Estimate], money: fn(Decimal) -> String) -> Vec<
         e.cost_per_pm()
             .map_or_else(|| "n/a".to_string(), |t| money(pick(&t)))
     };
-    vec![
+    let simulated_any = estimates.iter().any(|e| e.simulation.is_some());
+    let budget_any = estimates.iter().any(|e| e.budget.is_some());
+    let mut rows = vec![
         row("Currency", &|e| e.currency.to_string()),
         row("Stage", &|e| e.scenario.stage.to_string()),
         row("Engagement", &|e| e.scenario.engagement.to_string()),
@@ -90,7 +119,12 @@ fn comparison_rows(estimates: &[Estimate], money: fn(Decimal) -> String) -> Vec<
             )
         }),
         row("Warnings", &|e| e.warnings.len().to_string()),
-    ]
+    ];
+    // rows of a simulation or a budget that was not asked for say nothing
+    rows.retain(|(label, _)| {
+        (simulated_any || !label.ends_with("(simulated)")) && (budget_any || label != "Budget")
+    });
+    rows
 }
 
 /// "OVER BUDGET by 1,234.00" or "within budget, 12.00 to spare".

@@ -167,12 +167,23 @@ fn estimate(e: &Estimate, style: Style) -> String {
         ]);
     }
     out.push_str(&format!("{seats}\n"));
-    for seat in e.seats.iter().filter(|s| s.seat.reason.is_some()) {
-        out.push_str(&format!(
-            "  {}: {}\n",
-            seat.seat.role.value,
-            seat.seat.reason.as_deref().unwrap_or("")
-        ));
+    let reasons: Vec<_> = e
+        .seats
+        .iter()
+        .filter_map(|s| s.seat.reason.as_ref().map(|r| (s, r)))
+        .collect();
+    if !e.reasoning.is_empty() || !reasons.is_empty() {
+        out.push('\n');
+        out.push_str(&heading(style, "Why this team"));
+        for line in &e.reasoning {
+            out.push_str(&format!("- {line}\n"));
+        }
+        for (seat, reason) in reasons {
+            out.push_str(&format!(
+                "- {} {}: {reason}\n",
+                seat.seat.role.value, seat.seat.level
+            ));
+        }
     }
     out.push('\n');
 

@@ -1,0 +1,26 @@
+//! The team: the seats a scenario is estimated with, explicit or
+//! recommended (MODEL.md section 5), and the staffing profile behind the
+//! recommendation.
+
+pub mod recommend;
+pub mod staffing;
+#[cfg(test)]
+mod tests;
+pub mod write;
+
+use crate::diagnostic::Diagnostic;
+use crate::rates::Layers;
+use crate::scenario::{Scenario, Seat, Team};
+pub use recommend::{Recommendation, recommend};
+
+/// The seats a scenario is estimated with, and the reasoning when they were
+/// recommended.
+pub fn seats(scenario: &Scenario, layers: &Layers) -> Result<(Vec<Seat>, Vec<String>), Vec<Diagnostic>> {
+    match &scenario.team {
+        Team::Seats(seats) => Ok((seats.clone(), Vec::new())),
+        Team::Recommend { target, .. } => {
+            let r = recommend(scenario, *target, layers)?;
+            Ok((r.seats, r.reasoning))
+        }
+    }
+}

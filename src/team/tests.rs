@@ -1,0 +1,260 @@
+//! The product brief as tests (issue 5): who the recommender proposes.
+
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+use super::recommend::{engineering_share, seats, split};
+use super::*;
+use crate::Catalog;
+use crate::engine::estimate;
+use crate::scenario::Target;
+use crate::source::Source;
+use crate::vocabulary::{Engagement, Focus, Level, Stage};
+
+const STAGES: [Stage; 5] = [
+    Stage::Idea,
+    Stage::Prototype,
+    Stage::Pilot,
+    Stage::Production,
+    Stage::Scale,
+];
+
+fn layers() -> Layers {
+    let catalog = Catalog::embedded().expect("shipped rates");
+    catalog
+        .layers(&[crate::origin::Located::new(
+            "market-2026".into(),
+            crate::origin::Origin::new("test"),
+        )])
+        .expect("layers")
+}
+
+fn scenario(stage: Stage, requirements: &str, engagement: &str, target: &str) -> Scenario {
+    let text = format!(
+        "Scenario(name: \"r\", stage: {stage:?}, product: FraudDetection, duration_months: 12, location: \"us\", \
+         engagement: {engagement}, requirements: [{requirements}], team: Recommend({target}))"
+    );
+    Scenario::read(Source::new("r.ron", &text)).expect("scenario")
+}
+
+fn staffing(layers: &Layers) -> &staffing::Staffing {
+    layers
+        .staffing()
+        .expect("the shipped table has a staffing profile")
+}
+
+#[test]
+fn the_split_worked_by_hand() {
+    let l = layers();
+    let p = staffing(&l);
+    // Production 0.55 + 3 requirements x 0.05 = 0.70; 6.5 x 0.70 = 4.55 -> 4.5
+    let s = scenario(
+        Stage::Production,
+        "SensitiveData, RealTime, Compliance",
+        "InHouse",
+        "effort_pm: 1",
+    );
+    assert_eq!(engineering_share(p, &s), dec!(0.70));
+    assert_eq!(split(p, &s, dec!(6.5)), (dec!(4.5), dec!(2.0)));
+    // Production alone 0.55: 5 x 0.55 = 2.75, a tie, rounds up to 3
+    let s = scenario(Stage::Production, "", "InHouse", "effort_pm: 1");
+    assert_eq!(split(p, &s, dec!(5)), (dec!(3.0), dec!(2.0)));
+    // 0.5 x 0.55 = 0.275 -> 0.5, raised to 1 from Production on, but never above the team
+    assert_eq!(split(p, &s, dec!(0.5)), (dec!(0.5), dec!(0)));
+    assert_eq!(split(p, &s, dec!(1)), (dec!(1), dec!(0)));
+    // Prototype 0.15: 3 x 0.15 = 0.45 -> 0.5
+    let s = scenario(Stage::Prototype, "", "InHouse", "effort_pm: 1");
+    assert_eq!(split(p, &s, dec!(3)), (dec!(0.5), dec!(2.5)));
+    // seven requirements would exceed the cap of 0.80
+    let s = scenario(
+        Stage::Scale,
+        "SensitiveData, RealTime, HighScale, EnterpriseIntegration, Compliance",
+        "InHouse",
+        "effort_pm: 1",
+    );
+    assert_eq!(engineering_share(p, &s), dec!(0.80));
+}
+
+#[test]
+fn idea_stage_with_no_requirements_proposes_no_engineers() {
+    let l = layers();
+    let s = scenario(Stage::Idea, "", "Agency", "effort_pm: 30");
+    let e = estimate(&s, &l).expect("estimate");
+    assert_eq!(e.engineering_fte, dec!(0));
+    assert!(e.seats.iter().all(|seat| seat.focus == Focus::Development));
+    for half in 1..=40 {
+        let total = Decimal::new(half * 5, 1);
+        assert_eq!(split(staffing(&l), &s, total).0, dec!(0), "{total} FTE");
+    }
+}
+
+#[test]
+fn from_production_on_there_is_at_least_one_engineer() {
+    let l = layers();
+    for stage in [Stage::Production, Stage::Scale] {
+        for effort in ["effort_pm: 5", "effort_pm: 40", "budget: 300000"] {
+            let e = estimate(&scenario(stage, "", "InHouse", effort), &l).expect("estimate");
+            assert!(
+                e.engineering_fte >= dec!(1),
+                "{stage} {effort}: {}",
+                e.engineering_fte
+            );
+            assert!(e.seats.iter().any(|s| s.seat.role.value == "ai-engineer"));
+        }
+    }
+}
+
+#[test]
+fn engineering_never_falls_as_the_stage_advances_or_requirements_are_added() {
+    let l = layers();
+    let p = staffing(&l);
+    let all = [
+        "SensitiveData",
+        "RealTime",
+        "HighScale",
+        "EnterpriseIntegration",
+        "Compliance",
+        "ContinuousRetraining",
+    ];
+    // requirement sets growing one at a time
+    let sets: Vec<String> = (0..=all.len()).map(|k| all[..k].join(", ")).collect();
+    for half in 1..=30 {
+        let total = Decimal::new(half * 5, 1);
+        let mut previous_stage: Option<(Decimal, Decimal)> = None;
+        for stage in STAGES {
+            let mut previous_set: Option<(Decimal, Decimal)> = None;
+            for set in &sets {
+                let s = scenario(stage, set, "InHouse", "effort_pm: 1");
+                let now = (engineering_share(p, &s), split(p, &s, total).0);
+                if let Some(before) = previous_set {
+                    assert!(
+                        now.0 >= before.0 && now.1 >= before.1,
+                        "{stage} +[{set}] at {total} FTE"
+                    );
+                }
+                if set.is_empty() {
+                    if let Some(before) = previous_stage {
+                        assert!(now.0 >= before.0 && now.1 >= before.1, "{stage} at {total} FTE");
+                    }
+                    previous_stage = Some(now);
+                }
+                previous_set = Some(now);
+            }
+        }
+    }
+}
+
+#[test]
+fn hybrid_keeps_senior_and_lead_seats_in_house() {
+    let l = layers();
+    let e = estimate(
+        &scenario(Stage::Scale, "HighScale", "Hybrid", "effort_pm: 150"),
+        &l,
+    )
+    .expect("estimate");
+    assert!(
+        e.seats.iter().any(|s| s.seat.level == Level::Lead),
+        "a team this size has a lead"
+    );
+    for s in &e.seats {
+        let expected = match s.seat.level {
+            Level::Senior | Level::Lead => Engagement::InHouse,
+            Level::Mid | Level::Junior => Engagement::Agency,
+        };
+        assert_eq!(
+            s.seat.engagement, expected,
+            "{} {}",
+            s.seat.role.value, s.seat.level
+        );
+    }
+}
+
+#[test]
+fn the_team_meets_the_effort_and_the_next_smaller_does_not() {
+    let l = layers();
+    for (stage, effort) in [
+        (Stage::Prototype, dec!(7)),
+        (Stage::Pilot, dec!(25)),
+        (Stage::Production, dec!(61)),
+        (Stage::Scale, dec!(140)),
+    ] {
+        let s = scenario(stage, "RealTime", "Hybrid", &format!("effort_pm: {effort}"));
+        let r = recommend(&s, Target::EffortPm(effort), &l).expect("recommendation");
+        let capacity = |total: Decimal| {
+            let team = Scenario {
+                team: Team::Seats(seats(staffing(&l), &s, total)),
+                ..s.clone()
+            };
+            estimate(&team, &l).expect("estimate").capacity.likely
+        };
+        assert!(capacity(r.total_fte) >= effort, "{stage}");
+        assert!(
+            capacity(r.total_fte - dec!(0.5)) < effort,
+            "{stage}: a smaller team would do"
+        );
+    }
+}
+
+#[test]
+fn with_a_budget_the_team_fits_and_the_next_larger_does_not() {
+    let l = layers();
+    for budget in [dec!(150000), dec!(400000), dec!(1500000)] {
+        let s = scenario(Stage::Pilot, "", "InHouse", &format!("budget: {budget}"));
+        let r = recommend(&s, Target::Budget(budget), &l).expect("recommendation");
+        let cost = |total: Decimal| {
+            let team = Scenario {
+                team: Team::Seats(seats(staffing(&l), &s, total)),
+                ..s.clone()
+            };
+            estimate(&team, &l).expect("estimate").cost.likely
+        };
+        assert!(cost(r.total_fte) <= budget, "{budget}");
+        assert!(
+            cost(r.total_fte + dec!(0.5)) > budget,
+            "{budget}: a larger team fits"
+        );
+    }
+}
+
+#[test]
+fn impossible_targets_say_why_with_the_numbers() {
+    let l = layers();
+    let s = scenario(Stage::Scale, "", "Agency", "effort_pm: 9000");
+    let e = recommend(&s, Target::EffortPm(dec!(9000)), &l).expect_err("too much effort");
+    assert!(
+        e[0].message.starts_with(
+            "an effort of 9000 person-months needs more than 50 FTE in 12 months: 50 FTE deliver "
+        ),
+        "{}",
+        e[0].message
+    );
+    let b = recommend(&s, Target::Budget(dec!(1000)), &l).expect_err("too small a budget");
+    assert!(
+        b[0].message
+            .starts_with("a budget of 1,000.00 does not buy 0.5 FTE for 12 months: the smallest team costs "),
+        "{}",
+        b[0].message
+    );
+}
+
+#[test]
+fn a_written_scenario_round_trips_to_the_cent() {
+    let l = layers();
+    let s = scenario(Stage::Production, "SensitiveData", "Hybrid", "effort_pm: 30");
+    let e = estimate(&s, &l).expect("estimate");
+    let seats: Vec<_> = e.seats.iter().map(|x| x.seat.clone()).collect();
+    let text = write::scenario_file(&s, &seats, &e.reasoning, &e.layers);
+    let again = Scenario::read(Source::new("written.ron", &text)).expect("the written file reads");
+    assert!(matches!(again.team, Team::Seats(_)));
+    let e2 = estimate(&again, &l).expect("estimate");
+    assert_eq!(
+        crate::money::cents(e2.cost.likely),
+        crate::money::cents(e.cost.likely)
+    );
+    assert_eq!(e2.cost, e.cost);
+    assert_eq!(e2.capacity, e.capacity);
+    assert!(
+        text.contains("// Production stage: at least one senior AI engineer owns deployment"),
+        "{text}"
+    );
+}
