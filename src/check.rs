@@ -2,13 +2,11 @@
 //! and says what is wrong with each, all at once.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
 use crate::money::grouped;
+use crate::rates::Catalog;
 use crate::rates::catalog::read_plugin;
-use crate::rates::{Catalog, Layers};
-use crate::scenario::DEFAULT_LAYERS;
 
 /// What a file holds, by the name it starts with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,14 +122,9 @@ fn check_file(path: &Path, catalog: &Catalog) -> Result<String, Vec<Diagnostic>>
             ))
         }
         Some(FileKind::RateTable) => {
-            let table = Arc::new(read_plugin(path)?);
-            let mut stack: Vec<Arc<_>> = DEFAULT_LAYERS
-                .iter()
-                .filter(|base| **base != table.name.value)
-                .filter_map(|base| catalog.get(base).cloned())
-                .collect();
-            stack.push(Arc::clone(&table));
-            Layers::new(stack)?;
+            let table = read_plugin(path)?;
+            let layers = crate::rates::layers::over_default(table, catalog)?;
+            let table = layers.tables().last().cloned().ok_or_else(Vec::new)?;
             Ok(format!(
                 "rate plugin `{}`, {} roles, {} locations, {} salaries, {} agency rates, {} sources",
                 table.name.value,

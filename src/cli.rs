@@ -16,7 +16,7 @@ use teamcost::plot::{ChartData, Kind, PlotError};
 use teamcost::report::Format;
 use teamcost::report::document::Figure;
 use teamcost::scenario::{Months, Seat, Target, Team};
-use teamcost::vocabulary::{Engagement, EngagementChoice, Product, Requirement, Stage};
+use teamcost::vocabulary::{Engagement, EngagementChoice, Level, Product, Requirement, Stage};
 use teamcost::{Catalog, Diagnostic, Diagnostics, Estimate, Layers, Scenario};
 
 #[derive(Parser)]
@@ -56,6 +56,9 @@ pub enum Command {
     Report(DocumentArgs),
     /// Propose a team for a stage, product and effort or budget, and say why.
     Recommend(Box<RecommendArgs>),
+    /// Rate tables: list, show, diff, impact, set, import, new.
+    #[command(subcommand)]
+    Rates(crate::rates_cli::RatesCommand),
 }
 
 /// Mirrors of the model's words for clap, in kebab-case on the command line.
@@ -74,6 +77,7 @@ value_enum!(StageArg => Stage { Idea, Prototype, Pilot, Production, Scale });
 value_enum!(ProductArg => Product { Chatbot, Rag, Agent, Recommendation, FraudDetection, ComputerVision, PredictiveAnalytics, Automation, Other });
 value_enum!(RequirementArg => Requirement { SensitiveData, RealTime, HighScale, EnterpriseIntegration, Compliance, ContinuousRetraining });
 value_enum!(EngagementArg => EngagementChoice { InHouse, Agency, Hybrid });
+value_enum!(LevelArg => Level { Junior, Mid, Senior, Lead });
 
 #[derive(clap::Args)]
 pub struct RecommendArgs {
@@ -325,6 +329,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Check { paths } => check(&dirs, paths),
         Command::Report(args) => report(&Catalog::load(&dirs)?, &args),
         Command::Recommend(args) => recommend(&Catalog::load(&dirs)?, &args),
+        Command::Rates(command) => crate::rates_cli::run(&dirs, command),
         Command::Sensitivity(args) => {
             let (estimate, _) = one(&Catalog::load(&dirs)?, &args)?;
             let (likely, swings) = teamcost::engine::sensitivity::sensitivity(&estimate.model);
@@ -346,7 +351,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     }
 }
 
-fn ok(stdout: String) -> Outcome {
+pub fn ok(stdout: String) -> Outcome {
     Outcome { stdout, status: 0 }
 }
 
@@ -463,7 +468,7 @@ fn breakeven_of(catalog: &Catalog, e: &Estimate) -> Result<BreakEven, Diagnostic
 }
 
 /// Writes a file whole, or reports which and why.
-fn write(path: &Path, content: &str) -> anyhow::Result<()> {
+pub fn write(path: &Path, content: &str) -> anyhow::Result<()> {
     teamcost::output::write_atomic(path, content.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))
 }

@@ -9,6 +9,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod engine;
 mod fields;
+pub mod impact;
 pub mod money;
 pub mod origin;
 pub mod output;

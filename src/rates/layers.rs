@@ -203,3 +203,19 @@ pub fn unknown_layer(name: &Located<String>, known: &[&str]) -> Diagnostic {
             Some("put the plugin in ./rates or pass its directory with --rates DIR; `teamcost check` lists the plugins it finds".into())
         }))
 }
+
+/// A plugin as a layer over the shipped default table (unless it is that
+/// table): how `check` and `rates set` judge a plugin on its own.
+pub fn over_default(
+    table: crate::rates::RateTable,
+    catalog: &crate::rates::Catalog,
+) -> Result<Layers, Vec<Diagnostic>> {
+    let table = Arc::new(table);
+    let mut stack: Vec<Arc<crate::rates::RateTable>> = crate::scenario::DEFAULT_LAYERS
+        .iter()
+        .filter(|base| **base != table.name.value)
+        .filter_map(|base| catalog.get(base).cloned())
+        .collect();
+    stack.push(table);
+    Layers::new(stack)
+}

@@ -6,6 +6,7 @@ pub mod breakeven;
 mod csv;
 pub mod document;
 mod json;
+pub mod rates;
 pub mod sensitivity;
 mod table;
 

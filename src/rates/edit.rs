@@ -1,0 +1,248 @@
+//! Editing a rate plugin in place: one salary or agency rate changed or
+//! added, every other byte of the file (comments, blank lines, other
+//! entries) kept as it was. The whole result is checked before anything is
+//! written.
+
+use ron::value::RawValue;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::range::Range;
+use crate::rates::RateKey;
+use crate::source::Source;
+use crate::vocabulary::Level;
+
+/// Which list an entry belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Salary,
+    AgencyRate,
+}
+
+impl Kind {
+    fn list(self) -> &'static str {
+        match self {
+            Kind::Salary => "salaries",
+            Kind::AgencyRate => "agency_rates",
+        }
+    }
+
+    fn amount_field(self) -> &'static str {
+        match self {
+            Kind::Salary => "annual",
+            Kind::AgencyRate => "hourly",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Salary => "salary",
+            Kind::AgencyRate => "agency rate",
+        }
+    }
+}
+
+/// One change to make.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub kind: Kind,
+    pub key: RateKey,
+    pub amount: Range,
+    /// Required for a new entry; replaces the entry's source when given.
+    pub source: Option<String>,
+    /// Written on a new entry (or replacing the entry's) when given.
+    pub currency: Option<String>,
+}
+
+/// What a change did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Added,
+    Changed { old: String },
+    Unchanged,
+}
+
+/// Just the lists, each entry kept as raw text.
+#[derive(Deserialize)]
+#[serde(rename = "RateTable")]
+struct Lists<'a> {
+    #[serde(default, borrow)]
+    salaries: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    agency_rates: Vec<&'a RawValue>,
+}
+
+/// The fields of one entry, as raw text.
+#[derive(Deserialize)]
+struct Entry<'a> {
+    #[serde(borrow)]
+    role: &'a RawValue,
+    level: Level,
+    #[serde(borrow)]
+    location: &'a RawValue,
+    #[serde(default, borrow)]
+    annual: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    hourly: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    currency: Option<&'a RawValue>,
+    #[serde(borrow)]
+    source: &'a RawValue,
+}
+
+/// A range as the file writes it.
+pub fn range_text(r: &Range) -> String {
+    let n = |d: Decimal| d.normalize().to_string();
+    if r.is_fixed() {
+        n(r.typical())
+    } else {
+        format!(
+            "(low: {}, typical: {}, high: {})",
+            n(r.low()),
+            n(r.typical()),
+            n(r.high())
+        )
+    }
+}
+
+fn quoted(s: &str) -> String {
+    format!("{s:?}")
+}
+
+/// Byte offset of a slice of `text`.
+fn offset(text: &str, slice: &str) -> usize {
+    slice.as_ptr() as usize - text.as_ptr() as usize
+}
+
+/// A replacement: byte range and new text.
+type Splice = (std::ops::Range<usize>, String);
+
+fn apply(text: &str, mut splices: Vec<Splice>) -> String {
+    splices.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+    let mut out = text.to_string();
+    for (range, new) in splices {
+        out.replace_range(range, &new);
+    }
+    out
+}
+
+/// Applies one change to the text of a plugin file.
+pub fn apply_change(name: &str, text: &str, change: &Change) -> Result<(String, Outcome), Diagnostic> {
+    let source = Source::new(name, text);
+    let lists: Lists = source.parse()?;
+    let entries = match change.kind {
+        Kind::Salary => &lists.salaries,
+        Kind::AgencyRate => &lists.agency_rates,
+    };
+    for raw in entries {
+        let entry: Entry = source.parse_raw(raw)?;
+        let role: String = source.parse_raw(entry.role)?;
+        let location: String = source.parse_raw(entry.location)?;
+        if role != change.key.role || entry.level != change.key.level || location != change.key.location {
+            continue;
+        }
+        let amount = match change.kind {
+            Kind::Salary => entry.annual,
+            Kind::AgencyRate => entry.hourly,
+        }
+        .ok_or_else(|| {
+            source
+                .diag_at(
+                    raw.get_ron().trim(),
+                    format!("this entry has no `{}`", change.kind.amount_field()),
+                )
+                .help("fix the entry by hand, then run the command again")
+        })?;
+        let old = amount.get_ron().trim();
+        let new = range_text(&change.amount);
+        let mut splices = vec![(offset(text, old)..offset(text, old) + old.len(), new.clone())];
+        if let Some(s) = &change.source {
+            let at = entry.source.get_ron().trim();
+            splices.push((offset(text, at)..offset(text, at) + at.len(), quoted(s)));
+        }
+        match (&change.currency, entry.currency) {
+            (Some(c), Some(at)) => {
+                let at = at.get_ron().trim();
+                splices.push((offset(text, at)..offset(text, at) + at.len(), quoted(c)));
+            }
+            (Some(c), None) => {
+                let end = offset(text, old) + old.len();
+                splices.push((end..end, format!(", currency: {}", quoted(c))));
+            }
+            (None, _) => {}
+        }
+        let edited = apply(text, splices);
+        let outcome = if edited == text {
+            Outcome::Unchanged
+        } else {
+            Outcome::Changed { old: old.to_string() }
+        };
+        return Ok((edited, outcome));
+    }
+    let source_id = change.source.as_ref().ok_or_else(|| {
+        Diagnostic::new(
+            name,
+            format!(
+                "no {} for {} yet, and a new entry needs a source",
+                change.kind.name(),
+                change.key
+            ),
+        )
+        .expected("--source ID naming an entry of `sources` (in this plugin or a layer below)")
+        .help("add --source, e.g. --source vendor-quote-2026-09")
+    })?;
+    let currency = change
+        .currency
+        .as_ref()
+        .map(|c| format!(", currency: {}", quoted(c)))
+        .unwrap_or_default();
+    let line = format!(
+        "(role: {}, level: {}, location: {}, {}: {}{currency}, source: {})",
+        quoted(&change.key.role),
+        change.key.level,
+        quoted(&change.key.location),
+        change.kind.amount_field(),
+        range_text(&change.amount),
+        quoted(source_id)
+    );
+    let edited = match entries.last() {
+        Some(last) => {
+            let last = last.get_ron().trim();
+            let end = offset(text, last) + last.len();
+            let indent = indent_of(text, offset(text, last));
+            apply(text, vec![(end..end, format!(",\n{indent}{line}"))])
+        }
+        None => {
+            let close = text
+                .rfind(')')
+                .ok_or_else(|| source.diag("the file does not end with `)`"))?;
+            let list = change.kind.list();
+            let before = text[..close].trim_end();
+            let comma = if before.ends_with(',') || before.ends_with('(') {
+                ""
+            } else {
+                ","
+            };
+            let insert = format!("{comma}\n    {list}: [\n        {line},\n    ],\n");
+            apply(text, vec![(before.len()..close, insert)])
+        }
+    };
+    Ok((edited, Outcome::Added))
+}
+
+/// The whitespace that starts the line holding byte `at`.
+fn indent_of(text: &str, at: usize) -> String {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..at]
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .collect()
+}
+
+/// Checks an edited plugin as `check` does: it reads, and its references
+/// resolve on top of the shipped default table.
+pub fn validate(name: &str, text: &str, catalog: &crate::rates::Catalog) -> Result<(), Vec<Diagnostic>> {
+    let table = crate::rates::RateTable::read(Source::new(name, text))?;
+    crate::rates::layers::over_default(table, catalog).map(|_| ())
+}

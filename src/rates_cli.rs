@@ -1,0 +1,369 @@
+//! `teamcost rates ...`: listing, showing, comparing and editing rate
+//! plugins, and the impact of a change on the scenarios.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::Subcommand;
+use teamcost::range::Range;
+use teamcost::rates::catalog::read_plugin;
+use teamcost::rates::edit::{self, Change, Kind, Outcome};
+use teamcost::rates::{Catalog, RateKey, RateTable};
+use teamcost::report::Format;
+use teamcost::report::rates::{Listed, Shown};
+use teamcost::{Diagnostic, Diagnostics};
+
+use crate::cli::{FormatArg, LevelArg, ok, write};
+
+#[derive(Subcommand)]
+pub enum RatesCommand {
+    /// Every plugin found (embedded, ./rates, --rates) and which shadows which.
+    List {
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+    },
+    /// The salaries and agency rates of a plugin.
+    Show {
+        /// A plugin name or a plugin file.
+        name: String,
+        #[arg(long)]
+        role: Option<String>,
+        #[arg(long, value_enum)]
+        level: Option<LevelArg>,
+        #[arg(long)]
+        location: Option<String>,
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+    },
+    /// Entries added, removed and changed between two plugins or two files.
+    Diff {
+        /// A plugin name or a plugin file (e.g. an old version saved from git).
+        a: String,
+        b: String,
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+    },
+    /// Each scenario's cost under the old and the new rates, largest change first.
+    Impact {
+        #[arg(long, value_name = "PLUGIN")]
+        from: String,
+        #[arg(long, value_name = "PLUGIN")]
+        to: String,
+        #[arg(required = true, value_name = "SCENARIO")]
+        scenarios: Vec<PathBuf>,
+        /// Simulation trials for the p90 (0: none).
+        #[arg(long, default_value_t = teamcost::engine::simulation::DEFAULT_TRIALS)]
+        trials: u32,
+        #[arg(long, default_value_t = teamcost::engine::simulation::DEFAULT_SEED)]
+        seed: u64,
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+    },
+    /// Update or add one salary or agency rate in place; the rest of the file stays byte for byte.
+    Set {
+        file: PathBuf,
+        #[arg(long)]
+        role: String,
+        #[arg(long, value_enum)]
+        level: LevelArg,
+        #[arg(long)]
+        location: String,
+        /// Annual salary: one number or LOW,TYPICAL,HIGH.
+        #[arg(long, conflicts_with = "hourly", required_unless_present = "hourly")]
+        annual: Option<String>,
+        /// Hourly agency rate: one number or LOW,TYPICAL,HIGH.
+        #[arg(long)]
+        hourly: Option<String>,
+        /// Source id (required for a new entry).
+        #[arg(long)]
+        source: Option<String>,
+        /// Currency of the amount, when not the location's.
+        #[arg(long)]
+        currency: Option<String>,
+    },
+    /// Bulk update from a spreadsheet export: all rows or nothing.
+    Import {
+        /// CSV with header role,level,location,engagement,low,typical,high,currency,source
+        csv: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        into: PathBuf,
+    },
+    /// Scaffold an overlay plugin with every section explained.
+    New {
+        name: String,
+        /// The plugin it is layered on.
+        #[arg(long, value_name = "BASE")]
+        from: Option<String>,
+        /// Where to write it (default rates/NAME.ron).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// A plugin by file path or by name in the catalog.
+fn plugin(catalog: &Catalog, what: &str) -> Result<RateTable, Diagnostics> {
+    let path = Path::new(what);
+    if path.is_file() {
+        return read_plugin(path).map_err(Diagnostics);
+    }
+    catalog.get(what).map(|t| (**t).clone()).ok_or_else(|| {
+        Diagnostics::from(
+            Diagnostic::new(what, "no such plugin or file")
+                .expected(format!(
+                    "a plugin name ({}) or a plugin file",
+                    catalog.names().join(", ")
+                ))
+                .maybe_help(teamcost::suggest::did_you_mean(what, catalog.names())),
+        )
+    })
+}
+
+/// "185000" or "150000,185000,240000".
+fn amount(flag: &str, text: &str) -> Result<Range, Diagnostic> {
+    let parts: Vec<_> = text
+        .split(',')
+        .map(|p| teamcost::source::parse_decimal(p.trim()))
+        .collect();
+    let bad = || {
+        Diagnostic::new(flag, format!("`{text}` is not an amount"))
+            .expected("one positive number, or LOW,TYPICAL,HIGH in order")
+            .help(format!("write {flag} 185000 or {flag} 150000,185000,240000"))
+    };
+    let positive = |v: Option<rust_decimal::Decimal>| v.filter(|v| *v > rust_decimal::Decimal::ZERO);
+    match parts.as_slice() {
+        [one] => positive(*one).map(Range::single).ok_or_else(bad),
+        [l, t, h] => Range::new(
+            positive(*l).ok_or_else(bad)?,
+            positive(*t).ok_or_else(bad)?,
+            positive(*h).ok_or_else(bad)?,
+        )
+        .ok_or_else(bad),
+        _ => Err(bad()),
+    }
+}
+
+/// Applies changes to a plugin file, checks the whole result, writes it
+/// atomically; on any error the file is unchanged.
+fn edit_file(catalog: &Catalog, file: &Path, changes: &[Change]) -> anyhow::Result<Vec<(Change, Outcome)>> {
+    let name = file.display().to_string();
+    let mut text = std::fs::read_to_string(file).map_err(|e| {
+        Diagnostics::from(Diagnostic::new(
+            name.clone(),
+            format!("cannot read rate plugin: {e}"),
+        ))
+    })?;
+    let mut outcomes = Vec::new();
+    for change in changes {
+        let (edited, outcome) = edit::apply_change(&name, &text, change).map_err(Diagnostics::from)?;
+        text = edited;
+        outcomes.push((change.clone(), outcome));
+    }
+    edit::validate(&name, &text, catalog).map_err(Diagnostics)?;
+    write(file, &text)?;
+    Ok(outcomes)
+}
+
+fn summary(outcomes: &[(Change, Outcome)]) -> String {
+    let mut out = String::new();
+    let count = |f: fn(&Outcome) -> bool| outcomes.iter().filter(|(_, o)| f(o)).count();
+    for (c, o) in outcomes {
+        let new = edit::range_text(&c.amount);
+        match o {
+            Outcome::Added => out.push_str(&format!("added    {} {}: {new}\n", c.kind.name(), c.key)),
+            Outcome::Changed { old } => {
+                out.push_str(&format!("changed  {} {}: {old} -> {new}\n", c.kind.name(), c.key))
+            }
+            Outcome::Unchanged => out.push_str(&format!("same     {} {}: {new}\n", c.kind.name(), c.key)),
+        }
+    }
+    out.push_str(&format!(
+        "{} added, {} changed, {} unchanged\n",
+        count(|o| matches!(o, Outcome::Added)),
+        count(|o| matches!(o, Outcome::Changed { .. })),
+        count(|o| matches!(o, Outcome::Unchanged))
+    ));
+    out
+}
+
+pub fn run(dirs: &[PathBuf], command: RatesCommand) -> anyhow::Result<crate::cli::Outcome> {
+    let catalog = Catalog::load(dirs)?;
+    match command {
+        RatesCommand::List { format } => {
+            let mut listed = Vec::new();
+            for (name, tables) in catalog.all() {
+                for (i, t) in tables.iter().enumerate() {
+                    let status = if i == 0 {
+                        "in force".to_string()
+                    } else {
+                        format!("shadowed by {}", tables[0].file)
+                    };
+                    listed.push(Listed {
+                        name: name.to_string(),
+                        file: t.file.clone(),
+                        effective: t.effective.clone().unwrap_or_default(),
+                        counts: [
+                            t.roles.len(),
+                            t.locations.len(),
+                            t.salaries.len(),
+                            t.agency_rates.len(),
+                        ],
+                        status,
+                    });
+                }
+            }
+            Ok(ok(teamcost::report::rates::list(&listed, Format::from(format))))
+        }
+        RatesCommand::Show {
+            name,
+            role,
+            level,
+            location,
+            format,
+        } => {
+            let table = plugin(&catalog, &name)?;
+            let level = level.map(teamcost::vocabulary::Level::from);
+            let wanted = |k: &RateKey| {
+                role.as_ref().is_none_or(|r| &k.role == r)
+                    && level.is_none_or(|l| k.level == l)
+                    && location.as_ref().is_none_or(|x| &k.location == x)
+            };
+            let layers = teamcost::rates::layers::over_default(table.clone(), &catalog).ok();
+            let mut shown = Vec::new();
+            for (kind, entries) in [("salary", &table.salaries), ("agency rate", &table.agency_rates)] {
+                for (k, p) in entries.iter().filter(|(k, _)| wanted(k)) {
+                    let currency = p.currency.as_ref().map(|c| c.value.to_string()).or_else(|| {
+                        layers
+                            .as_ref()
+                            .and_then(|l| l.location(&k.location))
+                            .map(|l| l.currency.value.to_string())
+                    });
+                    let published = layers
+                        .as_ref()
+                        .and_then(|l| l.source(&p.source.value))
+                        .map(|s| s.published.clone())
+                        .unwrap_or_default();
+                    shown.push(Shown {
+                        kind,
+                        role: k.role.clone(),
+                        level: k.level.to_string(),
+                        location: k.location.clone(),
+                        amount: p.amount,
+                        currency: currency.unwrap_or_default(),
+                        source: p.source.value.clone(),
+                        published,
+                    });
+                }
+            }
+            Ok(ok(teamcost::report::rates::show(
+                &table.name.value,
+                &shown,
+                Format::from(format),
+            )))
+        }
+        RatesCommand::Diff { a, b, format } => {
+            let (x, y) = (plugin(&catalog, &a)?, plugin(&catalog, &b)?);
+            let differences = teamcost::rates::diff::diff(&x, &y);
+            Ok(ok(teamcost::report::rates::diff(
+                &a,
+                &b,
+                &differences,
+                Format::from(format),
+            )))
+        }
+        RatesCommand::Impact {
+            from,
+            to,
+            scenarios,
+            trials,
+            seed,
+            format,
+        } => {
+            let (old, new) = (plugin(&catalog, &from)?, plugin(&catalog, &to)?);
+            let rename =
+                (old.name.value != new.name.value).then(|| (old.name.value.clone(), new.name.value.clone()));
+            let (mut before, mut after) = (catalog.clone(), catalog.clone());
+            before.add(old);
+            after.add(new);
+            let scenarios: Vec<_> = scenarios
+                .iter()
+                .map(|f| teamcost::load_scenario(f))
+                .collect::<Result<_, _>>()?;
+            let rows = teamcost::impact::impact(
+                &before,
+                &after,
+                rename.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
+                &scenarios,
+                trials,
+                seed,
+            )?;
+            Ok(ok(teamcost::report::rates::impact(
+                &from,
+                &to,
+                &rows,
+                Format::from(format),
+            )))
+        }
+        RatesCommand::Set {
+            file,
+            role,
+            level,
+            location,
+            annual,
+            hourly,
+            source,
+            currency,
+        } => {
+            let (kind, text, flag) = match (&annual, &hourly) {
+                (Some(a), _) => (Kind::Salary, a, "--annual"),
+                (None, Some(h)) => (Kind::AgencyRate, h, "--hourly"),
+                (None, None) => anyhow::bail!("give --annual or --hourly"),
+            };
+            let change = Change {
+                kind,
+                key: RateKey {
+                    role,
+                    level: level.into(),
+                    location,
+                },
+                amount: amount(flag, text).map_err(Diagnostics::from)?,
+                source,
+                currency,
+            };
+            let outcomes = edit_file(&catalog, &file, &[change])?;
+            Ok(ok(summary(&outcomes)))
+        }
+        RatesCommand::Import { csv, into } => {
+            let name = csv.display().to_string();
+            let text = std::fs::read_to_string(&csv)
+                .map_err(|e| Diagnostics::from(Diagnostic::new(name.clone(), format!("cannot read: {e}"))))?;
+            let changes = teamcost::rates::import::read(&name, &text).map_err(Diagnostics)?;
+            let outcomes = edit_file(&catalog, &into, &changes)?;
+            Ok(ok(summary(&outcomes)))
+        }
+        RatesCommand::New {
+            name,
+            from,
+            output,
+            force,
+        } => {
+            let base = from.as_deref().map(|b| plugin(&catalog, b)).transpose()?;
+            let path = output.unwrap_or_else(|| PathBuf::from("rates").join(format!("{name}.ron")));
+            if path.exists() && !force {
+                return Err(Diagnostics::from(
+                    Diagnostic::new(
+                        path.display().to_string(),
+                        "the file exists; teamcost does not overwrite it",
+                    )
+                    .help("pass --force to replace it, or choose another name or --output"),
+                )
+                .into());
+            }
+            let text = teamcost::rates::scaffold::overlay(&name, base.as_ref());
+            edit::validate(&path.display().to_string(), &text, &catalog).map_err(Diagnostics)?;
+            write(&path, &text).with_context(|| format!("cannot write {}", path.display()))?;
+            Ok(ok(format!("wrote {}\n", path.display())))
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! Reports of the `rates` commands: plugins found, entries shown, a diff and
+//! the impact of a change, in the usual formats.
+
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+use super::Format;
+use super::table::{Style, grid};
+use crate::impact::ImpactRow;
+use crate::money::{grouped, two_places};
+use crate::rates::diff::{Change, Difference};
+use crate::rates::edit::range_text;
+
+/// A titled grid in every format; JSON is given whole.
+fn render(title: &str, header: &[&str], rows: Vec<Vec<String>>, json: Value, format: Format) -> String {
+    match format {
+        Format::Json => format!("{}\n", serde_json::to_string_pretty(&json).unwrap_or_default()),
+        Format::Csv => super::csv::grid(header, &rows),
+        Format::Table => format!(
+            "{title}\n{}",
+            grid(
+                Style::Terminal,
+                header.iter().map(|h| h.to_string()).collect(),
+                rows,
+                99
+            )
+        ),
+        Format::Markdown => format!(
+            "## {title}\n\n{}",
+            grid(
+                Style::Markdown,
+                header.iter().map(|h| h.to_string()).collect(),
+                rows,
+                99
+            )
+        ),
+    }
+}
+
+/// One plugin found, for `rates list`.
+pub struct Listed {
+    pub name: String,
+    pub file: String,
+    pub effective: String,
+    pub counts: [usize; 4],
+    /// "in force", or "shadowed by FILE".
+    pub status: String,
+}
+
+pub fn list(plugins: &[Listed], format: Format) -> String {
+    let rows = plugins
+        .iter()
+        .map(|p| {
+            let [r, l, s, a] = p.counts;
+            vec![
+                p.name.clone(),
+                p.file.clone(),
+                p.effective.clone(),
+                r.to_string(),
+                l.to_string(),
+                s.to_string(),
+                a.to_string(),
+                p.status.clone(),
+            ]
+        })
+        .collect();
+    let json = Value::Array(
+        plugins
+            .iter()
+            .map(|p| {
+                json!({ "name": p.name, "file": p.file, "effective": p.effective, "roles": p.counts[0],
+                        "locations": p.counts[1], "salaries": p.counts[2], "agency_rates": p.counts[3], "status": p.status })
+            })
+            .collect(),
+    );
+    let header = [
+        "name",
+        "file",
+        "effective",
+        "roles",
+        "locations",
+        "salaries",
+        "agency rates",
+        "status",
+    ];
+    render(
+        "Rate plugins found (a later one shadows an earlier one of the same name)",
+        &header,
+        rows,
+        json,
+        format,
+    )
+}
+
+/// One salary or agency rate, for `rates show`.
+pub struct Shown {
+    pub kind: &'static str,
+    pub role: String,
+    pub level: String,
+    pub location: String,
+    pub amount: crate::range::Range,
+    pub currency: String,
+    pub source: String,
+    pub published: String,
+}
+
+pub fn show(name: &str, entries: &[Shown], format: Format) -> String {
+    let rows = entries
+        .iter()
+        .map(|e| {
+            vec![
+                e.kind.to_string(),
+                e.role.clone(),
+                e.level.clone(),
+                e.location.clone(),
+                grouped(e.amount.low()),
+                grouped(e.amount.typical()),
+                grouped(e.amount.high()),
+                e.currency.clone(),
+                format!("{} ({})", e.source, e.published),
+            ]
+        })
+        .collect();
+    let json = json!({
+        "plugin": name,
+        "entries": entries.iter().map(|e| json!({
+            "kind": e.kind, "role": e.role, "level": e.level, "location": e.location,
+            "low": two_places(e.amount.low()), "typical": two_places(e.amount.typical()), "high": two_places(e.amount.high()),
+            "currency": e.currency, "source": e.source, "published": e.published,
+        })).collect::<Vec<_>>(),
+    });
+    let header = [
+        "kind", "role", "level", "location", "low", "typical", "high", "currency", "source",
+    ];
+    render(&format!("Rates in {name}"), &header, rows, json, format)
+}
+
+fn change_cells(d: &Difference) -> (String, String, String) {
+    match &d.change {
+        Change::Added(v) => ("added".into(), String::new(), v.clone()),
+        Change::Removed(v) => ("removed".into(), v.clone(), String::new()),
+        Change::Figure { old, new } => ("changed".into(), range_text(old), range_text(new)),
+        Change::Text { old, new } => ("changed".into(), old.clone(), new.clone()),
+    }
+}
+
+fn opt(d: Option<Decimal>, f: fn(Decimal) -> String) -> String {
+    d.map(f).unwrap_or_default()
+}
+
+pub fn diff(a: &str, b: &str, differences: &[Difference], format: Format) -> String {
+    let pct = |d: Decimal| format!("{}%", d.round_dp(2).normalize());
+    let rows = differences
+        .iter()
+        .map(|d| {
+            let (what, old, new) = change_cells(d);
+            vec![
+                d.section.to_string(),
+                d.key.clone(),
+                what,
+                old,
+                new,
+                opt(d.absolute(), |v| v.normalize().to_string()),
+                opt(d.percent(), pct),
+            ]
+        })
+        .collect();
+    let json = json!({
+        "from": a,
+        "to": b,
+        "differences": differences.iter().map(|d| {
+            let (what, old, new) = change_cells(d);
+            json!({ "section": d.section, "key": d.key, "change": what, "old": old, "new": new,
+                    "absolute": d.absolute().map(|v| v.normalize().to_string()),
+                    "percent": d.percent().map(two_places) })
+        }).collect::<Vec<_>>(),
+    });
+    let header = [
+        "section",
+        "key",
+        "change",
+        "old",
+        "new",
+        "absolute (typical)",
+        "percent (typical)",
+    ];
+    if differences.is_empty() && matches!(format, Format::Table | Format::Markdown) {
+        return format!("No differences between {a} and {b}.\n");
+    }
+    render(&format!("Changes from {a} to {b}"), &header, rows, json, format)
+}
+
+pub fn impact(from: &str, to: &str, rows: &[ImpactRow], format: Format) -> String {
+    let money = |d: Decimal| grouped(d);
+    let table: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![
+                r.scenario.clone(),
+                r.currency.clone(),
+                format!(
+                    "{} / {} / {}",
+                    money(r.old.low),
+                    money(r.old.likely),
+                    money(r.old.high)
+                ),
+                format!(
+                    "{} / {} / {}",
+                    money(r.new.low),
+                    money(r.new.likely),
+                    money(r.new.high)
+                ),
+                money(r.change()),
+                opt(r.percent(), |p| format!("{}%", p.round_dp(2))),
+            ];
+            if let Some((a, b)) = r.p90 {
+                row.push(format!("{} -> {}", money(a), money(b)));
+            }
+            row
+        })
+        .collect();
+    let triple = |t: &crate::engine::Triple| json!({ "low": two_places(t.low), "likely": two_places(t.likely), "high": two_places(t.high) });
+    let json = json!({
+        "from": from,
+        "to": to,
+        "scenarios": rows.iter().map(|r| {
+            let mut v = json!({ "scenario": r.scenario, "file": r.file, "currency": r.currency,
+                "old": triple(&r.old), "new": triple(&r.new),
+                "change_likely": two_places(r.change()), "percent_likely": r.percent().map(two_places) });
+            if let Some((a, b)) = r.p90 {
+                v["old"]["p90"] = Value::String(two_places(a));
+                v["new"]["p90"] = Value::String(two_places(b));
+            }
+            v
+        }).collect::<Vec<_>>(),
+    });
+    let mut header = vec![
+        "scenario",
+        "currency",
+        "old low / likely / high",
+        "new low / likely / high",
+        "change (likely)",
+        "change %",
+    ];
+    if rows.iter().any(|r| r.p90.is_some()) {
+        header.push("p90 old -> new");
+    }
+    if format == Format::Csv {
+        let csv_rows: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| {
+                let mut row = vec![
+                    r.scenario.clone(),
+                    r.currency.clone(),
+                    two_places(r.old.low),
+                    two_places(r.old.likely),
+                    two_places(r.old.high),
+                    two_places(r.new.low),
+                    two_places(r.new.likely),
+                    two_places(r.new.high),
+                    two_places(r.change()),
+                    opt(r.percent(), two_places),
+                ];
+                if let Some((a, b)) = r.p90 {
+                    row.extend([two_places(a), two_places(b)]);
+                }
+                row
+            })
+            .collect();
+        let mut h = vec![
+            "scenario",
+            "currency",
+            "old_low",
+            "old_likely",
+            "old_high",
+            "new_low",
+            "new_likely",
+            "new_high",
+            "change_likely",
+            "percent_likely",
+        ];
+        if rows.iter().any(|r| r.p90.is_some()) {
+            h.extend(["old_p90", "new_p90"]);
+        }
+        return super::csv::grid(&h, &csv_rows);
+    }
+    render(
+        &format!("Impact of {from} -> {to} on each scenario, largest change first"),
+        &header,
+        table,
+        json,
+        format,
+    )
+}

@@ -1,0 +1,312 @@
+//! `teamcost rates`: editing keeps every other byte, failures write nothing,
+//! and diff and impact give figures worked by hand.
+
+use serde_json::Value;
+
+use crate::support::{Workdir, repo};
+
+fn hand() -> String {
+    std::fs::read_to_string(repo().join("tests/data/hand-table.ron")).expect("hand table")
+}
+
+const ENGINEER: &str = r#"Scenario(
+    name: "Engineer",
+    stage: Production,
+    duration_months: 12,
+    location: "us",
+    engagement: InHouse,
+    rates: ["hand"],
+    team: Seats([(role: "ai-engineer", level: Senior)]),
+)
+"#;
+
+#[test]
+fn set_changes_only_that_entry_and_keeps_comments() {
+    let dir = Workdir::new(&[("rates/hand.ron", &hand())]);
+    let before = hand();
+    let run = dir.run(&[
+        "rates",
+        "set",
+        "rates/hand.ron",
+        "--role",
+        "ai-engineer",
+        "--level",
+        "senior",
+        "--location",
+        "us",
+        "--annual",
+        "110000,125000,150000",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "changed  salary ai-engineer Senior us: (low: 108000, typical: 120000, high: 144000) -> (low: 110000, typical: 125000, high: 150000)\n0 added, 1 changed, 0 unchanged\n"
+    );
+    let after = std::fs::read_to_string(dir.path().join("rates/hand.ron")).expect("file");
+    let expected = before.replace(
+        "annual: (low: 108000, typical: 120000, high: 144000)",
+        "annual: (low: 110000, typical: 125000, high: 150000)",
+    );
+    assert_eq!(
+        after, expected,
+        "every other byte, comments included, is unchanged"
+    );
+    assert!(after.starts_with("// The worked-example rate table"));
+
+    // a new entry goes after the last one of its list
+    let add = dir.run(&[
+        "rates",
+        "set",
+        "rates/hand.ron",
+        "--role",
+        "ai-developer",
+        "--level",
+        "mid",
+        "--location",
+        "us",
+        "--annual",
+        "90000",
+        "--source",
+        "s",
+    ]);
+    assert_eq!(add.status, 0, "{}", add.stderr);
+    let added = std::fs::read_to_string(dir.path().join("rates/hand.ron")).expect("file");
+    assert!(added.contains(
+        "source: \"s\"),\n        (role: \"ai-developer\", level: Mid, location: \"us\", annual: 90000, source: \"s\")"
+    ), "{added}");
+    assert_eq!(dir.run(&["check", "rates/hand.ron"]).status, 0);
+}
+
+#[test]
+fn a_bad_set_leaves_the_file_as_it_was() {
+    let dir = Workdir::new(&[("rates/hand.ron", &hand())]);
+    // an unknown source fails the check of the whole result
+    let run = dir.run(&[
+        "rates",
+        "set",
+        "rates/hand.ron",
+        "--role",
+        "ai-engineer",
+        "--level",
+        "lead",
+        "--location",
+        "us",
+        "--annual",
+        "200000",
+        "--source",
+        "nope",
+    ]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("unknown source `nope`"), "{}", run.stderr);
+    let out_of_order = dir.run(&[
+        "rates",
+        "set",
+        "rates/hand.ron",
+        "--role",
+        "ai-engineer",
+        "--level",
+        "senior",
+        "--location",
+        "us",
+        "--annual",
+        "3,2,1",
+    ]);
+    assert_eq!(out_of_order.status, 2);
+    assert!(
+        out_of_order
+            .stderr
+            .starts_with("error: --annual: `3,2,1` is not an amount"),
+        "{}",
+        out_of_order.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("rates/hand.ron")).expect("file"),
+        hand()
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path().join("rates"))
+        .expect("dir")
+        .map(|e| e.expect("e").file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+}
+
+#[test]
+fn the_shipped_table_can_be_updated_and_still_passes_check() {
+    let shipped = std::fs::read_to_string(repo().join("rates/market-2026.ron")).expect("shipped");
+    let dir = Workdir::new(&[("rates/market-2026.ron", &shipped)]);
+    let run = dir.run(&[
+        "rates",
+        "set",
+        "rates/market-2026.ron",
+        "--role",
+        "prompt-engineer",
+        "--level",
+        "junior",
+        "--location",
+        "brazil",
+        "--hourly",
+        "30,35,42",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let check = dir.run(&["check", "rates/market-2026.ron"]);
+    assert_eq!(check.status, 0, "{}", check.stderr);
+    let after = std::fs::read_to_string(dir.path().join("rates/market-2026.ron")).expect("file");
+    assert_eq!(after.lines().count(), shipped.lines().count());
+    assert_eq!(
+        after.lines().filter(|l| l.trim_start().starts_with("//")).count(),
+        shipped
+            .lines()
+            .filter(|l| l.trim_start().starts_with("//"))
+            .count()
+    );
+}
+
+const CSV_GOOD: &str = "role,level,location,engagement,low,typical,high,currency,source
+ai-engineer,Senior,us,in-house,110000,125000,150000,,s
+ai-developer,Mid,us,agency,,105,,,s
+ai-engineer,Senior,us,agency,140,150,170,USD,s
+";
+
+#[test]
+fn import_updates_all_rows_and_keeps_comments() {
+    let dir = Workdir::new(&[("rates/hand.ron", &hand()), ("quotes.csv", CSV_GOOD)]);
+    let run = dir.run(&["rates", "import", "quotes.csv", "--into", "rates/hand.ron"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "changed  salary ai-engineer Senior us: (low: 108000, typical: 120000, high: 144000) -> (low: 110000, typical: 125000, high: 150000)\n\
+         changed  agency rate ai-developer Mid us: (low: 80, typical: 100, high: 125) -> 105\n\
+         added    agency rate ai-engineer Senior us: (low: 140, typical: 150, high: 170)\n\
+         1 added, 2 changed, 0 unchanged\n"
+    );
+    let after = std::fs::read_to_string(dir.path().join("rates/hand.ron")).expect("file");
+    assert!(after.starts_with("// The worked-example rate table"));
+    assert_eq!(dir.run(&["check", "rates/hand.ron"]).status, 0);
+}
+
+#[test]
+fn a_bad_csv_writes_nothing_and_names_every_bad_row() {
+    let bad = "role,level,location,engagement,low,typical,high,currency,source
+ai-engineer,Senior,us,in-house,110000,125000,150000,,s
+ai-engineer,Senoir,us,in-house,1,2,3,,s
+ai-developer,Mid,us,contract,1,2,3,,s
+ai-developer,Mid,us,agency,9,5,7,,s
+";
+    let dir = Workdir::new(&[("rates/hand.ron", &hand()), ("bad.csv", bad)]);
+    let run = dir.run(&["rates", "import", "bad.csv", "--into", "rates/hand.ron"]);
+    assert_eq!(run.status, 2);
+    assert_eq!(run.stdout, "");
+    for line in [
+        "bad.csv:3:1: level `Senoir` is not a level",
+        "bad.csv:4:1: engagement `contract` is not in-house or agency",
+        "bad.csv:5:1: low 9, typical 5, high 7 are out of order",
+    ] {
+        assert!(run.stderr.contains(line), "{line}\n{}", run.stderr);
+    }
+    assert!(run.stderr.contains("did you mean `Senior`?"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("rates/hand.ron")).expect("file"),
+        hand(),
+        "nothing written"
+    );
+}
+
+#[test]
+fn diff_and_impact_worked_by_hand() {
+    let newer = hand()
+        .replace(
+            "annual: (low: 108000, typical: 120000, high: 144000)",
+            "annual: (low: 108000, typical: 132000, high: 144000)",
+        )
+        .replace("\"EUR\": 1.25", "\"EUR\": 1.20");
+    let dir = Workdir::new(&[
+        ("rates/hand.ron", &hand()),
+        ("new/hand.ron", &newer),
+        ("e.ron", ENGINEER),
+    ]);
+    let diff = dir.run(&[
+        "rates",
+        "diff",
+        "rates/hand.ron",
+        "new/hand.ron",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(diff.status, 0, "{}", diff.stderr);
+    let v: Value = serde_json::from_str(&diff.stdout).expect("JSON");
+    let d = v["differences"].as_array().expect("list");
+    assert_eq!(d.len(), 2);
+    // salary typical 120000 -> 132000: +12000, +10%
+    assert_eq!(d[0]["key"], "ai-engineer Senior us");
+    assert_eq!(
+        (d[0]["absolute"].as_str(), d[0]["percent"].as_str()),
+        (Some("12000"), Some("10.00"))
+    );
+    // fx EUR 1.25 -> 1.20: -0.05, -4%
+    assert_eq!(
+        (
+            d[1]["section"].as_str(),
+            d[1]["absolute"].as_str(),
+            d[1]["percent"].as_str()
+        ),
+        (Some("fx"), Some("-0.05"), Some("-4.00"))
+    );
+
+    let impact = dir.run(&[
+        "rates",
+        "impact",
+        "--from",
+        "rates/hand.ron",
+        "--to",
+        "new/hand.ron",
+        "e.ron",
+        "--trials",
+        "0",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(impact.status, 0, "{}", impact.stderr);
+    let v: Value = serde_json::from_str(&impact.stdout).expect("JSON");
+    let row = &v["scenarios"][0];
+    // old likely 149400 (src/engine/tests.rs); new: S = 132000:
+    //   (11000 x 1.3 + 600 + 1100) x 9 + 132000 x 0.15 = 16000 x 9 + 19800 = 163800
+    assert_eq!(row["old"]["likely"], "149400.00");
+    assert_eq!(row["new"]["likely"], "163800.00");
+    assert_eq!(row["change_likely"], "14400.00");
+    // 14400 / 149400 = 9.638...%
+    assert_eq!(row["percent_likely"], "9.64");
+}
+
+#[test]
+fn list_shows_shadowing_and_new_scaffolds_a_valid_overlay() {
+    let shadow = hand().replace("name: \"hand\"", "name: \"market-2026\"");
+    let dir = Workdir::new(&[("rates/shadow.ron", &shadow)]);
+    let list = dir.run(&["rates", "list", "--format", "csv"]);
+    assert_eq!(list.status, 0, "{}", list.stderr);
+    assert!(
+        list.stdout
+            .contains("market-2026,rates/shadow.ron,2026-01-01,2,1,1,1,in force\n"),
+        "{}",
+        list.stdout
+    );
+    assert!(
+        list.stdout.contains(
+            "market-2026,<embedded>/market-2026.ron,2026-04-01,5,6,120,120,shadowed by rates/shadow.ron\n"
+        ),
+        "{}",
+        list.stdout
+    );
+
+    let fresh = Workdir::new(&[]);
+    let new = fresh.run(&["rates", "new", "acme", "--from", "market-2026"]);
+    assert_eq!(new.status, 0, "{}", new.stderr);
+    assert_eq!(new.stdout, "wrote rates/acme.ron\n");
+    let text = std::fs::read_to_string(fresh.path().join("rates/acme.ron")).expect("scaffold");
+    assert!(text.contains("rates: [\"market-2026\", \"acme\"]"));
+    assert_eq!(fresh.run(&["check", "rates/acme.ron"]).status, 0);
+    assert_eq!(
+        fresh.run(&["rates", "new", "acme"]).status,
+        2,
+        "never over an existing file"
+    );
+}
