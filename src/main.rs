@@ -2,7 +2,6 @@
 //! errors to exit statuses (0 ok, 1 other failure, 2 bad input, 3 over budget).
 
 mod cli;
-mod rates_cli;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -8,7 +8,7 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
 use super::{
-    FONT, GRID, LABEL_SIZE, PlotError, axis_title_style, draw_err, label_style, right_aligned, short_name,
+    GRID, LABEL_SIZE, PlotError, axis_title_style, draw_err, label_style, right_aligned, short_name,
     title_style,
 };
 
@@ -101,6 +101,5 @@ pub fn draw<'b>(
                 .map_err(draw_err)?;
         }
     }
-    let _ = FONT;
     Ok(())
 }

@@ -13,7 +13,7 @@ use teamcost::report::Format;
 use teamcost::report::rates::{Listed, Shown};
 use teamcost::{Diagnostic, Diagnostics};
 
-use crate::cli::{FormatArg, LevelArg, ok, write};
+use super::{FormatArg, LevelArg, ok, write};
 
 #[derive(Subcommand)]
 pub enum RatesCommand {
@@ -187,7 +187,7 @@ fn summary(outcomes: &[(Change, Outcome)]) -> String {
     out
 }
 
-pub fn run(dirs: &[PathBuf], command: RatesCommand) -> anyhow::Result<crate::cli::Outcome> {
+pub fn run(dirs: &[PathBuf], command: RatesCommand) -> anyhow::Result<super::Outcome> {
     let catalog = Catalog::load(dirs)?;
     match command {
         RatesCommand::List { format } => {

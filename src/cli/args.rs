@@ -1,0 +1,269 @@
+//! The flags of every command, as clap parses them, and their mirrors of
+//! the model's words.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use teamcost::budget::GatePoint;
+use teamcost::engine::simulation;
+use teamcost::plot::Kind;
+use teamcost::report::Format;
+use teamcost::vocabulary::{EngagementChoice, Level, Product, Requirement, Stage};
+
+use super::*;
+
+#[derive(Parser)]
+#[command(
+    name = "teamcost",
+    version,
+    about = "Whom to hire for AI work, where, how, and what it will cost"
+)]
+pub struct Cli {
+    /// A directory of rate plugins to add; repeatable, later ones shadow
+    /// earlier ones. ./rates is used when present.
+    #[arg(long = "rates", value_name = "DIR", global = true)]
+    pub rates: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Estimate scenarios: cost range, team mix, capacity, seats, components, burn.
+    Estimate(ReportArgs),
+    /// Compare scenarios side by side, one column each.
+    Compare(ReportArgs),
+    /// Check scenario files and rate plugins (default: scenarios/ and rates/).
+    Check {
+        /// Files or directories to check.
+        paths: Vec<PathBuf>,
+    },
+    /// Which range input moves the likely cost most: each at its low and high end.
+    Sensitivity(OneFileArgs),
+    /// From how many months hiring in-house beats an agency, per productive person-month.
+    Breakeven(OneFileArgs),
+    /// Draw a chart for a budget meeting, as SVG.
+    Chart(ChartArgs),
+    /// Write one document with the comparison, every chart, the assumptions and the sources.
+    Report(DocumentArgs),
+    /// Propose a team for a stage, product and effort or budget, and say why.
+    Recommend(Box<RecommendArgs>),
+    /// Rate tables: list, show, diff, impact, set, import, new.
+    #[command(subcommand)]
+    Rates(rates::RatesCommand),
+}
+
+/// Mirrors of the model's words for clap, in kebab-case on the command line.
+macro_rules! value_enum {
+    ($name:ident => $model:ty { $($variant:ident),* }) => {
+        #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+        pub enum $name { $($variant),* }
+        impl From<$name> for $model {
+            fn from(v: $name) -> $model {
+                match v { $($name::$variant => <$model>::$variant),* }
+            }
+        }
+    };
+}
+value_enum!(StageArg => Stage { Idea, Prototype, Pilot, Production, Scale });
+value_enum!(ProductArg => Product { Chatbot, Rag, Agent, Recommendation, FraudDetection, ComputerVision, PredictiveAnalytics, Automation, Other });
+value_enum!(RequirementArg => Requirement { SensitiveData, RealTime, HighScale, EnterpriseIntegration, Compliance, ContinuousRetraining });
+value_enum!(EngagementArg => EngagementChoice { InHouse, Agency, Hybrid });
+value_enum!(LevelArg => Level { Junior, Mid, Senior, Lead });
+
+#[derive(clap::Args)]
+pub struct RecommendArgs {
+    /// A scenario file to recommend for (instead of the flags); flags given too override it.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    #[arg(long, value_enum)]
+    pub stage: Option<StageArg>,
+    #[arg(long, value_enum)]
+    pub product: Option<ProductArg>,
+    /// Requirements, comma-separated: sensitive-data, real-time, high-scale, ...
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub requires: Vec<RequirementArg>,
+    /// Months (more than 0, at most 120).
+    #[arg(long, value_name = "MONTHS")]
+    pub duration: Option<String>,
+    /// Location id from the rate layers, e.g. us, germany, poland.
+    #[arg(long)]
+    pub location: Option<String>,
+    #[arg(long, value_enum)]
+    pub engagement: Option<EngagementArg>,
+    /// Productive person-months to deliver: the smallest team that does.
+    #[arg(long, value_name = "PM", conflicts_with = "budget")]
+    pub effort_pm: Option<String>,
+    /// Budget in the reporting currency: the largest team it buys.
+    #[arg(long, value_name = "AMOUNT")]
+    pub budget: Option<String>,
+    /// Reporting currency, e.g. USD.
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
+    /// Name of the scenario.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Save the team as a scenario file with explicit seats.
+    #[arg(long, value_name = "FILE")]
+    pub write: Option<PathBuf>,
+    /// Replace the --write file if it exists.
+    #[arg(long, requires = "write")]
+    pub force: bool,
+    /// The same team all in-house, all agency and hybrid, side by side, with the break-even.
+    #[arg(long)]
+    pub compare_engagements: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+}
+
+#[derive(clap::Args)]
+pub struct DocumentArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The file to write (report.html, or report.md with --format markdown).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// html: one self-contained file; markdown: a .md with its charts as SVG files beside it.
+    #[arg(long, value_enum, default_value_t = DocumentFormat::Html)]
+    pub format: DocumentFormat,
+    /// The document's title.
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DocumentFormat {
+    Html,
+    Markdown,
+}
+
+#[derive(clap::Args)]
+pub struct OneFileArgs {
+    /// A scenario file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+    /// Report in this currency (e.g. USD), whatever the file says.
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
+}
+
+#[derive(clap::Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+    /// Also write every chart that applies, as SVG, into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub charts: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+pub struct ChartArgs {
+    /// The kind of chart.
+    #[arg(value_enum)]
+    pub kind: KindArg,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The SVG file to write.
+    #[arg(short, long, value_name = "OUT.svg")]
+    pub output: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Range,
+    Breakdown,
+    Burn,
+    Mix,
+    Tornado,
+    Breakeven,
+    Distribution,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Range => Kind::Range,
+            KindArg::Breakdown => Kind::Breakdown,
+            KindArg::Burn => Kind::Burn,
+            KindArg::Mix => Kind::Mix,
+            KindArg::Tornado => Kind::Tornado,
+            KindArg::Breakeven => Kind::Breakeven,
+            KindArg::Distribution => Kind::Distribution,
+        }
+    }
+}
+
+/// The scenarios and how to estimate them: shared by the commands that
+/// read several.
+#[derive(clap::Args)]
+pub struct InputArgs {
+    /// Scenario files.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Report every scenario in this currency (e.g. USD), whatever its files say.
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
+    /// Monte Carlo trials per scenario; 0 turns the simulation off.
+    #[arg(long, default_value_t = simulation::DEFAULT_TRIALS, value_parser = clap::value_parser!(u32).range(0..=10_000_000))]
+    pub trials: u32,
+    /// Seed of the simulation: the same files and seed give the same figures.
+    #[arg(long, default_value_t = simulation::DEFAULT_SEED)]
+    pub seed: u64,
+    /// Exit with status 3 when a scenario costs more than this (reporting currency).
+    #[arg(long, value_name = "AMOUNT")]
+    pub budget: Option<String>,
+    /// Which figure the budget is held against.
+    #[arg(long, value_enum, default_value_t = AtArg::P90, requires = "budget")]
+    pub at: AtArg,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum AtArg {
+    Low,
+    Likely,
+    High,
+    P50,
+    P90,
+}
+
+impl From<AtArg> for GatePoint {
+    fn from(a: AtArg) -> GatePoint {
+        match a {
+            AtArg::Low => GatePoint::Low,
+            AtArg::Likely => GatePoint::Likely,
+            AtArg::High => GatePoint::High,
+            AtArg::P50 => GatePoint::P50,
+            AtArg::P90 => GatePoint::P90,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Table => Format::Table,
+            FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Markdown => Format::Markdown,
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! `chart`, `--charts DIR` and `report`: drawing and writing charts and
+//! documents.
+
+use std::path::Path;
+
+use teamcost::budget::Budget;
+use teamcost::engine::breakeven::BreakEven;
+use teamcost::plot::{ChartData, Kind, PlotError};
+use teamcost::report::document::Figure;
+use teamcost::{Catalog, Diagnostic, Diagnostics, Estimate, Layers};
+
+use super::*;
+
+/// Draws one chart; a chart that cannot hold the scenarios is bad input.
+pub(crate) fn chart(
+    catalog: &Catalog,
+    kind: Kind,
+    estimates: &[Estimate],
+    budget: Option<Budget>,
+) -> anyhow::Result<String> {
+    let breakeven = match (kind, estimates) {
+        (Kind::Breakeven, [one]) => Some(breakeven_of(catalog, one)?),
+        _ => None,
+    };
+    let data = ChartData {
+        estimates,
+        budget: budget.map(|b| b.amount),
+        breakeven: breakeven.as_ref(),
+    };
+    teamcost::plot::draw(kind, &data).map_err(|e| match e {
+        PlotError::Draw(_) => anyhow::Error::from(e),
+        PlotError::MixedCurrencies(_) => Diagnostics::from(
+            Diagnostic::new(format!("chart {}", kind.name()), e.to_string())
+                .help("pass --currency USD (or another code) to report every scenario in one currency"),
+        )
+        .into(),
+        _ => Diagnostics::from(Diagnostic::new(format!("chart {}", kind.name()), e.to_string())).into(),
+    })
+}
+
+pub(crate) fn breakeven_of(catalog: &Catalog, e: &Estimate) -> Result<BreakEven, Diagnostics> {
+    let layers = catalog.layers(&e.scenario.rates).map_err(Diagnostics)?;
+    let seats: Vec<_> = e.seats.iter().map(|s| s.seat.clone()).collect();
+    teamcost::engine::breakeven::breakeven(&e.scenario, &seats, &layers).map_err(Diagnostics)
+}
+
+/// Every chart that applies to these scenarios, as (file name, title,
+/// SVG). Kinds of one scenario (tornado, breakeven) are drawn for each,
+/// named after its file; a break-even that cannot be priced is skipped with
+/// a note on stderr.
+pub(crate) fn all_charts(
+    catalog: &Catalog,
+    estimates: &[Estimate],
+    input: &InputArgs,
+) -> anyhow::Result<Vec<(String, String, String)>> {
+    let budget = budget(input).map_err(Diagnostics::from)?;
+    let mut drawn = Vec::new();
+    for (kind, title) in [
+        (Kind::Range, "Cost range"),
+        (Kind::Breakdown, "Cost components"),
+        (Kind::Burn, "Cumulative spend"),
+        (Kind::Mix, "Team mix"),
+        (Kind::Distribution, "Simulated cost"),
+    ] {
+        if kind == Kind::Distribution && input.trials == 0 {
+            continue;
+        }
+        drawn.push((
+            format!("{}.svg", kind.name()),
+            title.to_string(),
+            chart(catalog, kind, estimates, budget)?,
+        ));
+    }
+    for e in estimates {
+        let stem = Path::new(&e.scenario.file)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("scenario");
+        let one = std::slice::from_ref(e);
+        let name = &e.scenario.name;
+        drawn.push((
+            format!("tornado-{stem}.svg"),
+            format!("Sensitivity: {name}"),
+            chart(catalog, Kind::Tornado, one, budget)?,
+        ));
+        match chart(catalog, Kind::Breakeven, one, budget) {
+            Ok(svg) => drawn.push((
+                format!("breakeven-{stem}.svg"),
+                format!("In-house or agency: {name}"),
+                svg,
+            )),
+            Err(err) => eprintln!("note: no break-even chart for {stem}: {err:#}"),
+        }
+    }
+    Ok(drawn)
+}
+
+/// `--charts DIR`: writes every chart that applies.
+pub(crate) fn write_charts(
+    catalog: &Catalog,
+    estimates: &[Estimate],
+    args: &ReportArgs,
+) -> anyhow::Result<()> {
+    let Some(dir) = &args.charts else { return Ok(()) };
+    let charts = all_charts(catalog, estimates, &args.input)?;
+    for (name, _, svg) in charts {
+        write(&dir.join(name), &svg)?;
+    }
+    Ok(())
+}
+
+/// `teamcost report`: the document with every chart, table, assumption and
+/// source; Markdown gets its charts as files beside it.
+pub(crate) fn report(catalog: &Catalog, args: &DocumentArgs) -> anyhow::Result<Outcome> {
+    let (estimates, _) = simulated(catalog, &args.input)?;
+    let layers: Vec<Layers> = estimates
+        .iter()
+        .map(|e| catalog.layers(&e.scenario.rates).map_err(Diagnostics))
+        .collect::<Result<_, _>>()?;
+    let assumptions = teamcost::report::assumptions::gather(&estimates, &layers);
+    let charts = all_charts(catalog, &estimates, &args.input)?;
+    let stem = args
+        .output
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("report")
+        .to_string();
+    let figures: Vec<Figure> = charts
+        .into_iter()
+        .map(|(name, title, svg)| Figure {
+            title,
+            svg,
+            file: format!("{stem}-{name}"),
+        })
+        .collect();
+    let title = args
+        .title
+        .clone()
+        .unwrap_or_else(|| "AI team cost: scenarios compared".into());
+    let document = match args.format {
+        DocumentFormat::Html => teamcost::report::document::html(&title, &estimates, &assumptions, &figures),
+        DocumentFormat::Markdown => {
+            let dir = args.output.parent().unwrap_or(Path::new(""));
+            for f in &figures {
+                write(&dir.join(&f.file), &f.svg)?;
+            }
+            teamcost::report::document::markdown(&title, &estimates, &assumptions, &figures)
+        }
+    };
+    write(&args.output, &document)?;
+    Ok(ok(String::new()))
+}

@@ -1,0 +1,107 @@
+//! Command-line flags (clap) and their translation into library calls. The
+//! library never sees clap types. One file per group of commands.
+
+mod args;
+mod charts;
+mod check;
+mod estimate;
+pub mod rates;
+mod recommend;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use teamcost::plot::Kind;
+use teamcost::{Catalog, Diagnostics};
+
+pub use args::*;
+use charts::{chart, report, write_charts};
+pub use check::CheckFailed;
+use estimate::{budget, currency, one, simulated};
+
+/// What a command produced: text for stdout and the exit status.
+pub struct Outcome {
+    pub stdout: String,
+    pub status: u8,
+}
+
+/// Exit status when a scenario is over its `--budget`.
+pub const OVER_BUDGET: u8 = 3;
+
+/// The rate directories in force: ./rates when present, then each --rates.
+pub(crate) fn rate_dirs(cli_dirs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut dirs = Vec::new();
+    let local = PathBuf::from("rates");
+    if local.is_dir() {
+        dirs.push(local);
+    }
+    dirs.extend(cli_dirs.iter().cloned());
+    dirs
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let dirs = rate_dirs(&cli.rates);
+    match cli.command {
+        Command::Estimate(args) => {
+            let catalog = Catalog::load(&dirs)?;
+            let (estimates, status) = simulated(&catalog, &args.input)?;
+            write_charts(&catalog, &estimates, &args)?;
+            let stdout = teamcost::report::estimates(&estimates, args.format.into());
+            Ok(Outcome { stdout, status })
+        }
+        Command::Compare(args) => {
+            let catalog = Catalog::load(&dirs)?;
+            let (estimates, status) = simulated(&catalog, &args.input)?;
+            write_charts(&catalog, &estimates, &args)?;
+            let stdout = teamcost::report::comparison(&estimates, args.format.into());
+            Ok(Outcome { stdout, status })
+        }
+        Command::Chart(args) => {
+            let catalog = Catalog::load(&dirs)?;
+            // a budget draws a line on a chart; the gate (status 3) is
+            // estimate's and compare's
+            let (estimates, _gate) = simulated(&catalog, &args.input)?;
+            let kind = Kind::from(args.kind);
+            let svg = chart(
+                &catalog,
+                kind,
+                &estimates,
+                budget(&args.input).map_err(Diagnostics::from)?,
+            )?;
+            write(&args.output, &svg)?;
+            Ok(ok(String::new()))
+        }
+        Command::Check { paths } => check::check(&dirs, paths),
+        Command::Report(args) => report(&Catalog::load(&dirs)?, &args),
+        Command::Recommend(args) => recommend::recommend(&Catalog::load(&dirs)?, &args),
+        Command::Rates(command) => rates::run(&dirs, command),
+        Command::Sensitivity(args) => {
+            let (estimate, _) = one(&Catalog::load(&dirs)?, &args)?;
+            let (likely, swings) = teamcost::engine::sensitivity::sensitivity(&estimate.model);
+            let stdout =
+                teamcost::report::sensitivity::render(&estimate, likely, &swings, args.format.into());
+            Ok(ok(stdout))
+        }
+        Command::Breakeven(args) => {
+            let (estimate, layers) = one(&Catalog::load(&dirs)?, &args)?;
+            let seats: Vec<_> = estimate.seats.iter().map(|s| s.seat.clone()).collect();
+            let b = teamcost::engine::breakeven::breakeven(&estimate.scenario, &seats, &layers)
+                .map_err(Diagnostics)?;
+            Ok(ok(teamcost::report::breakeven::render(
+                &estimate,
+                &b,
+                args.format.into(),
+            )))
+        }
+    }
+}
+
+pub fn ok(stdout: String) -> Outcome {
+    Outcome { stdout, status: 0 }
+}
+
+/// Writes a file whole, or reports which and why.
+pub fn write(path: &Path, content: &str) -> anyhow::Result<()> {
+    teamcost::output::write_atomic(path, content.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))
+}
