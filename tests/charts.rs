@@ -2,7 +2,7 @@
 //! Each chart is rasterised with the embedded DejaVu Sans to prove its text
 //! is drawn; SVGs are snapshot-tested and must be the same bytes each run.
 
-use crate::support::{Workdir, repo, shipped_scenarios};
+use crate::support::{QUOTE, Workdir, hand_table, shipped_scenarios};
 
 const TEAM: &str = r#"Scenario(
     name: "Worked example: an in-house engineer and agency developers",
@@ -29,16 +29,8 @@ const ENGINEER: &str = r#"Scenario(
 )
 "#;
 
-const QUOTE: &str = r#"RateTable(
-    name: "quote",
-    agency_rates: [
-        (role: "ai-engineer", level: Senior, location: "us", hourly: 150, source: "s"),
-    ],
-)
-"#;
-
 fn workdir() -> Workdir {
-    let hand = std::fs::read_to_string(repo().join("tests/data/hand-table.ron")).expect("hand table");
+    let hand = hand_table();
     Workdir::new(&[
         ("a.ron", TEAM),
         ("b.ron", ENGINEER),

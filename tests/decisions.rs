@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::support::{Workdir, repo};
+use crate::support::{QUOTE, Workdir, hand_table};
 
 const ENGINEER: &str = r#"Scenario(
     name: "Engineer",
@@ -16,16 +16,8 @@ const ENGINEER: &str = r#"Scenario(
 )
 "#;
 
-const QUOTE: &str = r#"RateTable(
-    name: "quote",
-    agency_rates: [
-        (role: "ai-engineer", level: Senior, location: "us", hourly: 150, source: "s"),
-    ],
-)
-"#;
-
 fn workdir() -> Workdir {
-    let hand = std::fs::read_to_string(repo().join("tests/data/hand-table.ron")).expect("hand table");
+    let hand = hand_table();
     Workdir::new(&[
         ("e.ron", ENGINEER),
         ("rates/hand.ron", &hand),

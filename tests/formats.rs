@@ -4,11 +4,7 @@
 
 use serde_json::Value;
 
-use crate::support::{Workdir, repo};
-
-fn hand_table() -> String {
-    std::fs::read_to_string(repo().join("tests/data/hand-table.ron")).expect("hand table")
-}
+use crate::support::{Workdir, hand_table};
 
 /// An in-house Senior AI engineer and two half-time agency developers, 12 months.
 const TEAM: &str = r#"Scenario(

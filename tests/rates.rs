@@ -3,11 +3,7 @@
 
 use serde_json::Value;
 
-use crate::support::{Workdir, repo};
-
-fn hand() -> String {
-    std::fs::read_to_string(repo().join("tests/data/hand-table.ron")).expect("hand table")
-}
+use crate::support::{Workdir, hand_table, repo};
 
 const ENGINEER: &str = r#"Scenario(
     name: "Engineer",
@@ -22,8 +18,8 @@ const ENGINEER: &str = r#"Scenario(
 
 #[test]
 fn set_changes_only_that_entry_and_keeps_comments() {
-    let dir = Workdir::new(&[("rates/hand.ron", &hand())]);
-    let before = hand();
+    let dir = Workdir::new(&[("rates/hand.ron", &hand_table())]);
+    let before = hand_table();
     let run = dir.run(&[
         "rates",
         "set",
@@ -79,7 +75,7 @@ fn set_changes_only_that_entry_and_keeps_comments() {
 
 #[test]
 fn a_bad_set_leaves_the_file_as_it_was() {
-    let dir = Workdir::new(&[("rates/hand.ron", &hand())]);
+    let dir = Workdir::new(&[("rates/hand.ron", &hand_table())]);
     // an unknown source fails the check of the whole result
     let run = dir.run(&[
         "rates",
@@ -121,7 +117,7 @@ fn a_bad_set_leaves_the_file_as_it_was() {
     );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("rates/hand.ron")).expect("file"),
-        hand()
+        hand_table()
     );
     let names: Vec<_> = std::fs::read_dir(dir.path().join("rates"))
         .expect("dir")
@@ -169,7 +165,7 @@ ai-engineer,Senior,us,agency,140,150,170,USD,s
 
 #[test]
 fn import_updates_all_rows_and_keeps_comments() {
-    let dir = Workdir::new(&[("rates/hand.ron", &hand()), ("quotes.csv", CSV_GOOD)]);
+    let dir = Workdir::new(&[("rates/hand.ron", &hand_table()), ("quotes.csv", CSV_GOOD)]);
     let run = dir.run(&["rates", "import", "quotes.csv", "--into", "rates/hand.ron"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert_eq!(
@@ -192,7 +188,7 @@ ai-engineer,Senoir,us,in-house,1,2,3,,s
 ai-developer,Mid,us,contract,1,2,3,,s
 ai-developer,Mid,us,agency,9,5,7,,s
 ";
-    let dir = Workdir::new(&[("rates/hand.ron", &hand()), ("bad.csv", bad)]);
+    let dir = Workdir::new(&[("rates/hand.ron", &hand_table()), ("bad.csv", bad)]);
     let run = dir.run(&["rates", "import", "bad.csv", "--into", "rates/hand.ron"]);
     assert_eq!(run.status, 2);
     assert_eq!(run.stdout, "");
@@ -206,21 +202,21 @@ ai-developer,Mid,us,agency,9,5,7,,s
     assert!(run.stderr.contains("did you mean `Senior`?"), "{}", run.stderr);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("rates/hand.ron")).expect("file"),
-        hand(),
+        hand_table(),
         "nothing written"
     );
 }
 
 #[test]
 fn diff_and_impact_worked_by_hand() {
-    let newer = hand()
+    let newer = hand_table()
         .replace(
             "annual: (low: 108000, typical: 120000, high: 144000)",
             "annual: (low: 108000, typical: 132000, high: 144000)",
         )
         .replace("\"EUR\": 1.25", "\"EUR\": 1.20");
     let dir = Workdir::new(&[
-        ("rates/hand.ron", &hand()),
+        ("rates/hand.ron", &hand_table()),
         ("new/hand.ron", &newer),
         ("e.ron", ENGINEER),
     ]);
@@ -279,7 +275,7 @@ fn diff_and_impact_worked_by_hand() {
 
 #[test]
 fn list_shows_shadowing_and_new_scaffolds_a_valid_overlay() {
-    let shadow = hand().replace("name: \"hand\"", "name: \"market-2026\"");
+    let shadow = hand_table().replace("name: \"hand\"", "name: \"market-2026\"");
     let dir = Workdir::new(&[("rates/shadow.ron", &shadow)]);
     let list = dir.run(&["rates", "list", "--format", "csv"]);
     assert_eq!(list.status, 0, "{}", list.stderr);

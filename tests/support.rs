@@ -63,3 +63,18 @@ pub fn shipped_scenarios() -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// The worked-example table of the engine tests (tests/data/hand-table.ron).
+pub fn hand_table() -> String {
+    std::fs::read_to_string(repo().join("tests/data/hand-table.ron")).expect("hand table")
+}
+
+/// An agency quote for the worked example's engineer: 150 an hour, so that
+/// the engineer can be priced both ways (break-even).
+pub const QUOTE: &str = r#"RateTable(
+    name: "quote",
+    agency_rates: [
+        (role: "ai-engineer", level: Senior, location: "us", hourly: 150, source: "s"),
+    ],
+)
+"#;

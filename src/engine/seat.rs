@@ -77,13 +77,17 @@ pub fn month_count(duration: Decimal) -> usize {
     duration.ceil().to_usize().unwrap_or(0)
 }
 
-/// The cost alone, for the low and high totals: the same formula as
-/// [`seat_cost`] without the breakdown.
-pub fn seat_total(seat: &SeatModel, values: &[Decimal], duration: Decimal) -> Decimal {
-    let active = (duration - weeks_to_months(start_weeks(seat, values))).max(Decimal::ZERO);
-    if active.is_zero() {
-        return Decimal::ZERO;
-    }
+/// What a seat is paid at these values: per staffed month (for one FTE)
+/// and once when it starts; for in-house seats also the monthly salary and
+/// overhead the components are made of.
+struct Paid {
+    monthly: Decimal,
+    one_time: Decimal,
+    salary_month: Decimal,
+    overhead: Decimal,
+}
+
+fn paid(seat: &SeatModel, values: &[Decimal]) -> Paid {
     match seat.pay {
         Pay::InHouse {
             salary,
@@ -96,74 +100,73 @@ pub fn seat_total(seat: &SeatModel, values: &[Decimal], duration: Decimal) -> De
             ..
         } => {
             let annual = salary_fx.apply(values[salary]);
-            let per_month = annual / Decimal::from(12);
-            let monthly = per_month * values[burden]
-                + overhead_fx.apply(values[overhead])
-                + per_month * values[management];
-            seat.fte * (monthly * active + annual * values[recruiting_fee])
+            let salary_month = annual / Decimal::from(12);
+            let overhead = overhead_fx.apply(values[overhead]);
+            Paid {
+                monthly: salary_month * values[burden] + overhead + salary_month * values[management],
+                one_time: annual * values[recruiting_fee],
+                salary_month,
+                overhead,
+            }
         }
         Pay::Agency {
             hourly,
             hourly_fx,
             hours,
             ..
-        } => seat.fte * (hourly_fx.apply(values[hourly]) * values[hours] * active),
+        } => Paid {
+            monthly: hourly_fx.apply(values[hourly]) * values[hours],
+            one_time: Decimal::ZERO,
+            salary_month: Decimal::ZERO,
+            overhead: Decimal::ZERO,
+        },
     }
 }
 
+/// The cost alone, for the low and high totals: the formula of
+/// [`seat_cost`] without the breakdown.
+pub fn seat_total(seat: &SeatModel, values: &[Decimal], duration: Decimal) -> Decimal {
+    let active = (duration - weeks_to_months(start_weeks(seat, values))).max(Decimal::ZERO);
+    if active.is_zero() {
+        return Decimal::ZERO;
+    }
+    let p = paid(seat, values);
+    seat.fte * (p.monthly * active + p.one_time)
+}
+
+/// The cost of a seat with its components (MODEL.md section 4):
+/// n * a * (monthly * active + one_time), the one-time cost only when the
+/// seat starts inside the project.
 pub fn seat_cost(seat: &SeatModel, values: &[Decimal], duration: Decimal) -> SeatCost {
-    let twelve = Decimal::from(12);
     let start = weeks_to_months(start_weeks(seat, values));
     let active = (duration - start).max(Decimal::ZERO);
     let na = seat.fte;
-    let (monthly, one_time, components) = match seat.pay {
+    let p = paid(seat, values);
+    let one_time = if active > Decimal::ZERO {
+        p.one_time
+    } else {
+        Decimal::ZERO
+    };
+    let components = match seat.pay {
         Pay::InHouse {
-            salary,
-            salary_fx,
-            burden,
-            recruiting_fee,
-            overhead,
-            overhead_fx,
-            management,
-            ..
-        } => {
-            let annual = salary_fx.apply(values[salary]);
-            let per_month = annual / twelve;
-            let overhead_monthly = overhead_fx.apply(values[overhead]);
-            let monthly = per_month * values[burden] + overhead_monthly + per_month * values[management];
-            let one_time = if active > Decimal::ZERO {
-                annual * values[recruiting_fee]
-            } else {
-                Decimal::ZERO
-            };
-            let components = Components {
-                salary: na * per_month * active,
-                burden: na * per_month * (values[burden] - Decimal::ONE) * active,
-                overhead: na * overhead_monthly * active,
-                management: na * per_month * values[management] * active,
-                recruiting: na * one_time,
-                agency: Decimal::ZERO,
-            };
-            (monthly, one_time, components)
-        }
-        Pay::Agency {
-            hourly,
-            hourly_fx,
-            hours,
-            ..
-        } => {
-            let monthly = hourly_fx.apply(values[hourly]) * values[hours];
-            let components = Components {
-                agency: na * monthly * active,
-                ..Components::default()
-            };
-            (monthly, Decimal::ZERO, components)
-        }
+            burden, management, ..
+        } => Components {
+            salary: na * p.salary_month * active,
+            burden: na * p.salary_month * (values[burden] - Decimal::ONE) * active,
+            overhead: na * p.overhead * active,
+            management: na * p.salary_month * values[management] * active,
+            recruiting: na * one_time,
+            agency: Decimal::ZERO,
+        },
+        Pay::Agency { .. } => Components {
+            agency: na * p.monthly * active,
+            ..Components::default()
+        },
     };
     SeatCost {
-        total: na * (monthly * active + one_time),
+        total: na * (p.monthly * active + one_time),
         components,
-        monthly_rate: monthly,
+        monthly_rate: p.monthly,
         one_time,
         start,
         active,
