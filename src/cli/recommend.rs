@@ -12,6 +12,17 @@ use teamcost::{Catalog, Diagnostic, Diagnostics, Estimate, Scenario};
 
 use super::*;
 
+/// `--duration`: months, more than 0 and at most 120.
+fn months(text: &str) -> Result<Months, Diagnostics> {
+    teamcost::source::parse_decimal(text).and_then(Months::new).ok_or_else(|| {
+        Diagnostics::from(
+            Diagnostic::new("--duration", format!("`{text}` is not a duration"))
+                .expected("a number of months greater than 0 and at most 120")
+                .help("write --duration 12"),
+        )
+    })
+}
+
 /// The scenario to recommend for: the file's, with the flags on top.
 pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagnostics> {
     let flag = |name: &str| Origin::new(name);
@@ -70,6 +81,27 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
             }
         }
     };
+    // flags given with a file override it
+    if args.file.is_some() {
+        if let Some(stage) = args.stage {
+            s.stage = stage.into();
+        }
+        if let Some(product) = args.product {
+            s.product = Some(product.into());
+        }
+        if !args.requires.is_empty() {
+            s.requirements = args.requires.iter().map(|r| Requirement::from(*r)).collect();
+        }
+        if let Some(location) = &args.location {
+            s.location = Located::new(location.clone(), flag("--location"));
+        }
+        if let Some(engagement) = args.engagement {
+            s.engagement = engagement.into();
+        }
+        if let Some(duration) = &args.duration {
+            s.duration = months(duration)?;
+        }
+    }
     if let Some(c) = currency(&args.currency)? {
         s.currency = Some(Located::new(c, flag("--currency")));
     }
