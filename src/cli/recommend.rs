@@ -14,13 +14,15 @@ use super::*;
 
 /// `--duration`: months, more than 0 and at most 120.
 fn months(text: &str) -> Result<Months, Diagnostics> {
-    teamcost::source::parse_decimal(text).and_then(Months::new).ok_or_else(|| {
-        Diagnostics::from(
-            Diagnostic::new("--duration", format!("`{text}` is not a duration"))
-                .expected("a number of months greater than 0 and at most 120")
-                .help("write --duration 12"),
-        )
-    })
+    teamcost::source::parse_decimal(text)
+        .and_then(Months::new)
+        .ok_or_else(|| {
+            Diagnostics::from(
+                Diagnostic::new("--duration", format!("`{text}` is not a duration"))
+                    .expected("a number of months greater than 0 and at most 120")
+                    .help("write --duration 12"),
+            )
+        })
 }
 
 /// The scenario to recommend for: the file's, with the flags on top.
