@@ -23,7 +23,8 @@ pub struct Checked {
 }
 
 /// The `*.ron` files under the given paths (files as given, directories
-/// one level deep, in name order).
+/// one level deep, in name order); a directory that cannot be read is an
+/// error.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut files = Vec::new();
     for path in paths {
@@ -38,13 +39,9 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
                 .collect();
             found.sort();
             files.extend(found);
-        } else if path.exists() {
-            files.push(path.clone());
         } else {
-            return Err(
-                Diagnostic::new(path.display().to_string(), "no such file or directory")
-                    .help("name scenario files, rate plugins or directories holding them"),
-            );
+            // a missing file is reported with the others by `check`
+            files.push(path.clone());
         }
     }
     Ok(files)
@@ -108,8 +105,12 @@ pub fn check(files: &[PathBuf], catalog: &Catalog, catalog_problems: Vec<Diagnos
 
 fn check_file(path: &Path, catalog: &Catalog) -> Result<String, Vec<Diagnostic>> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| vec![Diagnostic::new(name.clone(), format!("cannot read: {e}"))])?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        vec![
+            Diagnostic::new(name.clone(), format!("cannot read: {e}"))
+                .help("name scenario files, rate plugins or directories holding them"),
+        ]
+    })?;
     match kind_of(&text) {
         Some(FileKind::Scenario) => {
             let e = crate::estimate_file(catalog, path).map_err(|d| d.0)?;
