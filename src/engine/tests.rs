@@ -194,3 +194,55 @@ fn both_seats_add_up() {
     // cost per productive person-month: 341400 / (7.5 + 12)
     assert_eq!(e.cost_per_pm().map(|t| t.likely), Some(dec!(341400) / dec!(19.5)));
 }
+
+/// A place in another currency, and an agency rate quoted in a third.
+const POLAND: &str = r#"RateTable(
+    name: "pl",
+    locations: {
+        "pl": (
+            name: "Poland",
+            currency: "PLN",
+            in_house: (
+                burden: 1.2,
+                recruiting_fee: 0.1,
+                time_to_hire_weeks: 13,
+                ramp_up_weeks: 0,
+                ramp_productivity: 1,
+                overhead_monthly: 2000,
+                management_overhead: 0.1,
+            ),
+            agency: (hours_per_month: 160, time_to_start_weeks: 0, ramp_up_weeks: 0, ramp_productivity: 1),
+        ),
+    },
+    salaries: [(role: "ai-engineer", level: Senior, location: "pl", annual: 240000, source: "s")],
+    agency_rates: [(role: "ai-developer", level: Mid, location: "pl", hourly: 50, currency: "USD", source: "s")],
+    fx: (base: "USD", rates: { "EUR": 1.25, "PLN": 0.25 }),
+)"#;
+
+#[test]
+fn amounts_in_the_place_and_entry_currencies() {
+    let layers = Layers::new(vec![table(HAND_TABLE), table(POLAND)]).expect("layers");
+    let text = "Scenario(name: \"pl\", stage: Pilot, duration_months: 6, location: \"pl\", engagement: InHouse, \
+                rates: [\"hand\", \"pl\"], team: Seats([(role: \"ai-engineer\", level: Senior), \
+                (role: \"ai-developer\", level: Mid, engagement: Agency)]))";
+    let s = Scenario::read(Source::new("pl.ron", text)).expect("scenario");
+    let e = estimate(&s, &layers).expect("estimate");
+    // reported in PLN, the location's currency
+    // engineer: S = 240000 PLN, hire 13 wk = 3 months, active 3
+    //   monthly = 20000 * 1.2 + 2000 + 20000 * 0.1 = 28000; 28000 * 3 + 24000 = 108000
+    // developer: 50 USD/h -> 50 * rates[USD] / rates[PLN] = 50 * 1 / 0.25 = 200 PLN/h
+    //   200 * 160 * 6 = 192000
+    assert_eq!(e.currency.as_str(), "PLN");
+    assert_eq!(e.seats[0].cost.likely, dec!(108000));
+    assert_eq!(e.seats[1].cost.likely, dec!(192000));
+    // the same in EUR: amount * rates[PLN] / rates[EUR] = x 0.25 / 1.25 = x 0.2
+    let eur = Scenario::read(Source::new(
+        "pl.ron",
+        &text.replace("rates: [", "currency: \"EUR\", rates: ["),
+    ))
+    .expect("scenario");
+    let e = estimate(&eur, &layers).expect("estimate");
+    // engineer 108000 * 0.2 = 21600; developer 50 USD * 1 / 1.25 = 40 EUR/h * 160 * 6 = 38400
+    assert_eq!(e.seats[0].cost.likely, dec!(21600));
+    assert_eq!(e.seats[1].cost.likely, dec!(38400));
+}
