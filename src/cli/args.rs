@@ -71,6 +71,9 @@ value_enum!(ProductArg => Product { Chatbot, Rag, Agent, Recommendation, FraudDe
 value_enum!(RequirementArg => Requirement { SensitiveData, RealTime, HighScale, EnterpriseIntegration, Compliance, ContinuousRetraining });
 value_enum!(EngagementArg => EngagementChoice { InHouse, Agency, Hybrid });
 value_enum!(LevelArg => Level { Junior, Mid, Senior, Lead });
+value_enum!(KindArg => Kind { Range, Breakdown, Burn, Mix, Tornado, Breakeven, Distribution });
+value_enum!(AtArg => GatePoint { Low, Likely, High, P50, P90 });
+value_enum!(FormatArg => Format { Table, Json, Csv, Markdown });
 
 #[derive(clap::Args)]
 pub struct RecommendArgs {
@@ -176,31 +179,6 @@ pub struct ChartArgs {
     pub output: PathBuf,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-pub enum KindArg {
-    Range,
-    Breakdown,
-    Burn,
-    Mix,
-    Tornado,
-    Breakeven,
-    Distribution,
-}
-
-impl From<KindArg> for Kind {
-    fn from(k: KindArg) -> Kind {
-        match k {
-            KindArg::Range => Kind::Range,
-            KindArg::Breakdown => Kind::Breakdown,
-            KindArg::Burn => Kind::Burn,
-            KindArg::Mix => Kind::Mix,
-            KindArg::Tornado => Kind::Tornado,
-            KindArg::Breakeven => Kind::Breakeven,
-            KindArg::Distribution => Kind::Distribution,
-        }
-    }
-}
-
 /// The scenarios and how to estimate them: shared by the commands that
 /// read several.
 #[derive(clap::Args)]
@@ -226,44 +204,4 @@ pub struct InputArgs {
     /// No progress bar.
     #[arg(long, short)]
     pub quiet: bool,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum AtArg {
-    Low,
-    Likely,
-    High,
-    P50,
-    P90,
-}
-
-impl From<AtArg> for GatePoint {
-    fn from(a: AtArg) -> GatePoint {
-        match a {
-            AtArg::Low => GatePoint::Low,
-            AtArg::Likely => GatePoint::Likely,
-            AtArg::High => GatePoint::High,
-            AtArg::P50 => GatePoint::P50,
-            AtArg::P90 => GatePoint::P90,
-        }
-    }
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum FormatArg {
-    Table,
-    Json,
-    Csv,
-    Markdown,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Table => Format::Table,
-            FormatArg::Json => Format::Json,
-            FormatArg::Csv => Format::Csv,
-            FormatArg::Markdown => Format::Markdown,
-        }
-    }
 }

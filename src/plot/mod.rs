@@ -63,16 +63,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
-        Kind::Range,
-        Kind::Breakdown,
-        Kind::Burn,
-        Kind::Mix,
-        Kind::Tornado,
-        Kind::Breakeven,
-        Kind::Distribution,
-    ];
-
     pub fn name(self) -> &'static str {
         match self {
             Kind::Range => "range",
