@@ -21,6 +21,7 @@ pub mod scenario;
 pub mod source;
 pub mod suggest;
 pub mod team;
+pub mod text;
 pub mod vocabulary;
 
 use std::path::Path;

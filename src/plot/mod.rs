@@ -172,20 +172,7 @@ pub fn money_short(value: f64, currency: &Currency) -> String {
     )
 }
 
-/// Text over lines of at most `width` characters, broken at spaces.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    lines
-}
+pub use crate::text::wrap;
 
 /// A name cut to `max` characters with an ellipsis, for labels.
 pub fn short_name(name: &str, max: usize) -> String {

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use super::Format;
-use super::table::{Style, grid};
+use super::table::{Style, titled};
 use crate::engine::Estimate;
 use crate::engine::breakeven::{BreakEven, LONGEST};
 use crate::money::{grouped, two_places};
@@ -55,32 +55,19 @@ pub fn render(e: &Estimate, b: &BreakEven, format: Format) -> String {
                 "breakeven_months": b.months,
                 "durations": durations,
             });
-            format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
+            super::json::pretty(&v)
         }
         Format::Csv => super::csv::grid(&["months", "in_house", "agency", "cheaper"], &rows(two_places)),
         Format::Table | Format::Markdown => {
-            let style = if format == Format::Table {
-                Style::Terminal
-            } else {
-                Style::Markdown
-            };
             let title = format!(
                 "Break-even of {}: likely cost per productive person-month ({}), the team all in-house vs all agency",
                 e.scenario.name, e.currency
             );
-            let title = if style == Style::Markdown {
-                format!("## {title}\n\n")
-            } else {
-                format!("{title}\n")
-            };
             let header = ["Months", "In-house", "Agency", "Cheaper"]
                 .map(String::from)
                 .to_vec();
-            format!(
-                "{title}{}\nBreak-even: {}\n",
-                grid(style, header, rows(grouped), 0),
-                verdict(b)
-            )
+            let table = titled(Style::of(format), &title, header, rows(grouped), 0);
+            format!("{table}\nBreak-even: {}\n", verdict(b))
         }
     }
 }

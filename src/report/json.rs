@@ -119,7 +119,8 @@ pub fn estimate(e: &Estimate) -> Value {
     extras(v, e)
 }
 
-fn pretty(value: &Value) -> String {
+/// Indented JSON with a final newline.
+pub(super) fn pretty(value: &Value) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     text

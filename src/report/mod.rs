@@ -64,7 +64,7 @@ pub fn engagements(
             let months = breakeven.as_ref().ok().and_then(|b| b.months);
             let v =
                 serde_json::json!({ "engagements": table, "breakeven_months": months, "breakeven": verdict });
-            format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
+            json::pretty(&v)
         }
         Format::Csv => comparison(estimates, format),
         Format::Table | Format::Markdown => {

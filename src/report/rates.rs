@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use super::Format;
-use super::table::{Style, grid};
+use super::table::{Style, titled};
 use crate::impact::ImpactRow;
 use crate::money::{grouped, two_places};
 use crate::rates::diff::{Change, Difference};
@@ -14,25 +14,14 @@ use crate::rates::edit::range_text;
 /// A titled grid in every format; JSON is given whole.
 fn render(title: &str, header: &[&str], rows: Vec<Vec<String>>, json: Value, format: Format) -> String {
     match format {
-        Format::Json => format!("{}\n", serde_json::to_string_pretty(&json).unwrap_or_default()),
+        Format::Json => super::json::pretty(&json),
         Format::Csv => super::csv::grid(header, &rows),
-        Format::Table => format!(
-            "{title}\n{}",
-            grid(
-                Style::Terminal,
-                header.iter().map(|h| h.to_string()).collect(),
-                rows,
-                99
-            )
-        ),
-        Format::Markdown => format!(
-            "## {title}\n\n{}",
-            grid(
-                Style::Markdown,
-                header.iter().map(|h| h.to_string()).collect(),
-                rows,
-                99
-            )
+        Format::Table | Format::Markdown => titled(
+            Style::of(format),
+            title,
+            header.iter().map(|h| h.to_string()).collect(),
+            rows,
+            99,
         ),
     }
 }

@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use super::Format;
-use super::table::{Style, grid};
+use super::table::{Style, titled};
 use crate::engine::Estimate;
 use crate::engine::sensitivity::Swing;
 use crate::money::{grouped, two_places};
@@ -47,15 +47,10 @@ pub fn render(e: &Estimate, likely: Decimal, swings: &[Swing], format: Format) -
                 "likely": two_places(likely),
                 "inputs": inputs,
             });
-            format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
+            super::json::pretty(&v)
         }
         Format::Csv => super::csv::grid(&header, &rows(two_places)),
         Format::Table | Format::Markdown => {
-            let style = if format == Format::Table {
-                Style::Terminal
-            } else {
-                Style::Markdown
-            };
             let title = format!(
                 "Sensitivity of {} (likely {} {}): the likely cost with one input at its low and high end",
                 e.scenario.name,
@@ -68,12 +63,7 @@ pub fn render(e: &Estimate, likely: Decimal, swings: &[Swing], format: Format) -
                 format!("Cost at input high ({})", e.currency),
                 "Swing".to_string(),
             ];
-            let title = if style == Style::Markdown {
-                format!("## {title}\n\n")
-            } else {
-                format!("{title}\n")
-            };
-            format!("{title}{}", grid(style, header, rows(grouped), 1))
+            titled(Style::of(format), &title, header, rows(grouped), 1)
         }
     }
 }

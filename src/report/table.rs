@@ -237,24 +237,10 @@ pub fn estimates(estimates: &[Estimate], style: Style) -> String {
         .join("\n")
 }
 
-/// Wraps a long scenario name over several lines so columns stay narrow.
-fn wrap(text: &str, width: usize) -> String {
-    let mut lines: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    lines.join("\n")
-}
-
 pub fn comparison(estimates: &[Estimate], style: Style) -> String {
     let name = |e: &Estimate| match style {
-        Style::Terminal => wrap(&e.scenario.name, 18),
+        // a long name over several lines keeps the columns narrow
+        Style::Terminal => crate::text::wrap(&e.scenario.name, 18).join("\n"),
         Style::Markdown => e.scenario.name.clone(),
     };
     let header = std::iter::once(String::new())
@@ -271,6 +257,32 @@ pub fn comparison(estimates: &[Estimate], style: Style) -> String {
         }
     }
     out
+}
+
+impl Style {
+    /// The style of a table format (Markdown, else the terminal's).
+    pub fn of(format: super::Format) -> Style {
+        if format == super::Format::Markdown {
+            Style::Markdown
+        } else {
+            Style::Terminal
+        }
+    }
+}
+
+/// A title line (a heading in Markdown) and a grid under it.
+pub fn titled(
+    style: Style,
+    title: &str,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    numeric_from: usize,
+) -> String {
+    let title = match style {
+        Style::Terminal => format!("{title}\n"),
+        Style::Markdown => format!("## {title}\n\n"),
+    };
+    format!("{title}{}", grid(style, header, rows, numeric_from))
 }
 
 /// A plain grid of rows under a header.
