@@ -66,21 +66,142 @@ table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:
 td:first-child,th:first-child{text-align:left}svg{max-width:100%;height:auto;display:block;margin:1em 0}\
 .warning{color:#a50}figure{margin:2em 0}figcaption{font-weight:bold}";
 
-fn html_table(header: &[String], rows: &[Vec<String>]) -> String {
-    let mut out = String::from("<table>\n<tr>");
-    for h in header {
-        out.push_str(&format!("<th>{}</th>", escape(h)));
+/// One source, ready to write: id, title, address, published, grade, use.
+struct SourceLine<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: Option<&'a str>,
+    published: &'a str,
+    grade: String,
+    used_for: String,
+}
+
+/// How a document format writes the parts of the report.
+trait Writer {
+    fn heading(&mut self, level: usize, text: &str);
+    fn table(&mut self, header: &[String], rows: &[Vec<String>]);
+    fn paragraph(&mut self, text: &str);
+    fn warnings(&mut self, items: &[String]);
+    fn figure(&mut self, figure: &Figure);
+    fn sources(&mut self, sources: &[SourceLine<'_>]);
+}
+
+struct Html(String);
+
+impl Writer for Html {
+    fn heading(&mut self, level: usize, text: &str) {
+        self.0
+            .push_str(&format!("<h{level}>{}</h{level}>\n", escape(text)));
     }
-    out.push_str("</tr>\n");
-    for row in rows {
-        out.push_str("<tr>");
-        for cell in row {
-            out.push_str(&format!("<td>{}</td>", escape(cell)));
+
+    fn table(&mut self, header: &[String], rows: &[Vec<String>]) {
+        let row = |tag: &str, cells: &[String]| {
+            let cells: String = cells
+                .iter()
+                .map(|c| format!("<{tag}>{}</{tag}>", escape(c)))
+                .collect();
+            format!("<tr>{cells}</tr>\n")
+        };
+        self.0.push_str("<table>\n");
+        self.0.push_str(&row("th", header));
+        for r in rows {
+            self.0.push_str(&row("td", r));
         }
-        out.push_str("</tr>\n");
+        self.0.push_str("</table>\n");
     }
-    out.push_str("</table>\n");
-    out
+
+    fn paragraph(&mut self, text: &str) {
+        self.0.push_str(&format!("<p>{}</p>\n", escape(text)));
+    }
+
+    fn warnings(&mut self, items: &[String]) {
+        self.0.push_str("<ul>\n");
+        for w in items {
+            self.0
+                .push_str(&format!("<li class=\"warning\">{}</li>\n", escape(w)));
+        }
+        self.0.push_str("</ul>\n");
+    }
+
+    fn figure(&mut self, f: &Figure) {
+        self.0.push_str(&format!(
+            "<figure>\n<figcaption>{}</figcaption>\n{}\n</figure>\n",
+            escape(&f.title),
+            f.svg
+        ));
+    }
+
+    fn sources(&mut self, sources: &[SourceLine<'_>]) {
+        self.0.push_str("<ul>\n");
+        for s in sources {
+            let title = match s.url {
+                Some(url) => format!("<a href=\"{}\">{}</a>", escape(url), escape(s.title)),
+                None => escape(s.title),
+            };
+            self.0.push_str(&format!(
+                "<li><b>{}</b>: {title} (published {}{}). Used for: {}.</li>\n",
+                escape(s.id),
+                escape(s.published),
+                escape(&s.grade),
+                escape(&s.used_for)
+            ));
+        }
+        self.0.push_str("</ul>\n");
+    }
+}
+
+struct Markdown(String);
+
+impl Writer for Markdown {
+    fn heading(&mut self, level: usize, text: &str) {
+        if !self.0.is_empty() && !self.0.ends_with("\n\n") {
+            self.0.push('\n');
+        }
+        self.0.push_str(&format!("{} {text}\n\n", "#".repeat(level)));
+    }
+
+    fn table(&mut self, header: &[String], rows: &[Vec<String>]) {
+        let row = |cells: &[String]| {
+            let cells: Vec<String> = cells
+                .iter()
+                .map(|c| c.replace('|', "\\|").replace('\n', " "))
+                .collect();
+            format!("| {} |\n", cells.join(" | "))
+        };
+        self.0.push_str(&row(header));
+        self.0.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+        for r in rows {
+            self.0.push_str(&row(r));
+        }
+    }
+
+    fn paragraph(&mut self, text: &str) {
+        self.0.push_str(&format!("\n{text}\n"));
+    }
+
+    fn warnings(&mut self, items: &[String]) {
+        for w in items {
+            self.0.push_str(&format!("- {w}\n"));
+        }
+    }
+
+    fn figure(&mut self, f: &Figure) {
+        self.0
+            .push_str(&format!("### {}\n\n![{}]({})\n\n", f.title, f.title, f.file));
+    }
+
+    fn sources(&mut self, sources: &[SourceLine<'_>]) {
+        for s in sources {
+            let title = match s.url {
+                Some(url) => format!("[{}]({url})", s.title),
+                None => s.title.to_string(),
+            };
+            self.0.push_str(&format!(
+                "- **{}**: {title} (published {}{}). Used for: {}.\n",
+                s.id, s.published, s.grade, s.used_for
+            ));
+        }
+    }
 }
 
 fn comparison(estimates: &[Estimate]) -> (Vec<String>, Vec<Vec<String>>) {
@@ -94,175 +215,92 @@ fn comparison(estimates: &[Estimate]) -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
-fn warnings(estimates: &[Estimate]) -> Vec<String> {
-    estimates
+/// The report, section by section, in either format.
+fn write(w: &mut impl Writer, estimates: &[Estimate], a: &Assumptions, figures: &[Figure]) {
+    w.heading(2, "Comparison");
+    let (header, rows) = comparison(estimates);
+    w.table(&header, &rows);
+    let warnings: Vec<String> = estimates
         .iter()
         .flat_map(|e| {
             e.warnings
                 .iter()
-                .map(move |w| format!("{}: {w}", e.scenario.name))
+                .map(move |x| format!("{}: {x}", e.scenario.name))
         })
-        .collect()
+        .collect();
+    if !warnings.is_empty() {
+        w.heading(2, "Warnings");
+        w.warnings(&warnings);
+    }
+    w.heading(2, "Charts");
+    for f in figures {
+        w.figure(f);
+    }
+    w.heading(2, "Assumptions");
+    w.heading(3, "Rate layers");
+    let rows: Vec<Vec<String>> = a.layers.iter().map(|(s, l)| vec![s.clone(), l.clone()]).collect();
+    w.table(&["Scenario".into(), "Layers, bottom first".into()], &rows);
+    for (id, l) in &a.locations {
+        w.heading(
+            3,
+            &format!("Employer terms: {} ({id}, {})", l.name, l.currency.value),
+        );
+        let rows: Vec<Vec<String>> = terms(l)
+            .into_iter()
+            .map(|(t, v)| vec![t.to_string(), v])
+            .collect();
+        w.table(&["Term".into(), "low / typical / high".into()], &rows);
+        if let Some(note) = &l.note {
+            w.paragraph(note);
+        }
+    }
+    if !a.fx.is_empty() {
+        w.heading(3, "Exchange rates (units of the base per unit)");
+        let rows: Vec<Vec<String>> = a.fx.iter().map(|(c, r)| vec![c.clone(), r.clone()]).collect();
+        w.table(&["Currency".into(), "Rate".into()], &rows);
+    }
+    w.heading(3, "Sources of the rates used");
+    let sources: Vec<SourceLine<'_>> = a
+        .sources
+        .iter()
+        .map(|(id, cited)| SourceLine {
+            id,
+            title: &cited.source.title,
+            url: cited.source.url.as_deref(),
+            published: &cited.source.published,
+            grade: cited
+                .source
+                .grade
+                .as_deref()
+                .map(|g| format!(", grade {g}"))
+                .unwrap_or_default(),
+            used_for: cited.figures.join("; "),
+        })
+        .collect();
+    w.sources(&sources);
 }
 
 /// The self-contained HTML report.
 pub fn html(title: &str, estimates: &[Estimate], assumptions: &Assumptions, figures: &[Figure]) -> String {
-    let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
-        escape(title),
+    let mut doc = Html(format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         escape(title)
-    );
-    out.push_str("<h2>Comparison</h2>\n");
-    let (header, rows) = comparison(estimates);
-    out.push_str(&html_table(&header, &rows));
-    let warnings = warnings(estimates);
-    if !warnings.is_empty() {
-        out.push_str("<h2>Warnings</h2>\n<ul>\n");
-        for w in &warnings {
-            out.push_str(&format!("<li class=\"warning\">{}</li>\n", escape(w)));
-        }
-        out.push_str("</ul>\n");
-    }
-    out.push_str("<h2>Charts</h2>\n");
-    for f in figures {
-        out.push_str(&format!(
-            "<figure>\n<figcaption>{}</figcaption>\n{}\n</figure>\n",
-            escape(&f.title),
-            f.svg
-        ));
-    }
-    out.push_str(&html_assumptions(assumptions));
-    out.push_str("</body>\n</html>\n");
-    out
-}
-
-fn html_assumptions(a: &Assumptions) -> String {
-    let mut out = String::from("<h2>Assumptions</h2>\n<h3>Rate layers</h3>\n");
-    let rows: Vec<Vec<String>> = a.layers.iter().map(|(s, l)| vec![s.clone(), l.clone()]).collect();
-    out.push_str(&html_table(
-        &["Scenario".into(), "Layers, bottom first".into()],
-        &rows,
     ));
-    for (id, l) in &a.locations {
-        out.push_str(&format!(
-            "<h3>Employer terms: {} ({id}, {})</h3>\n",
-            escape(&l.name),
-            l.currency.value
-        ));
-        let rows: Vec<Vec<String>> = terms(l)
-            .into_iter()
-            .map(|(t, v)| vec![t.to_string(), v])
-            .collect();
-        out.push_str(&html_table(
-            &["Term".into(), "low / typical / high".into()],
-            &rows,
-        ));
-        if let Some(note) = &l.note {
-            out.push_str(&format!("<p>{}</p>\n", escape(note)));
-        }
-    }
-    if !a.fx.is_empty() {
-        out.push_str("<h3>Exchange rates (units of the base per unit)</h3>\n");
-        let rows: Vec<Vec<String>> = a.fx.iter().map(|(c, r)| vec![c.clone(), r.clone()]).collect();
-        out.push_str(&html_table(&["Currency".into(), "Rate".into()], &rows));
-    }
-    out.push_str("<h3>Sources of the rates used</h3>\n<ul>\n");
-    for (id, cited) in &a.sources {
-        let s = &cited.source;
-        let title = match &s.url {
-            Some(url) => format!("<a href=\"{}\">{}</a>", escape(url), escape(&s.title)),
-            None => escape(&s.title),
-        };
-        let grade = s
-            .grade
-            .as_deref()
-            .map(|g| format!(", grade {g}"))
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "<li><b>{}</b>: {title} (published {}{grade}). Used for: {}.</li>\n",
-            escape(id),
-            escape(&s.published),
-            escape(&cited.figures.join("; "))
-        ));
-    }
-    out.push_str("</ul>\n");
-    out
-}
-
-fn md_table(header: &[String], rows: &[Vec<String>]) -> String {
-    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
-    let mut out = format!(
-        "| {} |\n",
-        header.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | ")
-    );
-    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
-    for row in rows {
-        out.push_str(&format!(
-            "| {} |\n",
-            row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
-        ));
-    }
-    out
+    doc.heading(1, title);
+    write(&mut doc, estimates, assumptions, figures);
+    doc.0.push_str("</body>\n</html>\n");
+    doc.0
 }
 
 /// The Markdown report; its charts are the files named in `figures`.
-pub fn markdown(title: &str, estimates: &[Estimate], a: &Assumptions, figures: &[Figure]) -> String {
-    let mut out = format!("# {title}\n\n## Comparison\n\n");
-    let (header, rows) = comparison(estimates);
-    out.push_str(&md_table(&header, &rows));
-    let warnings = warnings(estimates);
-    if !warnings.is_empty() {
-        out.push_str("\n## Warnings\n\n");
-        for w in &warnings {
-            out.push_str(&format!("- {w}\n"));
-        }
-    }
-    out.push_str("\n## Charts\n\n");
-    for f in figures {
-        out.push_str(&format!("### {}\n\n![{}]({})\n\n", f.title, f.title, f.file));
-    }
-    out.push_str("## Assumptions\n\n### Rate layers\n\n");
-    let rows: Vec<Vec<String>> = a.layers.iter().map(|(s, l)| vec![s.clone(), l.clone()]).collect();
-    out.push_str(&md_table(
-        &["Scenario".into(), "Layers, bottom first".into()],
-        &rows,
-    ));
-    for (id, l) in &a.locations {
-        out.push_str(&format!(
-            "\n### Employer terms: {} ({id}, {})\n\n",
-            l.name, l.currency.value
-        ));
-        let rows: Vec<Vec<String>> = terms(l)
-            .into_iter()
-            .map(|(t, v)| vec![t.to_string(), v])
-            .collect();
-        out.push_str(&md_table(&["Term".into(), "low / typical / high".into()], &rows));
-        if let Some(note) = &l.note {
-            out.push_str(&format!("\n{note}\n"));
-        }
-    }
-    if !a.fx.is_empty() {
-        out.push_str("\n### Exchange rates (units of the base per unit)\n\n");
-        let rows: Vec<Vec<String>> = a.fx.iter().map(|(c, r)| vec![c.clone(), r.clone()]).collect();
-        out.push_str(&md_table(&["Currency".into(), "Rate".into()], &rows));
-    }
-    out.push_str("\n### Sources of the rates used\n\n");
-    for (id, cited) in &a.sources {
-        let s = &cited.source;
-        let title = match &s.url {
-            Some(url) => format!("[{}]({url})", s.title),
-            None => s.title.clone(),
-        };
-        let grade = s
-            .grade
-            .as_deref()
-            .map(|g| format!(", grade {g}"))
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "- **{id}**: {title} (published {}{grade}). Used for: {}.\n",
-            s.published,
-            cited.figures.join("; ")
-        ));
-    }
-    out
+pub fn markdown(
+    title: &str,
+    estimates: &[Estimate],
+    assumptions: &Assumptions,
+    figures: &[Figure],
+) -> String {
+    let mut doc = Markdown(String::new());
+    doc.heading(1, title);
+    write(&mut doc, estimates, assumptions, figures);
+    doc.0
 }
