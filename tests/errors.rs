@@ -1,6 +1,7 @@
-//! Bad input: each case gets a message naming the file, line and column,
-//! what was expected and the fix, exit status 2, and nothing on stdout.
-//! The expected messages were read and judged by a person.
+//! Bad input: each case breaks the base scenario (or a plugin beside it)
+//! one way and gets a message naming the file, line and column, what was
+//! expected and the fix, exit status 2, and nothing on stdout. The expected
+//! messages were read and judged by a person.
 
 use crate::support::Workdir;
 
@@ -16,6 +17,60 @@ pub const BASE: &str = r#"Scenario(
     ]),
 )
 "#;
+
+/// The base with one piece of text replaced.
+fn base(from: &str, to: &str) -> String {
+    assert!(BASE.contains(from), "`{from}` is in the base");
+    BASE.replacen(from, to, 1)
+}
+
+/// The base at `location`, layering the plugin `overlay` over the shipped table.
+fn layered(location: &str) -> String {
+    base(
+        "    engagement: InHouse,\n",
+        "    engagement: InHouse,\n    rates: [\"market-2026\", \"overlay\"],\n",
+    )
+    .replace("\"us\"", &format!("{location:?}"))
+}
+
+/// An overlay adding a place, "mexico", with the given in-house burden.
+fn mexico(burden: &str) -> String {
+    format!(
+        r#"RateTable(
+    name: "overlay",
+    locations: {{
+        "mexico": (
+            name: "Mexico",
+            currency: "MXN",
+            in_house: (
+                burden: {burden},
+                recruiting_fee: 0.2,
+                time_to_hire_weeks: 7,
+                ramp_up_weeks: 26,
+                ramp_productivity: 0.5,
+                overhead_monthly: 11000,
+                management_overhead: 0.1,
+            ),
+            agency: (hours_per_month: 160, time_to_start_weeks: 2, ramp_up_weeks: 2, ramp_productivity: 0.6),
+        ),
+    }},
+)
+"#
+    )
+}
+
+/// An overlay with one salary for ai-engineer Senior us.
+fn salary(annual: &str, source: &str) -> String {
+    format!(
+        r#"RateTable(
+    name: "overlay",
+    salaries: [
+        (role: "ai-engineer", level: Senior, location: "us", annual: {annual}, source: "{source}"),
+    ],
+)
+"#
+    )
+}
 
 fn assert_bad_input(files: &[(&str, &str)], expected: &str) {
     let dir = Workdir::new(files);
@@ -34,21 +89,9 @@ fn the_base_scenario_is_valid() {
 /// a missing comma
 #[test]
 fn file_that_does_not_parse() {
+    let scenario = base(r#"name: "Base","#, r#"name: "Base""#);
     assert_bad_input(
-        &[(
-            "s.ron",
-            r#"Scenario(
-    name: "Base"
-    stage: Pilot,
-    duration_months: 6,
-    location: "us",
-    engagement: InHouse,
-    team: Seats([
-        (role: "ai-engineer", level: Senior),
-    ]),
-)
-"#,
-        )],
+        &[("s.ron", scenario.as_str())],
         r#"error: s.ron:3:5: expected a comma before this
   |
 3 |     stage: Pilot,
@@ -61,21 +104,9 @@ fn file_that_does_not_parse() {
 /// a misspelt field name
 #[test]
 fn unknown_field() {
+    let scenario = base("duration_months", "durration_months");
     assert_bad_input(
-        &[(
-            "s.ron",
-            r#"Scenario(
-    name: "Base",
-    stage: Pilot,
-    durration_months: 6,
-    location: "us",
-    engagement: InHouse,
-    team: Seats([
-        (role: "ai-engineer", level: Senior),
-    ]),
-)
-"#,
-        )],
+        &[("s.ron", scenario.as_str())],
         r#"error: s.ron:4:5: unknown field `durration_months` in Scenario
   |
 4 |     durration_months: 6,
@@ -88,21 +119,9 @@ fn unknown_field() {
 
 #[test]
 fn misspelt_role() {
+    let scenario = base(r#""ai-engineer""#, r#""ai-enginer""#);
     assert_bad_input(
-        &[(
-            "s.ron",
-            r#"Scenario(
-    name: "Base",
-    stage: Pilot,
-    duration_months: 6,
-    location: "us",
-    engagement: InHouse,
-    team: Seats([
-        (role: "ai-enginer", level: Senior),
-    ]),
-)
-"#,
-        )],
+        &[("s.ron", scenario.as_str())],
         r#"error: s.ron:8:16: unknown role `ai-enginer`
   |
 8 |         (role: "ai-enginer", level: Senior),
@@ -115,21 +134,9 @@ fn misspelt_role() {
 
 #[test]
 fn misspelt_level() {
+    let scenario = base("Senior", "Senoir");
     assert_bad_input(
-        &[(
-            "s.ron",
-            r#"Scenario(
-    name: "Base",
-    stage: Pilot,
-    duration_months: 6,
-    location: "us",
-    engagement: InHouse,
-    team: Seats([
-        (role: "ai-engineer", level: Senoir),
-    ]),
-)
-"#,
-        )],
+        &[("s.ron", scenario.as_str())],
         r#"error: s.ron:8:38: `Senoir` is not a valid Level
   |
 8 |         (role: "ai-engineer", level: Senoir),
@@ -142,21 +149,9 @@ fn misspelt_level() {
 
 #[test]
 fn misspelt_location() {
+    let scenario = base(r#""us""#, r#""usa""#);
     assert_bad_input(
-        &[(
-            "s.ron",
-            r#"Scenario(
-    name: "Base",
-    stage: Pilot,
-    duration_months: 6,
-    location: "usa",
-    engagement: InHouse,
-    team: Seats([
-        (role: "ai-engineer", level: Senior),
-    ]),
-)
-"#,
-        )],
+        &[("s.ron", scenario.as_str())],
         r#"error: s.ron:5:15: unknown location `usa`
   |
 5 |     location: "usa",
@@ -169,22 +164,12 @@ fn misspelt_location() {
 
 #[test]
 fn misspelt_layer() {
+    let scenario = base(
+        "    engagement: InHouse,\n",
+        "    engagement: InHouse,\n    rates: [\"market-2025\"],\n",
+    );
     assert_bad_input(
-        &[(
-            "s.ron",
-            r#"Scenario(
-    name: "Base",
-    stage: Pilot,
-    duration_months: 6,
-    location: "us",
-    engagement: InHouse,
-    rates: ["market-2025"],
-    team: Seats([
-        (role: "ai-engineer", level: Senior),
-    ]),
-)
-"#,
-        )],
+        &[("s.ron", scenario.as_str())],
         r#"error: s.ron:7:13: unknown rate layer `market-2025`
   |
 7 |     rates: ["market-2025"],
@@ -197,22 +182,12 @@ fn misspelt_layer() {
 
 #[test]
 fn misspelt_currency() {
+    let scenario = base(
+        "    engagement: InHouse,\n",
+        "    engagement: InHouse,\n    currency: \"UDS\",\n",
+    );
     assert_bad_input(
-        &[(
-            "s.ron",
-            r#"Scenario(
-    name: "Base",
-    stage: Pilot,
-    duration_months: 6,
-    location: "us",
-    engagement: InHouse,
-    currency: "UDS",
-    team: Seats([
-        (role: "ai-engineer", level: Senior),
-    ]),
-)
-"#,
-        )],
+        &[("s.ron", scenario.as_str())],
         r#"error: s.ron:7:15: currency UDS has no exchange rate in layers market-2026
   |
 7 |     currency: "UDS",
@@ -226,46 +201,12 @@ fn misspelt_currency() {
 /// in a plugin's employer terms
 #[test]
 fn range_low_above_typical() {
+    let scenario = layered("mexico");
+    let overlay = mexico("(low: 1.4, typical: 1.3, high: 1.5)");
     assert_bad_input(
         &[
-            (
-                "s.ron",
-                r#"Scenario(
-    name: "Base",
-    stage: Pilot,
-    duration_months: 6,
-    location: "mexico",
-    engagement: InHouse,
-    rates: ["market-2026", "overlay"],
-    team: Seats([
-        (role: "ai-engineer", level: Senior),
-    ]),
-)
-"#,
-            ),
-            (
-                "rates/overlay.ron",
-                r#"RateTable(
-    name: "overlay",
-    locations: {
-        "mexico": (
-            name: "Mexico",
-            currency: "MXN",
-            in_house: (
-                burden: (low: 1.4, typical: 1.3, high: 1.5),
-                recruiting_fee: 0.2,
-                time_to_hire_weeks: 7,
-                ramp_up_weeks: 26,
-                ramp_productivity: 0.5,
-                overhead_monthly: 11000,
-                management_overhead: 0.1,
-            ),
-            agency: (hours_per_month: 160, time_to_start_weeks: 2, ramp_up_weeks: 2, ramp_productivity: 0.6),
-        ),
-    },
-)
-"#,
-            ),
+            ("s.ron", scenario.as_str()),
+            ("rates/overlay.ron", overlay.as_str()),
         ],
         r#"error: rates/overlay.ron:8:25: mexico in_house.burden is out of order: low 1.4, typical 1.3, high 1.5
   |
@@ -280,33 +221,12 @@ fn range_low_above_typical() {
 /// in a plugin's salary
 #[test]
 fn range_typical_above_high() {
+    let scenario = layered("us");
+    let overlay = salary("(low: 150000, typical: 190000, high: 180000)", "bls-oews-2024");
     assert_bad_input(
         &[
-            (
-                "s.ron",
-                r#"Scenario(
-    name: "Base",
-    stage: Pilot,
-    duration_months: 6,
-    location: "us",
-    engagement: InHouse,
-    rates: ["market-2026", "overlay"],
-    team: Seats([
-        (role: "ai-engineer", level: Senior),
-    ]),
-)
-"#,
-            ),
-            (
-                "rates/overlay.ron",
-                r#"RateTable(
-    name: "overlay",
-    salaries: [
-        (role: "ai-engineer", level: Senior, location: "us", annual: (low: 150000, typical: 190000, high: 180000), source: "bls-oews-2024"),
-    ],
-)
-"#,
-            ),
+            ("s.ron", scenario.as_str()),
+            ("rates/overlay.ron", overlay.as_str()),
         ],
         r#"error: rates/overlay.ron:4:70: annual salary of ai-engineer Senior us is out of order: low 150000, typical 190000, high 180000
   |
@@ -320,21 +240,9 @@ fn range_typical_above_high() {
 
 #[test]
 fn duration_zero() {
+    let scenario = base("duration_months: 6", "duration_months: 0");
     assert_bad_input(
-        &[(
-            "s.ron",
-            r#"Scenario(
-    name: "Base",
-    stage: Pilot,
-    duration_months: 0,
-    location: "us",
-    engagement: InHouse,
-    team: Seats([
-        (role: "ai-engineer", level: Senior),
-    ]),
-)
-"#,
-        )],
+        &[("s.ron", scenario.as_str())],
         r#"error: s.ron:4:22: duration_months is 0, outside 0 to 120
   |
 4 |     duration_months: 0,
@@ -347,21 +255,9 @@ fn duration_zero() {
 
 #[test]
 fn duration_over_120() {
+    let scenario = base("duration_months: 6", "duration_months: 121");
     assert_bad_input(
-        &[(
-            "s.ron",
-            r#"Scenario(
-    name: "Base",
-    stage: Pilot,
-    duration_months: 121,
-    location: "us",
-    engagement: InHouse,
-    team: Seats([
-        (role: "ai-engineer", level: Senior),
-    ]),
-)
-"#,
-        )],
+        &[("s.ron", scenario.as_str())],
         r#"error: s.ron:4:22: duration_months is 121, outside 0 to 120
   |
 4 |     duration_months: 121,
@@ -374,21 +270,9 @@ fn duration_over_120() {
 
 #[test]
 fn allocation_above_one() {
+    let scenario = base("level: Senior)", "level: Senior, allocation: 1.5)");
     assert_bad_input(
-        &[(
-            "s.ron",
-            r#"Scenario(
-    name: "Base",
-    stage: Pilot,
-    duration_months: 6,
-    location: "us",
-    engagement: InHouse,
-    team: Seats([
-        (role: "ai-engineer", level: Senior, allocation: 1.5),
-    ]),
-)
-"#,
-        )],
+        &[("s.ron", scenario.as_str())],
         r#"error: s.ron:8:58: allocation is 1.5, outside (0, 1]
   |
 8 |         (role: "ai-engineer", level: Senior, allocation: 1.5),
@@ -401,21 +285,9 @@ fn allocation_above_one() {
 
 #[test]
 fn allocation_zero() {
+    let scenario = base("level: Senior)", "level: Senior, allocation: 0)");
     assert_bad_input(
-        &[(
-            "s.ron",
-            r#"Scenario(
-    name: "Base",
-    stage: Pilot,
-    duration_months: 6,
-    location: "us",
-    engagement: InHouse,
-    team: Seats([
-        (role: "ai-engineer", level: Senior, allocation: 0),
-    ]),
-)
-"#,
-        )],
+        &[("s.ron", scenario.as_str())],
         r#"error: s.ron:8:58: allocation is 0, outside (0, 1]
   |
 8 |         (role: "ai-engineer", level: Senior, allocation: 0),
@@ -428,21 +300,9 @@ fn allocation_zero() {
 
 #[test]
 fn count_below_one() {
+    let scenario = base("level: Senior)", "level: Senior, count: 0)");
     assert_bad_input(
-        &[(
-            "s.ron",
-            r#"Scenario(
-    name: "Base",
-    stage: Pilot,
-    duration_months: 6,
-    location: "us",
-    engagement: InHouse,
-    team: Seats([
-        (role: "ai-engineer", level: Senior, count: 0),
-    ]),
-)
-"#,
-        )],
+        &[("s.ron", scenario.as_str())],
         r#"error: s.ron:8:53: count is 0, not a whole number of people of 1 or more
   |
 8 |         (role: "ai-engineer", level: Senior, count: 0),
@@ -456,46 +316,12 @@ fn count_below_one() {
 /// a location with no salaries
 #[test]
 fn figure_missing_from_every_layer() {
+    let scenario = layered("mexico");
+    let overlay = mexico("1.3");
     assert_bad_input(
         &[
-            (
-                "s.ron",
-                r#"Scenario(
-    name: "Base",
-    stage: Pilot,
-    duration_months: 6,
-    location: "mexico",
-    engagement: InHouse,
-    rates: ["market-2026", "overlay"],
-    team: Seats([
-        (role: "ai-engineer", level: Senior),
-    ]),
-)
-"#,
-            ),
-            (
-                "rates/overlay.ron",
-                r#"RateTable(
-    name: "overlay",
-    locations: {
-        "mexico": (
-            name: "Mexico",
-            currency: "MXN",
-            in_house: (
-                burden: 1.3,
-                recruiting_fee: 0.2,
-                time_to_hire_weeks: 7,
-                ramp_up_weeks: 26,
-                ramp_productivity: 0.5,
-                overhead_monthly: 11000,
-                management_overhead: 0.1,
-            ),
-            agency: (hours_per_month: 160, time_to_start_weeks: 2, ramp_up_weeks: 2, ramp_productivity: 0.6),
-        ),
-    },
-)
-"#,
-            ),
+            ("s.ron", scenario.as_str()),
+            ("rates/overlay.ron", overlay.as_str()),
         ],
         r#"error: s.ron:9:16: no salary for ai-engineer Senior mexico in layers market-2026 + overlay
   |
@@ -509,21 +335,9 @@ fn figure_missing_from_every_layer() {
 
 #[test]
 fn hybrid_seat_without_engagement() {
+    let scenario = base("engagement: InHouse", "engagement: Hybrid");
     assert_bad_input(
-        &[(
-            "s.ron",
-            r#"Scenario(
-    name: "Base",
-    stage: Pilot,
-    duration_months: 6,
-    location: "us",
-    engagement: Hybrid,
-    team: Seats([
-        (role: "ai-engineer", level: Senior),
-    ]),
-)
-"#,
-        )],
+        &[("s.ron", scenario.as_str())],
         r#"error: s.ron:8:16: seat 1 (ai-engineer Senior) has no engagement, and the scenario is Hybrid
   |
 8 |         (role: "ai-engineer", level: Senior),
@@ -536,33 +350,12 @@ fn hybrid_seat_without_engagement() {
 
 #[test]
 fn unknown_source_id() {
+    let scenario = layered("us");
+    let overlay = salary("190000", "bls-oews-2O24");
     assert_bad_input(
         &[
-            (
-                "s.ron",
-                r#"Scenario(
-    name: "Base",
-    stage: Pilot,
-    duration_months: 6,
-    location: "us",
-    engagement: InHouse,
-    rates: ["market-2026", "overlay"],
-    team: Seats([
-        (role: "ai-engineer", level: Senior),
-    ]),
-)
-"#,
-            ),
-            (
-                "rates/overlay.ron",
-                r#"RateTable(
-    name: "overlay",
-    salaries: [
-        (role: "ai-engineer", level: Senior, location: "us", annual: 190000, source: "bls-oews-2O24"),
-    ],
-)
-"#,
-            ),
+            ("s.ron", scenario.as_str()),
+            ("rates/overlay.ron", overlay.as_str()),
         ],
         r#"error: rates/overlay.ron:4:86: unknown source `bls-oews-2O24`
   |
