@@ -2,7 +2,7 @@
 //! Each chart is rasterised with the embedded DejaVu Sans to prove its text
 //! is drawn; SVGs are snapshot-tested and must be the same bytes each run.
 
-use crate::support::{QUOTE, Workdir, hand_table, shipped_scenarios};
+use crate::support::{ENGINEER, QUOTE, Workdir, hand_table, shipped_scenarios};
 
 const TEAM: &str = r#"Scenario(
     name: "Worked example: an in-house engineer and agency developers",
@@ -15,17 +15,6 @@ const TEAM: &str = r#"Scenario(
         (role: "ai-engineer", level: Senior),
         (role: "ai-developer", level: Mid, count: 2, allocation: 0.5, engagement: Agency),
     ]),
-)
-"#;
-
-const ENGINEER: &str = r#"Scenario(
-    name: "Engineer",
-    stage: Production,
-    duration_months: 12,
-    location: "us",
-    engagement: InHouse,
-    rates: ["hand", "quote"],
-    team: Seats([(role: "ai-engineer", level: Senior)]),
 )
 "#;
 

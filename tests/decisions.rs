@@ -3,18 +3,7 @@
 
 use serde_json::Value;
 
-use crate::support::{QUOTE, Workdir, hand_table};
-
-const ENGINEER: &str = r#"Scenario(
-    name: "Engineer",
-    stage: Production,
-    duration_months: 12,
-    location: "us",
-    engagement: InHouse,
-    rates: ["hand", "quote"],
-    team: Seats([(role: "ai-engineer", level: Senior)]),
-)
-"#;
+use crate::support::{ENGINEER, QUOTE, Workdir, hand_table};
 
 fn workdir() -> Workdir {
     let hand = hand_table();

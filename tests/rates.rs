@@ -3,18 +3,7 @@
 
 use serde_json::Value;
 
-use crate::support::{Workdir, hand_table, repo};
-
-const ENGINEER: &str = r#"Scenario(
-    name: "Engineer",
-    stage: Production,
-    duration_months: 12,
-    location: "us",
-    engagement: InHouse,
-    rates: ["hand"],
-    team: Seats([(role: "ai-engineer", level: Senior)]),
-)
-"#;
+use crate::support::{ENGINEER, Workdir, hand_table, repo};
 
 #[test]
 fn set_changes_only_that_entry_and_keeps_comments() {
@@ -218,7 +207,7 @@ fn diff_and_impact_worked_by_hand() {
     let dir = Workdir::new(&[
         ("rates/hand.ron", &hand_table()),
         ("new/hand.ron", &newer),
-        ("e.ron", ENGINEER),
+        ("e.ron", &ENGINEER.replace(r#"["hand", "quote"]"#, r#"["hand"]"#)),
     ]);
     let diff = dir.run(&[
         "rates",

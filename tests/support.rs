@@ -78,3 +78,16 @@ pub const QUOTE: &str = r#"RateTable(
     ],
 )
 "#;
+
+/// The worked example's Senior AI engineer in-house for 12 months, over the
+/// hand table and the agency quote (likely 149400: src/engine/tests.rs).
+pub const ENGINEER: &str = r#"Scenario(
+    name: "Engineer",
+    stage: Production,
+    duration_months: 12,
+    location: "us",
+    engagement: InHouse,
+    rates: ["hand", "quote"],
+    team: Seats([(role: "ai-engineer", level: Senior)]),
+)
+"#;
