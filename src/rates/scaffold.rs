@@ -1,38 +1,47 @@
 //! `teamcost rates new`: an overlay plugin to fill in, every section
 //! explained in comments.
 
-use crate::rates::RateTable;
+use std::collections::BTreeMap;
+
+use crate::rates::table::Price;
+use crate::rates::{RateKey, RateTable};
 
 /// The text of a new overlay named `name`, optionally layered on `base`
 /// (whose first entries serve as commented examples).
 pub fn overlay(name: &str, base: Option<&RateTable>) -> String {
     let base_name = base.map_or("market-2026", |b| b.name.value.as_str());
-    let example_salary = base
-        .and_then(|b| b.salaries.iter().next())
-        .map(|(k, p)| {
-            format!(
-                "//  (role: {:?}, level: {}, location: {:?}, annual: {}, source: {:?}),",
-                k.role,
-                k.level,
-                k.location,
-                super::edit::range_text(&p.amount),
-                p.source.value
-            )
-        })
-        .unwrap_or_else(|| "//  (role: \"ai-engineer\", level: Senior, location: \"us\", annual: (low: 150000, typical: 185000, high: 240000), source: \"my-survey-2026\"),".into());
-    let example_rate = base
-        .and_then(|b| b.agency_rates.iter().next())
-        .map(|(k, p)| {
-            format!(
-                "//  (role: {:?}, level: {}, location: {:?}, hourly: {}, source: {:?}),",
-                k.role,
-                k.level,
-                k.location,
-                super::edit::range_text(&p.amount),
-                p.source.value
-            )
-        })
-        .unwrap_or_else(|| "//  (role: \"ai-developer\", level: Mid, location: \"poland\", hourly: 58, currency: \"USD\", source: \"vendor-quote\"),".into());
+    // the first entry of a list of the base, as a commented example
+    let example = |entries: Option<&BTreeMap<RateKey, Price>>, field: &str, fallback: &str| {
+        entries
+            .and_then(|e| e.iter().next())
+            .map(|(k, p)| {
+                // an amount in another currency than the place's says so
+                let currency = p
+                    .currency
+                    .as_ref()
+                    .map(|c| format!(", currency: {:?}", c.value.as_str()))
+                    .unwrap_or_default();
+                format!(
+                    "//  (role: {:?}, level: {}, location: {:?}, {field}: {}{currency}, source: {:?}),",
+                    k.role,
+                    k.level,
+                    k.location,
+                    super::edit::range_text(&p.amount),
+                    p.source.value
+                )
+            })
+            .unwrap_or_else(|| fallback.to_string())
+    };
+    let example_salary = example(
+        base.map(|b| &b.salaries),
+        "annual",
+        "//  (role: \"ai-engineer\", level: Senior, location: \"us\", annual: (low: 150000, typical: 185000, high: 240000), source: \"my-survey-2026\"),",
+    );
+    let example_rate = example(
+        base.map(|b| &b.agency_rates),
+        "hourly",
+        "//  (role: \"ai-developer\", level: Mid, location: \"poland\", hourly: 58, currency: \"USD\", source: \"vendor-quote\"),",
+    );
     format!(
         r#"// {name}: an overlay on {base_name}. Layer it above in a scenario:
 //     rates: ["{base_name}", "{name}"],
