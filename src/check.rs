@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::Diagnostic;
 use crate::money::grouped;
 use crate::rates::Catalog;
-use crate::rates::catalog::read_plugin;
+use crate::source::Source;
 
 /// What a file holds, by the name it starts with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +113,8 @@ fn check_file(path: &Path, catalog: &Catalog) -> Result<String, Vec<Diagnostic>>
     })?;
     match kind_of(&text) {
         Some(FileKind::Scenario) => {
-            let e = crate::estimate_file(catalog, path).map_err(|d| d.0)?;
+            let scenario = crate::Scenario::read(Source::new(&name, &text))?;
+            let e = crate::estimate_scenario(catalog, &scenario).map_err(|d| d.0)?;
             Ok(format!(
                 "scenario, {} seats, {} FTE, likely {} {}",
                 e.seats.len(),
@@ -123,10 +124,8 @@ fn check_file(path: &Path, catalog: &Catalog) -> Result<String, Vec<Diagnostic>>
             ))
         }
         Some(FileKind::RateTable) => {
-            let table = read_plugin(path)?;
-            let layers = crate::rates::layers::over_default(table, catalog)?;
-            let table = layers.tables().last().cloned().ok_or_else(Vec::new)?;
-            Ok(format!(
+            let table = crate::rates::RateTable::read(Source::new(&name, &text))?;
+            let summary = format!(
                 "rate plugin `{}`, {} roles, {} locations, {} salaries, {} agency rates, {} sources",
                 table.name.value,
                 table.roles.len(),
@@ -134,7 +133,9 @@ fn check_file(path: &Path, catalog: &Catalog) -> Result<String, Vec<Diagnostic>>
                 table.salaries.len(),
                 table.agency_rates.len(),
                 table.sources.len()
-            ))
+            );
+            crate::rates::layers::over_default(table, catalog)?;
+            Ok(summary)
         }
         None => Err(vec![
             Diagnostic::new(name, "not a teamcost file")
