@@ -27,7 +27,7 @@ pub mod vocabulary;
 use std::path::Path;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
-pub use engine::{Estimate, estimate};
+pub use engine::Estimate;
 pub use rates::{Catalog, Layers};
 pub use scenario::Scenario;
 
@@ -39,6 +39,15 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, Diagnostics> {
             .help("check the path; `teamcost check` with no arguments checks scenarios/ and rates/")
     })?;
     Scenario::read(source::Source::new(&name, &text)).map_err(Diagnostics)
+}
+
+/// Estimates a scenario against rate layers: the team is resolved first
+/// (explicit seats, or recommended), then the engine prices it.
+pub fn estimate(scenario: &Scenario, layers: &Layers) -> Result<Estimate, Vec<Diagnostic>> {
+    let (seats, reasoning) = team::seats(scenario, layers)?;
+    let mut estimate = engine::estimate(scenario, &seats, layers)?;
+    estimate.reasoning = reasoning;
+    Ok(estimate)
 }
 
 /// Reads a scenario file and estimates it against the layers it names.

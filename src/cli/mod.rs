@@ -77,7 +77,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Rates(command) => rates::run(&dirs, command),
         Command::Sensitivity(args) => {
             let (estimate, _) = one(&Catalog::load(&dirs)?, &args)?;
-            let (likely, swings) = teamcost::engine::sensitivity::sensitivity(&estimate.model);
+            let (likely, swings) = teamcost::engine::sensitivity::sensitivity(&estimate.model)
+                .map_err(|d| Diagnostics(vec![d]))?;
             let stdout =
                 teamcost::report::sensitivity::render(&estimate, likely, &swings, args.format.into());
             Ok(ok(stdout))

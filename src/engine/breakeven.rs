@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use crate::diagnostic::Diagnostic;
 use crate::engine::inputs::cost_values;
 use crate::engine::model::{self, CostModel};
-use crate::engine::seat::{seat_capacity, seat_total};
+use crate::engine::number::Exact;
 use crate::range::Bound;
 use crate::rates::Layers;
 use crate::scenario::{Scenario, Seat};
@@ -38,15 +38,20 @@ pub struct BreakEven {
     pub durations: Vec<Duration>,
 }
 
-fn per_pm(model: &CostModel, duration: Decimal) -> Option<Decimal> {
+/// Likely cost per productive person-month; `Ok(None)` where the team has
+/// no capacity.
+fn per_pm(model: &CostModel, duration: Decimal) -> Result<Option<Decimal>, Diagnostic> {
     let values = cost_values(&model.inputs, Bound::Typical);
-    let cost: Decimal = model.seats.iter().map(|s| seat_total(s, &values, duration)).sum();
-    let capacity: Decimal = model
-        .seats
-        .iter()
-        .map(|s| seat_capacity(s, &values, duration))
-        .sum();
-    (!capacity.is_zero()).then(|| cost / capacity)
+    let cost = model.cost(&values, duration);
+    let capacity = model.capacity(&values, duration);
+    let capacity = capacity.get().ok_or_else(|| model.too_large("capacity"))?;
+    if capacity.is_zero() {
+        return Ok(None);
+    }
+    let per = cost / Exact::new(capacity);
+    per.get()
+        .map(Some)
+        .ok_or_else(|| model.too_large("cost per person-month"))
 }
 
 /// The team with every seat switched to one engagement.
@@ -78,16 +83,17 @@ pub fn breakeven(scenario: &Scenario, seats: &[Seat], layers: &Layers) -> Result
                 .collect());
         }
     };
-    let durations: Vec<Duration> = (1..=LONGEST)
+    let durations = (1..=LONGEST)
         .map(|months| {
             let d = Decimal::from(months);
-            Duration {
+            Ok(Duration {
                 months,
-                in_house: per_pm(&in_house, d),
-                agency: per_pm(&agency, d),
-            }
+                in_house: per_pm(&in_house, d)?,
+                agency: per_pm(&agency, d)?,
+            })
         })
-        .collect();
+        .collect::<Result<Vec<Duration>, Diagnostic>>()
+        .map_err(|d| vec![d])?;
     let months = durations
         .iter()
         .rev()

@@ -7,6 +7,7 @@ use super::breakeven::breakeven;
 use super::sensitivity::sensitivity;
 use super::tests::{hand_layers, scenario};
 use super::*;
+use crate::estimate;
 use crate::rates::RateTable;
 use crate::source::Source;
 use std::sync::Arc;
@@ -16,7 +17,7 @@ const ENGINEER: &str = r#"(role: "ai-engineer", level: Senior)"#;
 #[test]
 fn sensitivity_of_an_in_house_engineer() {
     let e = estimate(&scenario("12", ENGINEER, ""), &hand_layers()).expect("estimate");
-    let (likely, swings) = sensitivity(&e.model);
+    let (likely, swings) = sensitivity(&e.model).expect("sensitivity");
     assert_eq!(likely, dec!(149400));
     let rows: Vec<(String, Decimal, Decimal)> = swings
         .iter()

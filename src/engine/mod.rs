@@ -7,6 +7,7 @@ pub mod breakeven;
 mod decision_tests;
 pub mod inputs;
 pub mod model;
+pub mod number;
 mod pert;
 #[cfg(test)]
 mod properties;
@@ -28,8 +29,9 @@ use crate::scenario::{Scenario, Seat};
 use crate::vocabulary::{Engagement, Focus};
 use inputs::{Input, capacity_values, cost_values};
 use model::{CostModel, SeatModel};
+use number::{Exact, Number};
+use rust_decimal::prelude::ToPrimitive;
 pub use seat::Components;
-use seat::{seat_capacity, seat_cost, seat_total, start_weeks};
 
 /// A figure at its low, likely and high ends.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -40,10 +42,13 @@ pub struct Triple {
 }
 
 impl Triple {
-    fn add(&mut self, other: &Triple) {
-        self.low += other.low;
-        self.likely += other.likely;
-        self.high += other.high;
+    /// The sum of two triples; `None` when a sum overflows.
+    fn checked_add(&self, other: &Triple) -> Option<Triple> {
+        Some(Triple {
+            low: self.low.checked_add(other.low)?,
+            likely: self.likely.checked_add(other.likely)?,
+            high: self.high.checked_add(other.high)?,
+        })
     }
 }
 
@@ -111,18 +116,15 @@ impl Estimate {
     }
 }
 
-/// Estimates a scenario against its rate layers.
-pub fn estimate(scenario: &Scenario, layers: &Layers) -> Result<Estimate, Vec<Diagnostic>> {
-    let (seats, reasoning) = crate::team::seats(scenario, layers)?;
-    let model = model::build(scenario, &seats, layers)?;
-    Ok(Estimate {
-        reasoning,
-        ..evaluate(scenario, layers, model)
-    })
+/// Estimates a scenario's seats (explicit or already recommended: the
+/// team is resolved before the engine sees it) against its rate layers.
+pub fn estimate(scenario: &Scenario, seats: &[Seat], layers: &Layers) -> Result<Estimate, Vec<Diagnostic>> {
+    let model = model::build(scenario, seats, layers)?;
+    evaluate(scenario, layers, model).map_err(|d| vec![d])
 }
 
 /// The totals of a model at typical inputs, and at the low and high ends.
-pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Estimate {
+pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Result<Estimate, Diagnostic> {
     let duration = model.duration;
     let cost_at = |b| cost_values(&model.inputs, b);
     let capacity_at = |b| capacity_values(&model.inputs, b);
@@ -132,32 +134,44 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Estim
     let mut total = Triple::default();
     let mut capacity = Triple::default();
     let mut components = Components::default();
-    let mut monthly = vec![Decimal::ZERO; seat::month_count(duration)];
+    let mut monthly = vec![Exact::zero(); month_count(duration)];
     let mut seats = Vec::with_capacity(model.seats.len());
     let mut warnings = Vec::new();
     let (mut engineering_fte, mut development_fte) = (Decimal::ZERO, Decimal::ZERO);
     for s in &model.seats {
-        let at_likely = seat_cost(s, &likely, duration);
+        let at_likely = s.terms(&likely, duration);
         let cost = Triple {
-            low: seat_total(s, &cost_low, duration),
-            likely: at_likely.total,
-            high: seat_total(s, &cost_high, duration),
+            low: s.exact(s.terms(&cost_low, duration).cost(), "low cost")?,
+            likely: s.exact(at_likely.cost(), "likely cost")?,
+            high: s.exact(s.terms(&cost_high, duration).cost(), "high cost")?,
         };
         let cap = Triple {
-            low: seat_capacity(s, &cap_low, duration),
-            likely: seat_capacity(s, &likely, duration),
-            high: seat_capacity(s, &cap_high, duration),
+            low: s.exact(s.terms(&cap_low, duration).capacity(), "low capacity")?,
+            likely: s.exact(at_likely.capacity(), "likely capacity")?,
+            high: s.exact(s.terms(&cap_high, duration).capacity(), "high capacity")?,
         };
-        total.add(&cost);
-        capacity.add(&cap);
-        components.add(&at_likely.components);
-        seat::add_timeline(&mut monthly, s.fte, &at_likely, duration);
+        let parts = at_likely.components();
+        let seat_components = Components {
+            salary: s.exact(parts.salary, "salary component")?,
+            burden: s.exact(parts.burden, "burden component")?,
+            overhead: s.exact(parts.overhead, "overhead component")?,
+            management: s.exact(parts.management, "management component")?,
+            recruiting: s.exact(parts.recruiting, "recruiting component")?,
+            agency: s.exact(parts.agency, "agency component")?,
+        };
+        total = total.checked_add(&cost).ok_or_else(|| s.too_large("cost"))?;
+        capacity = capacity
+            .checked_add(&cap)
+            .ok_or_else(|| s.too_large("capacity"))?;
+        components.add(&seat_components.map(Exact::new));
+        at_likely.add_months(&mut monthly);
         match s.focus {
             Focus::Engineering => engineering_fte += s.fte,
             Focus::Development => development_fte += s.fte,
         }
-        let start = start_weeks(s, &likely);
-        warnings.extend(start_warning(s, start, &cost_low, duration, at_likely.active));
+        let start = s.start_weeks(&likely);
+        let active = s.exact(at_likely.active(), "active months")?;
+        warnings.extend(start_warning(s, start, &cost_low, duration, active));
         seats.push(SeatEstimate {
             seat: s.seat.clone(),
             title: s.title.clone(),
@@ -165,24 +179,40 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Estim
             fte: s.fte,
             cost,
             capacity: cap,
-            components: at_likely.components,
+            components: seat_components,
             start_weeks: start,
         });
     }
-    let mut cumulative = Decimal::ZERO;
-    let monthly = monthly
-        .into_iter()
-        .enumerate()
-        .map(|(i, likely)| {
-            cumulative += likely;
-            Month {
-                month: i + 1,
-                likely,
-                cumulative,
-            }
+    let scenario_figure = |x: Exact, what: &str| {
+        x.get().ok_or_else(|| {
+            Diagnostic::new(
+                scenario.file.clone(),
+                format!("the {what} of the scenario is too large to compute"),
+            )
+            .expected("figures whose sums stay below 7.9e28 (rust_decimal's largest number)")
+            .help("check the counts of the seats and the salaries, rates and exchange rates they read")
         })
-        .collect();
-    Estimate {
+    };
+    let components = Components {
+        salary: scenario_figure(components.salary, "salary component")?,
+        burden: scenario_figure(components.burden, "burden component")?,
+        overhead: scenario_figure(components.overhead, "overhead component")?,
+        management: scenario_figure(components.management, "management component")?,
+        recruiting: scenario_figure(components.recruiting, "recruiting component")?,
+        agency: scenario_figure(components.agency, "agency component")?,
+    };
+    let mut cumulative = Decimal::ZERO;
+    let mut months = Vec::with_capacity(monthly.len());
+    for (i, likely) in monthly.into_iter().enumerate() {
+        let likely = scenario_figure(likely, "monthly cost")?;
+        cumulative += likely;
+        months.push(Month {
+            month: i + 1,
+            likely,
+            cumulative,
+        });
+    }
+    Ok(Estimate {
         scenario: scenario.clone(),
         layers: layers.tables().iter().map(|t| t.name.value.clone()).collect(),
         currency: model.currency.clone(),
@@ -193,13 +223,18 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Estim
         staffed_weeks: seats.iter().map(|s| s.start_weeks).max().unwrap_or_default(),
         seats,
         components,
-        monthly,
+        monthly: months,
         warnings,
         model,
         simulation: None,
         budget: None,
         reasoning: Vec::new(),
-    }
+    })
+}
+
+/// Number of timeline months: ceil(D).
+pub fn month_count(duration: Decimal) -> usize {
+    duration.ceil().to_usize().unwrap_or(0)
 }
 
 /// A seat whose delay outlasts the project costs nothing: say so.
@@ -226,7 +261,7 @@ fn start_warning(
             crate::money::plain(project_weeks.round_dp(1))
         ));
     }
-    let slowest = start_weeks(s, slow);
+    let slowest = s.start_weeks(slow);
     (slowest >= project_weeks).then(|| {
         format!(
             "{seat} may never start: at the high end its {what} is {} weeks, as long as the project ({} weeks)",

@@ -6,6 +6,8 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::Diagnostic;
 use crate::engine::inputs::{Input, InputKind};
+use crate::engine::number::{Exact, Number};
+use crate::engine::seat::{Conversion, Formula, Pay, Terms};
 use crate::money::Currency;
 use crate::origin::Located;
 use crate::range::Range;
@@ -13,54 +15,6 @@ use crate::rates::layers::unknown;
 use crate::rates::{Layers, RateKey};
 use crate::scenario::{Scenario, Seat};
 use crate::vocabulary::{Engagement, Focus};
-
-/// `amount * rate[from] / rate[to]`, kept as the two rates so the
-/// conversion is done in the order MODEL.md writes it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Conversion {
-    pub from: Decimal,
-    pub to: Decimal,
-}
-
-impl Conversion {
-    pub const NONE: Conversion = Conversion {
-        from: Decimal::ONE,
-        to: Decimal::ONE,
-    };
-
-    pub fn apply(self, amount: Decimal) -> Decimal {
-        if self == Conversion::NONE {
-            amount
-        } else {
-            amount * self.from / self.to
-        }
-    }
-}
-
-/// Which inputs a seat reads, by index into [`CostModel::inputs`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum Pay {
-    InHouse {
-        salary: usize,
-        salary_fx: Conversion,
-        burden: usize,
-        recruiting_fee: usize,
-        time_to_hire: usize,
-        ramp_up: usize,
-        ramp_productivity: usize,
-        overhead: usize,
-        overhead_fx: Conversion,
-        management: usize,
-    },
-    Agency {
-        hourly: usize,
-        hourly_fx: Conversion,
-        hours: usize,
-        time_to_start: usize,
-        ramp_up: usize,
-        ramp_productivity: usize,
-    },
-}
 
 /// One seat, resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,16 +24,78 @@ pub struct SeatModel {
     pub focus: Focus,
     /// count x allocation.
     pub fte: Decimal,
-    pub pay: Pay,
+    /// What the seat reads and how its amounts convert.
+    pub formula: Formula<Decimal>,
+}
+
+impl SeatModel {
+    /// The seat's terms at these values, in exact decimals.
+    pub fn terms(&self, values: &[Decimal], duration: Decimal) -> Terms<Exact> {
+        self.formula
+            .map(Exact::new)
+            .terms(|i| Exact::new(values[i]), Exact::new(duration))
+    }
+
+    /// The delay before the seat starts, in weeks, at these values.
+    pub fn start_weeks(&self, values: &[Decimal]) -> Decimal {
+        values[self.formula.delay_input()]
+    }
+
+    /// A figure of this seat that overflowed: an error naming the seat,
+    /// never a panic.
+    pub fn exact(&self, figure: Exact, what: &str) -> Result<Decimal, Diagnostic> {
+        figure.get().ok_or_else(|| self.too_large(what))
+    }
+
+    /// The error for a figure of this seat that overflowed.
+    pub fn too_large(&self, what: &str) -> Diagnostic {
+        self.seat
+            .role
+            .origin
+            .diag(format!(
+                "the {what} of {} {} in {} is too large to compute",
+                self.seat.role.value, self.seat.level, self.seat.location.value
+            ))
+            .expected("figures whose products stay below 7.9e28 (rust_decimal's largest number)")
+            .help("check the count of this seat and the salaries, rates and exchange rates it reads")
+    }
 }
 
 /// A scenario ready to evaluate: seats over shared inputs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CostModel {
+    /// The scenario file, for messages.
+    pub file: String,
     pub currency: Currency,
     pub duration: Decimal,
     pub inputs: Vec<Input>,
     pub seats: Vec<SeatModel>,
+}
+
+impl CostModel {
+    /// The cost of the whole team at these values over `duration` months.
+    pub fn cost(&self, values: &[Decimal], duration: Decimal) -> Exact {
+        self.seats
+            .iter()
+            .fold(Exact::zero(), |sum, s| sum + s.terms(values, duration).cost())
+    }
+
+    /// The productive capacity of the whole team, likewise.
+    pub fn capacity(&self, values: &[Decimal], duration: Decimal) -> Exact {
+        self.seats
+            .iter()
+            .fold(Exact::zero(), |sum, s| sum + s.terms(values, duration).capacity())
+    }
+
+    /// The error for a team figure that overflowed.
+    pub fn too_large(&self, what: &str) -> Diagnostic {
+        Diagnostic::new(
+            self.file.clone(),
+            format!("the {what} of the team is too large to compute"),
+        )
+        .expected("figures whose sums stay below 7.9e28 (rust_decimal's largest number)")
+        .help("check the counts of the seats and the salaries, rates and exchange rates they read")
+    }
 }
 
 /// The reporting currency: the scenario's, else its location's.
@@ -131,6 +147,7 @@ pub fn build(scenario: &Scenario, seats: &[Seat], layers: &Layers) -> Result<Cos
         return Err(problems);
     }
     Ok(CostModel {
+        file: scenario.file.clone(),
         currency: currency.clone(),
         duration: scenario.duration.get(),
         inputs: builder.inputs,
@@ -245,13 +262,15 @@ impl Builder<'_> {
             title: role.title.clone(),
             focus: role.focus,
             fte: seat.fte(),
-            pay,
+            formula: Formula { fte: seat.fte(), pay },
         })
     }
 
-    fn conversion(&self, from: &Located<Currency>) -> Result<Conversion, Vec<Diagnostic>> {
+    fn conversion(&self, from: &Located<Currency>) -> Result<Conversion<Decimal>, Vec<Diagnostic>> {
         let (from, to) = self.layers.conversion(from, self.currency).map_err(|d| vec![d])?;
-        Ok(Conversion { from, to })
+        Ok(Conversion(
+            (from != Decimal::ONE || to != Decimal::ONE).then_some((from, to)),
+        ))
     }
 }
 

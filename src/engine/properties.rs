@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use super::tests::{hand_layers, scenario};
-use super::*;
+use crate::estimate;
 
 /// Decimal sums of 28-digit figures may differ in the last digits; a
 /// millionth of a cent is far below anything shown.

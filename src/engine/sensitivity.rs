@@ -4,9 +4,9 @@
 
 use rust_decimal::Decimal;
 
+use crate::diagnostic::Diagnostic;
 use crate::engine::inputs::{Input, cost_values};
 use crate::engine::model::CostModel;
-use crate::engine::seat::seat_total;
 use crate::range::Bound;
 
 /// One input's effect on the likely cost.
@@ -26,40 +26,37 @@ impl Swing {
 }
 
 /// The scenario's likely cost at these values.
-fn total(model: &CostModel, values: &[Decimal]) -> Decimal {
+fn total(model: &CostModel, values: &[Decimal]) -> Result<Decimal, Diagnostic> {
     model
-        .seats
-        .iter()
-        .map(|s| seat_total(s, values, model.duration))
-        .sum()
+        .cost(values, model.duration)
+        .get()
+        .ok_or_else(|| model.too_large("cost"))
 }
 
 /// Every input that varies, with its swing, largest first (ties by name).
-pub fn sensitivity(model: &CostModel) -> (Decimal, Vec<Swing>) {
+pub fn sensitivity(model: &CostModel) -> Result<(Decimal, Vec<Swing>), Diagnostic> {
     let typical = cost_values(&model.inputs, Bound::Typical);
-    let likely = total(model, &typical);
-    let mut swings: Vec<Swing> = model
-        .inputs
-        .iter()
-        .enumerate()
-        .filter(|(_, input)| !input.range.is_fixed())
-        .map(|(i, input)| {
-            let mut values = typical.clone();
-            values[i] = input.range.low();
-            let at_low = total(model, &values);
-            values[i] = input.range.high();
-            let at_high = total(model, &values);
-            Swing {
-                input: input.clone(),
-                at_low,
-                at_high,
-            }
-        })
-        .collect();
+    let likely = total(model, &typical)?;
+    let mut swings = Vec::new();
+    for (i, input) in model.inputs.iter().enumerate() {
+        if input.range.is_fixed() {
+            continue;
+        }
+        let mut values = typical.clone();
+        values[i] = input.range.low();
+        let at_low = total(model, &values)?;
+        values[i] = input.range.high();
+        let at_high = total(model, &values)?;
+        swings.push(Swing {
+            input: input.clone(),
+            at_low,
+            at_high,
+        });
+    }
     swings.sort_by(|a, b| {
         b.swing()
             .cmp(&a.swing())
             .then_with(|| a.input.to_string().cmp(&b.input.to_string()))
     });
-    (likely, swings)
+    Ok((likely, swings))
 }

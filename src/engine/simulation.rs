@@ -11,7 +11,8 @@ use rayon::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::engine::model::{Conversion, CostModel, Pay};
+use crate::engine::model::CostModel;
+use crate::engine::seat::Formula;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::engine::pert::{QuantileTable, pert_shape};
@@ -20,7 +21,7 @@ use crate::engine::pert::{QuantileTable, pert_shape};
 pub const DEFAULT_SEED: u64 = 42;
 pub const DEFAULT_TRIALS: u32 = 10_000;
 /// Trials per chunk: the unit of parallel work and of seeding.
-const CHUNK: u32 = 2048;
+const CHUNK: usize = 2048;
 /// Trials per block inside a chunk: the columns of one block stay in cache.
 const BLOCK: usize = 512;
 
@@ -34,28 +35,96 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Percentiles interpolate between the closest ranks (R's type 7);
-    /// found by selection, not a full sort. Reorders `values`.
+    /// Percentiles interpolate between the closest ranks (R's type 7),
+    /// found by selection, not a full sort: p50 first, then p10 in the
+    /// part below it and p90 in the part above it, side by side. Reorders
+    /// `values`; copies nothing.
     fn of(values: &mut [f64]) -> Summary {
         let mean = values.iter().sum::<f64>() / values.len() as f64;
         let last = values.len() - 1;
-        let mut at = |p: f64| {
+        let rank = |p: f64| {
             let h = last as f64 * p;
-            let i = h.floor() as usize;
-            let (_, value, above) = values.select_nth_unstable_by(i, f64::total_cmp);
-            let value = *value;
-            let next = above.iter().copied().fold(f64::INFINITY, f64::min);
-            if i == last {
-                value
-            } else {
-                value + (next - value) * (h - i as f64)
-            }
+            (h.floor() as usize, h - h.floor())
         };
+        let ((i10, f10), (i50, f50), (i90, f90)) = (rank(0.1), rank(0.5), rank(0.9));
+        let (below, v50, above) = values.select_nth_unstable_by(i50, f64::total_cmp);
+        let v50 = *v50;
+        let next50 = min_of(above);
+        let (p10, p90) = rayon::join(
+            || {
+                if i10 < i50 {
+                    let (v, next) = rank_in(below, i10);
+                    between(v, Some(next.unwrap_or(v50)), f10)
+                } else {
+                    between(v50, next50, f10)
+                }
+            },
+            || {
+                if i90 > i50 {
+                    let (v, next) = rank_in(above, i90 - i50 - 1);
+                    between(v, next, f90)
+                } else {
+                    between(v50, next50, f90)
+                }
+            },
+        );
         Summary {
-            p10: at(0.1),
-            p50: at(0.5),
-            p90: at(0.9),
+            p10,
+            p50: between(v50, next50, f50),
+            p90,
             mean,
+        }
+    }
+}
+
+/// The value of rank `i` of `part` and the next larger value in `part`.
+fn rank_in(part: &mut [f64], i: usize) -> (f64, Option<f64>) {
+    let (_, value, rest) = part.select_nth_unstable_by(i, f64::total_cmp);
+    (*value, min_of(rest))
+}
+
+/// `value` moved `fraction` of the way to the next rank, if there is one.
+fn between(value: f64, next: Option<f64>, fraction: f64) -> f64 {
+    match next {
+        Some(next) => value + (next - value) * fraction,
+        None => value,
+    }
+}
+
+fn min_of(values: &[f64]) -> Option<f64> {
+    values.iter().copied().reduce(f64::min)
+}
+
+/// The simulated costs in equal bins: the data of the distribution chart,
+/// kept instead of every trial so memory does not grow with scenarios.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Histogram {
+    /// The smallest and the largest simulated cost.
+    pub min: f64,
+    pub max: f64,
+    pub width: f64,
+    pub counts: Vec<u64>,
+    pub total: u64,
+}
+
+impl Histogram {
+    /// Bins of the distribution chart.
+    pub const BINS: usize = 40;
+
+    fn of(values: &[f64]) -> Histogram {
+        let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+        let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let width = ((max - min) / Self::BINS as f64).max(1e-9);
+        let mut counts = vec![0u64; Self::BINS];
+        for v in values {
+            counts[(((v - min) / width) as usize).min(Self::BINS - 1)] += 1;
+        }
+        Histogram {
+            min,
+            max,
+            width,
+            counts,
+            total: values.len() as u64,
         }
     }
 }
@@ -67,8 +136,8 @@ pub struct Simulation {
     pub seed: u64,
     pub cost: Summary,
     pub capacity: Summary,
-    /// Every trial's cost, in no particular order: the distribution.
-    pub costs: Vec<f64>,
+    /// The distribution of the cost.
+    pub histogram: Histogram,
 }
 
 /// A figure as a decimal, for reports.
@@ -87,35 +156,11 @@ enum Draw {
     },
 }
 
-#[derive(Debug, Clone, Copy)]
-enum FastPay {
-    InHouse {
-        salary: usize,
-        salary_fx: f64,
-        burden: usize,
-        fee: usize,
-        delay: usize,
-        ramp: usize,
-        productivity: usize,
-        overhead: usize,
-        overhead_fx: f64,
-        management: usize,
-    },
-    Agency {
-        hourly: usize,
-        hourly_fx: f64,
-        hours: usize,
-        delay: usize,
-        ramp: usize,
-        productivity: usize,
-    },
-}
-
 /// A cost model compiled to f64 for fast trials.
 #[derive(Debug, Clone)]
 pub struct Sampler {
     draws: Vec<Draw>,
-    seats: Vec<(f64, FastPay)>,
+    seats: Vec<Formula<f64>>,
     duration: f64,
 }
 
@@ -144,12 +189,6 @@ fn f(d: Decimal) -> f64 {
     d.to_f64().unwrap_or(0.0)
 }
 
-fn fx(c: Conversion) -> f64 {
-    f(c.from) / f(c.to)
-}
-
-const MONTHS_PER_WEEK: f64 = 12.0 / 52.0;
-
 impl Sampler {
     pub fn new(model: &CostModel) -> Sampler {
         let draws = model
@@ -169,53 +208,7 @@ impl Sampler {
                 }
             })
             .collect();
-        let seats = model
-            .seats
-            .iter()
-            .map(|s| {
-                let pay = match s.pay {
-                    Pay::InHouse {
-                        salary,
-                        salary_fx,
-                        burden,
-                        recruiting_fee,
-                        time_to_hire,
-                        ramp_up,
-                        ramp_productivity,
-                        overhead,
-                        overhead_fx,
-                        management,
-                    } => FastPay::InHouse {
-                        salary,
-                        salary_fx: fx(salary_fx),
-                        burden,
-                        fee: recruiting_fee,
-                        delay: time_to_hire,
-                        ramp: ramp_up,
-                        productivity: ramp_productivity,
-                        overhead,
-                        overhead_fx: fx(overhead_fx),
-                        management,
-                    },
-                    Pay::Agency {
-                        hourly,
-                        hourly_fx,
-                        hours,
-                        time_to_start,
-                        ramp_up,
-                        ramp_productivity,
-                    } => FastPay::Agency {
-                        hourly,
-                        hourly_fx: fx(hourly_fx),
-                        hours,
-                        delay: time_to_start,
-                        ramp: ramp_up,
-                        productivity: ramp_productivity,
-                    },
-                };
-                (f(s.fte), pay)
-            })
-            .collect();
+        let seats = model.seats.iter().map(|s| s.formula.map(f)).collect();
         Sampler {
             draws,
             seats,
@@ -223,78 +216,11 @@ impl Sampler {
         }
     }
 
-    /// Adds one seat's cost and capacity over a block of trials, reading
-    /// one column of values per input. Written as plain loops over slices
-    /// so the compiler can vectorise them.
-    fn add_seat(&self, fte: f64, pay: FastPay, cols: &[Vec<f64>], cost: &mut [f64], capacity: &mut [f64]) {
-        let d = self.duration;
-        let (delay, ramp, productivity) = match pay {
-            FastPay::InHouse {
-                delay,
-                ramp,
-                productivity,
-                ..
-            }
-            | FastPay::Agency {
-                delay,
-                ramp,
-                productivity,
-                ..
-            } => (&cols[delay], &cols[ramp], &cols[productivity]),
-        };
-        let n = cost.len();
-        match pay {
-            FastPay::InHouse {
-                salary,
-                salary_fx,
-                burden,
-                fee,
-                overhead,
-                overhead_fx,
-                management,
-                ..
-            } => {
-                let (salary, burden, fee, overhead, management) = (
-                    &cols[salary],
-                    &cols[burden],
-                    &cols[fee],
-                    &cols[overhead],
-                    &cols[management],
-                );
-                for t in 0..n {
-                    let active = (d - delay[t] * MONTHS_PER_WEEK).max(0.0);
-                    let started = if active > 0.0 { 1.0 } else { 0.0 };
-                    let annual = salary[t] * salary_fx;
-                    let monthly = annual / 12.0 * (burden[t] + management[t]) + overhead[t] * overhead_fx;
-                    cost[t] += fte * (monthly * active + started * annual * fee[t]);
-                }
-            }
-            FastPay::Agency {
-                hourly,
-                hourly_fx,
-                hours,
-                ..
-            } => {
-                let (hourly, hours) = (&cols[hourly], &cols[hours]);
-                for t in 0..n {
-                    let active = (d - delay[t] * MONTHS_PER_WEEK).max(0.0);
-                    cost[t] += fte * hourly[t] * hourly_fx * hours[t] * active;
-                }
-            }
-        }
-        for t in 0..n {
-            let active = (d - delay[t] * MONTHS_PER_WEEK).max(0.0);
-            let r = ramp[t] * MONTHS_PER_WEEK;
-            capacity[t] += fte * (productivity[t] * active.min(r) + (active - r).max(0.0));
-        }
-    }
-
-    /// Runs `count` trials of chunk `chunk`: costs and capacities.
-    fn run_chunk(&self, seed: u64, chunk: u32, count: u32) -> (Vec<f64>, Vec<f64>) {
+    /// Runs the trials of chunk `chunk` into `costs` and `capacities`.
+    fn run_chunk(&self, seed: u64, chunk: usize, costs: &mut [f64], capacities: &mut [f64]) {
         let mut rng =
-            Xoshiro256PlusPlus::seed_from_u64(seed ^ u64::from(chunk).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        let count = count as usize;
-        let (mut costs, mut capacities) = (vec![0.0; count], vec![0.0; count]);
+            Xoshiro256PlusPlus::seed_from_u64(seed ^ (chunk as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let count = costs.len();
         let mut cols: Vec<Vec<f64>> = vec![vec![0.0; BLOCK]; self.draws.len()];
         for start in (0..count).step_by(BLOCK) {
             let n = BLOCK.min(count - start);
@@ -319,48 +245,38 @@ impl Sampler {
                 }
             }
             let (cost, capacity) = (&mut costs[start..start + n], &mut capacities[start..start + n]);
-            for &(fte, pay) in &self.seats {
-                self.add_seat(fte, pay, &cols, cost, capacity);
+            for seat in &self.seats {
+                for (t, (cost, capacity)) in cost.iter_mut().zip(capacity.iter_mut()).enumerate() {
+                    let terms = seat.terms(|i| cols[i][t], self.duration);
+                    *cost += terms.cost();
+                    *capacity += terms.capacity();
+                }
             }
         }
-        (costs, capacities)
     }
 
     /// Runs the simulation; `progress` is told how many trials are done.
+    /// Holds 16 bytes per trial (a cost and a capacity) and nothing more
+    /// that grows with the trials.
     pub fn run(&self, trials: u32, seed: u64, progress: &(dyn Fn(u64) + Sync)) -> Simulation {
-        let chunks = trials.div_ceil(CHUNK);
-        let parts: Vec<(Vec<f64>, Vec<f64>)> = (0..chunks)
-            .into_par_iter()
-            .map(|c| {
-                let count = CHUNK.min(trials - c * CHUNK);
-                let part = self.run_chunk(seed, c, count);
-                progress(u64::from(count));
-                part
-            })
-            .collect();
-        let mut costs = Vec::with_capacity(trials as usize);
-        let mut capacities = Vec::with_capacity(trials as usize);
-        for (c, p) in parts {
-            costs.extend(c);
-            capacities.extend(p);
-        }
-        let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
-        let (cost_mean, capacity_mean) = (mean(&costs), mean(&capacities));
-        let mut sorted = costs.clone();
-        let cost = Summary {
-            mean: cost_mean,
-            ..Summary::of(&mut sorted)
-        };
-        let capacity = Summary {
-            mean: capacity_mean,
-            ..Summary::of(&mut capacities)
-        };
+        let n = trials as usize;
+        let (mut costs, mut capacities) = (vec![0.0; n], vec![0.0; n]);
+        costs
+            .par_chunks_mut(CHUNK)
+            .zip(capacities.par_chunks_mut(CHUNK))
+            .enumerate()
+            .for_each(|(chunk, (costs, capacities))| {
+                self.run_chunk(seed, chunk, costs, capacities);
+                progress(costs.len() as u64);
+            });
+        let (cost, capacity) = rayon::join(|| Summary::of(&mut costs), || Summary::of(&mut capacities));
+        drop(capacities);
         Simulation {
             trials,
             seed,
             cost,
             capacity,
-            costs,
+            histogram: Histogram::of(&costs),
         }
     }
 }

@@ -5,6 +5,7 @@ use super::simulation::{DEFAULT_SEED, simulate};
 use super::tests::{hand_layers, scenario};
 use super::*;
 use crate::engine::simulation::decimal;
+use crate::estimate;
 
 const TEAM: &str = r#"(role: "ai-engineer", level: Senior, count: 2), (role: "ai-developer", level: Mid, count: 3, allocation: 0.5, engagement: Agency)"#;
 
@@ -18,8 +19,8 @@ fn simulated_figures_lie_inside_the_range_and_are_ordered() {
         let e = hand_estimate(duration);
         let sim = simulate(&e.model, 20_000, DEFAULT_SEED, &|_| {});
         let (low, high) = (e.cost.low, e.cost.high);
-        let first = decimal(sim.costs.iter().copied().fold(f64::INFINITY, f64::min));
-        let last = decimal(sim.costs.iter().copied().fold(f64::NEG_INFINITY, f64::max));
+        let first = decimal(sim.histogram.min);
+        let last = decimal(sim.histogram.max);
         assert!(
             first >= low - Decimal::ONE && last <= high + Decimal::ONE,
             "{duration}: {first}..{last} outside {low}..{high}"

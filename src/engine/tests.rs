@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use super::*;
+use crate::estimate;
 use crate::rates::RateTable;
 use crate::source::Source;
 use std::sync::Arc;

@@ -8,8 +8,7 @@ use super::{
     title_style,
 };
 use crate::engine::Estimate;
-
-const BINS: usize = 40;
+use crate::engine::simulation::Histogram;
 
 pub fn chart(estimates: &[Estimate]) -> Result<String, PlotError> {
     let currency = one_currency(estimates)?;
@@ -35,14 +34,14 @@ pub fn chart(estimates: &[Estimate]) -> Result<String, PlotError> {
         let panels = body.split_evenly((rows, cols));
         let small = (FONT, if n > 4 { 16 } else { 20 }).into_font();
         for (i, ((e, sim), panel)) in sims.iter().zip(panels.iter()).enumerate() {
-            let min = sim.costs.iter().copied().fold(f64::INFINITY, f64::min);
-            let max = sim.costs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            let width = ((max - min) / BINS as f64).max(1e-9);
-            let mut counts = [0usize; BINS];
-            for c in &sim.costs {
-                counts[(((c - min) / width) as usize).min(BINS - 1)] += 1;
-            }
-            let peak = counts.iter().copied().max().unwrap_or(1) as f64 / sim.costs.len() as f64 * 100.0;
+            let Histogram {
+                min,
+                max,
+                width,
+                ref counts,
+                total,
+            } = sim.histogram;
+            let peak = counts.iter().copied().max().unwrap_or(1) as f64 / total as f64 * 100.0;
             let mut chart = ChartBuilder::on(panel)
                 .caption(
                     short_name(&e.scenario.name, if cols > 2 { 40 } else { 60 }),
@@ -67,7 +66,7 @@ pub fn chart(estimates: &[Estimate]) -> Result<String, PlotError> {
             chart
                 .draw_series(counts.iter().enumerate().map(|(b, count)| {
                     let x0 = min + width * b as f64;
-                    let share = *count as f64 / sim.costs.len() as f64 * 100.0;
+                    let share = *count as f64 / total as f64 * 100.0;
                     Rectangle::new([(x0, 0.0), (x0 + width, share)], color(i).mix(0.75).filled())
                 }))
                 .map_err(draw_err)?;

@@ -124,6 +124,8 @@ pub enum PlotError {
     Empty(String),
     #[error("drawing the chart failed: {0}")]
     Draw(String),
+    #[error("{0}")]
+    Compute(String),
 }
 
 pub fn draw_err<E: std::fmt::Display>(e: E) -> PlotError {

@@ -13,7 +13,7 @@ use crate::engine::sensitivity::sensitivity;
 const TOP: usize = 10;
 
 pub fn chart(e: &Estimate) -> Result<String, PlotError> {
-    let (likely, swings) = sensitivity(&e.model);
+    let (likely, swings) = sensitivity(&e.model).map_err(|d| PlotError::Compute(d.to_string()))?;
     let swings: Vec<_> = swings
         .into_iter()
         .filter(|s| !s.swing().is_zero())

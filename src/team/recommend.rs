@@ -250,7 +250,8 @@ pub fn recommend(
     let steps = (staffing.max_fte / step).floor();
     let sizes = (1..=steps.to_usize().unwrap_or(0)).map(|k| step * Decimal::from(k));
     let estimate_of = |total: Decimal| -> Result<Estimate, Vec<Diagnostic>> {
-        engine::estimate(&with_seats(scenario, seats(staffing, scenario, total)), layers)
+        let team = seats(staffing, scenario, total);
+        engine::estimate(&with_seats(scenario, team.clone()), &team, layers)
     };
     let e = engineering_share(staffing, scenario);
     let months = plain(scenario.duration.get());

@@ -6,7 +6,7 @@ use rust_decimal_macros::dec;
 use super::recommend::{engineering_share, seats, split};
 use super::*;
 use crate::Catalog;
-use crate::engine::estimate;
+use crate::estimate;
 use crate::scenario::Target;
 use crate::source::Source;
 use crate::vocabulary::{Engagement, Focus, Level, Stage};

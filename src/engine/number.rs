@@ -1,0 +1,174 @@
+//! The number types the one seat formula is written over: [`Exact`]
+//! (`rust_decimal` with overflow caught, for every reported figure) and
+//! `f64` (for Monte Carlo trials, where speed matters and the figures are
+//! estimates anyway).
+
+use std::cmp::Ordering;
+use std::ops::{Add, Div, Mul, Sub};
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+/// What the seat formula needs of a number.
+pub trait Number:
+    Copy + PartialOrd + Add<Output = Self> + Sub<Output = Self> + Mul<Output = Self> + Div<Output = Self>
+{
+    fn zero() -> Self;
+    fn int(n: u32) -> Self;
+    fn from_decimal(d: Decimal) -> Self;
+    /// The larger of two; an overflowed operand makes an overflowed result.
+    fn max(self, other: Self) -> Self;
+    /// The smaller of two; likewise.
+    fn min(self, other: Self) -> Self;
+    fn floor(self) -> Self;
+    /// 1 when the number is above zero, else 0; an overflowed number
+    /// stays overflowed (a comparison would hide it).
+    fn positive(self) -> Self;
+}
+
+impl Number for f64 {
+    fn zero() -> f64 {
+        0.0
+    }
+    fn int(n: u32) -> f64 {
+        f64::from(n)
+    }
+    fn from_decimal(d: Decimal) -> f64 {
+        d.to_f64().unwrap_or(0.0)
+    }
+    fn max(self, other: f64) -> f64 {
+        f64::max(self, other)
+    }
+    fn min(self, other: f64) -> f64 {
+        f64::min(self, other)
+    }
+    fn floor(self) -> f64 {
+        f64::floor(self)
+    }
+    fn positive(self) -> f64 {
+        if self > 0.0 { 1.0 } else { 0.0 }
+    }
+}
+
+/// A decimal that remembers overflow: any operation that would overflow
+/// (or divide by zero) gives `Exact(None)`, and every operation on it gives
+/// `None` again, so one check at the end tells whether a figure is sound.
+/// Comparisons with an overflowed value are false.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Exact(Option<Decimal>);
+
+impl Default for Exact {
+    fn default() -> Exact {
+        Exact::zero()
+    }
+}
+
+impl Exact {
+    pub fn new(d: Decimal) -> Exact {
+        Exact(Some(d))
+    }
+
+    /// The value, or `None` when a step overflowed.
+    pub fn get(self) -> Option<Decimal> {
+        self.0
+    }
+
+    fn both(self, other: Exact, op: impl FnOnce(Decimal, Decimal) -> Option<Decimal>) -> Exact {
+        match (self.0, other.0) {
+            (Some(a), Some(b)) => Exact(op(a, b)),
+            _ => Exact(None),
+        }
+    }
+}
+
+impl PartialOrd for Exact {
+    fn partial_cmp(&self, other: &Exact) -> Option<Ordering> {
+        match (self.0, other.0) {
+            (Some(a), Some(b)) => Some(a.cmp(&b)),
+            _ => None,
+        }
+    }
+}
+
+impl Add for Exact {
+    type Output = Exact;
+    fn add(self, other: Exact) -> Exact {
+        self.both(other, Decimal::checked_add)
+    }
+}
+
+impl Sub for Exact {
+    type Output = Exact;
+    fn sub(self, other: Exact) -> Exact {
+        self.both(other, Decimal::checked_sub)
+    }
+}
+
+impl Mul for Exact {
+    type Output = Exact;
+    fn mul(self, other: Exact) -> Exact {
+        self.both(other, Decimal::checked_mul)
+    }
+}
+
+impl Div for Exact {
+    type Output = Exact;
+    fn div(self, other: Exact) -> Exact {
+        self.both(other, Decimal::checked_div)
+    }
+}
+
+impl Number for Exact {
+    fn zero() -> Exact {
+        Exact::new(Decimal::ZERO)
+    }
+    fn int(n: u32) -> Exact {
+        Exact::new(Decimal::from(n))
+    }
+    fn from_decimal(d: Decimal) -> Exact {
+        Exact::new(d)
+    }
+    fn max(self, other: Exact) -> Exact {
+        self.both(other, |a, b| Some(a.max(b)))
+    }
+    fn min(self, other: Exact) -> Exact {
+        self.both(other, |a, b| Some(a.min(b)))
+    }
+    fn floor(self) -> Exact {
+        Exact(self.0.map(|d| d.floor()))
+    }
+    fn positive(self) -> Exact {
+        Exact(self.0.map(|d| {
+            if d > Decimal::ZERO {
+                Decimal::ONE
+            } else {
+                Decimal::ZERO
+            }
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overflow_is_remembered_through_every_operation() {
+        let big = Exact::new(Decimal::MAX);
+        let over = big * Exact::int(2);
+        assert_eq!(over.get(), None);
+        assert_eq!((over + Exact::int(1)).get(), None);
+        assert_eq!(Exact::zero().max(over).get(), None, "max does not hide it");
+        assert_eq!(over.min(Exact::zero()).get(), None, "min does not hide it");
+        assert!(!(over > Exact::zero()) && !(over < Exact::zero()));
+        assert_eq!((Exact::int(1) / Exact::zero()).get(), None, "division by zero");
+        assert_eq!((big - big).get(), Some(Decimal::ZERO));
+        assert_eq!(Exact::new(Decimal::new(25, 1)).floor().get(), Some(Decimal::TWO));
+        assert_eq!(over.positive().get(), None);
+        assert_eq!(
+            Exact::new(Decimal::new(1, 20)).positive().get(),
+            Some(Decimal::ONE)
+        );
+        assert_eq!(Exact::zero().positive().get(), Some(Decimal::ZERO));
+    }
+}
