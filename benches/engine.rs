@@ -27,9 +27,29 @@ const SIX_SEATS: &str = r#"Scenario(
     ]),
 )"#;
 
+/// Five seats in two places, as a typical pilot.
+const FIVE_SEATS: &str = r#"Scenario(
+    name: "bench five",
+    stage: Pilot,
+    duration_months: 12,
+    location: "us",
+    engagement: InHouse,
+    team: Seats([
+        (role: "ai-engineer", level: Senior),
+        (role: "mlops-engineer", level: Mid),
+        (role: "ai-developer", level: Senior),
+        (role: "ai-developer", level: Mid, count: 2, engagement: Agency, location: "poland"),
+        (role: "prompt-engineer", level: Mid, allocation: 0.5, engagement: Agency, location: "poland"),
+    ]),
+)"#;
+
 fn setup() -> (Scenario, Layers) {
+    setup_from(SIX_SEATS)
+}
+
+fn setup_from(text: &str) -> (Scenario, Layers) {
     let catalog = Catalog::embedded().expect("embedded rates");
-    let scenario = Scenario::read(Source::new("bench.ron", SIX_SEATS)).expect("scenario");
+    let scenario = Scenario::read(Source::new("bench.ron", text)).expect("scenario");
     let layers = catalog.layers(&scenario.rates).expect("layers");
     (scenario, layers)
 }
@@ -70,5 +90,67 @@ fn simulation(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, engine, simulation);
+/// Trials per second on one and on two threads, 10^7 trials of five seats
+/// (the goals: at least 13M trials/s on one thread, two threads at least
+/// 1.6x one).
+fn threads(c: &mut Criterion) {
+    let (scenario, layers) = setup_from(FIVE_SEATS);
+    let estimate = estimate(&scenario, &layers).expect("estimate");
+    let mut group = c.benchmark_group("simulate 10^7");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(10_000_000));
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("thread pool");
+        group.bench_function(format!("5 seats x 10,000,000 trials, {threads} thread(s)"), |b| {
+            b.iter(|| {
+                pool.install(|| simulate(black_box(&estimate.model), 10_000_000, DEFAULT_SEED, &|_| {}))
+            })
+        });
+    }
+    group.finish();
+    memory(&estimate);
+}
+
+/// Peak memory of a simulation, from the kernel's high-water mark of this
+/// process (reset through /proc/self/clear_refs before each run; Linux
+/// only, skipped elsewhere): it must not grow with the number of scenarios
+/// and stay within 20 bytes per trial.
+fn memory(estimate: &teamcost::Estimate) {
+    let high_water = || -> Option<u64> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+        let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kb * 1024)
+    };
+    let resident = || -> Option<u64> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+        let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kb * 1024)
+    };
+    const TRIALS: u32 = 10_000_000;
+    for scenarios in [1usize, 8] {
+        let mut many: Vec<_> = (0..scenarios).map(|_| estimate.clone()).collect();
+        if std::fs::write("/proc/self/clear_refs", "5").is_err() {
+            eprintln!("peak memory: not measured (no /proc/self/clear_refs)");
+            return;
+        }
+        let (Some(before), _) = (resident(), ()) else {
+            return;
+        };
+        teamcost::simulate_all(&mut many, TRIALS, DEFAULT_SEED, &|_| {});
+        let Some(peak) = high_water() else { return };
+        let extra = peak.saturating_sub(before);
+        eprintln!(
+            "peak memory, {scenarios} scenario(s) x {TRIALS} trials: {:.1} MB above the start, {:.1} bytes per trial",
+            extra as f64 / 1e6,
+            extra as f64 / f64::from(TRIALS)
+        );
+    }
+}
+
+criterion_group!(benches, engine, simulation, threads);
 criterion_main!(benches);

@@ -21,6 +21,9 @@ pub trait Number:
     /// The smaller of two; likewise.
     fn min(self, other: Self) -> Self;
     fn floor(self) -> Self;
+    /// `self * num / den`, in that order for exact numbers; f64 multiplies
+    /// by the ratio, which the compiler folds or lifts out of a loop.
+    fn scale(self, num: Self, den: Self) -> Self;
     /// 1 when the number is above zero, else 0; an overflowed number
     /// stays overflowed (a comparison would hide it).
     fn positive(self) -> Self;
@@ -44,6 +47,10 @@ impl Number for f64 {
     }
     fn floor(self) -> f64 {
         f64::floor(self)
+    }
+    #[inline]
+    fn scale(self, num: f64, den: f64) -> f64 {
+        self * (num / den)
     }
     fn positive(self) -> f64 {
         if self > 0.0 { 1.0 } else { 0.0 }
@@ -136,6 +143,9 @@ impl Number for Exact {
     }
     fn floor(self) -> Exact {
         Exact(self.0.map(|d| d.floor()))
+    }
+    fn scale(self, num: Exact, den: Exact) -> Exact {
+        self * num / den
     }
     fn positive(self) -> Exact {
         Exact(self.0.map(|d| {

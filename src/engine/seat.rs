@@ -11,7 +11,7 @@ use crate::engine::number::Number;
 /// Weeks to months: `w / WPM` with WPM = 52 / 12, written as `w * 12 / 52`
 /// so no rounded constant enters the figures.
 pub fn weeks_to_months<N: Number>(weeks: N) -> N {
-    weeks * N::int(12) / N::int(52)
+    weeks.scale(N::int(12), N::int(52))
 }
 
 /// `amount * rate[from] / rate[to]` (MODEL.md section 3), kept as the two
@@ -23,7 +23,7 @@ pub struct Conversion<N>(pub Option<(N, N)>);
 impl<N: Number> Conversion<N> {
     pub fn apply(self, amount: N) -> N {
         match self.0 {
-            Some((from, to)) => amount * from / to,
+            Some((from, to)) => amount.scale(from, to),
             None => amount,
         }
     }

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::engine::model::CostModel;
-use crate::engine::seat::Formula;
+use crate::engine::seat::{Formula, Pay};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::engine::pert::{QuantileTable, pert_shape};
@@ -221,12 +221,13 @@ impl Sampler {
         let mut rng =
             Xoshiro256PlusPlus::seed_from_u64(seed ^ (chunk as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
         let count = costs.len();
-        let mut cols: Vec<Vec<f64>> = vec![vec![0.0; BLOCK]; self.draws.len()];
+        // One column of BLOCK values per input, side by side.
+        let mut cols = vec![0.0; BLOCK * self.draws.len()];
         for start in (0..count).step_by(BLOCK) {
             let n = BLOCK.min(count - start);
             // One column of draws per input: a table stays in cache while
             // its column fills.
-            for (col, draw) in cols.iter_mut().zip(&self.draws) {
+            for (col, draw) in cols.chunks_exact_mut(BLOCK).zip(&self.draws) {
                 match draw {
                     Draw::Fixed(v) => col[..n].fill(*v),
                     Draw::Pert { min, width, table } => {
@@ -246,11 +247,7 @@ impl Sampler {
             }
             let (cost, capacity) = (&mut costs[start..start + n], &mut capacities[start..start + n]);
             for seat in &self.seats {
-                for (t, (cost, capacity)) in cost.iter_mut().zip(capacity.iter_mut()).enumerate() {
-                    let terms = seat.terms(|i| cols[i][t], self.duration);
-                    *cost += terms.cost();
-                    *capacity += terms.capacity();
-                }
+                add_seat(*seat, &cols, self.duration, cost, capacity);
             }
         }
     }
@@ -278,6 +275,24 @@ impl Sampler {
             capacity,
             histogram: Histogram::of(&costs),
         }
+    }
+}
+
+/// Adds one seat's cost and capacity to a block of trials. The match on
+/// the kind of pay is taken once, outside the loop, so each loop is
+/// specialised to one kind and the compiler can vectorise it.
+fn add_seat(seat: Formula<f64>, cols: &[f64], duration: f64, cost: &mut [f64], capacity: &mut [f64]) {
+    #[inline(always)]
+    fn each_trial(seat: &Formula<f64>, cols: &[f64], duration: f64, cost: &mut [f64], capacity: &mut [f64]) {
+        for (t, (cost, capacity)) in cost.iter_mut().zip(capacity.iter_mut()).enumerate() {
+            let terms = seat.terms(|i| cols[i * BLOCK + t], duration);
+            *cost += terms.cost();
+            *capacity += terms.capacity();
+        }
+    }
+    match seat.pay {
+        Pay::InHouse { .. } => each_trial(&seat, cols, duration, cost, capacity),
+        Pay::Agency { .. } => each_trial(&seat, cols, duration, cost, capacity),
     }
 }
 
