@@ -90,3 +90,34 @@ fn a_refused_target_in_a_multi_file_write_stops_it_before_any_write() {
     );
     assert_eq!(names(dir.path()), ["b.svg"]);
 }
+
+#[test]
+fn an_edit_waits_for_the_one_before_and_reads_what_it_wrote() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("rates.ron");
+    std::fs::write(&path, "0").expect("write");
+    let first = Edit::open(&path).expect("lock");
+    assert_eq!(first.read_to_string().expect("read"), "0");
+    let (opened, waited) = std::sync::mpsc::channel();
+    let second = std::thread::spawn({
+        let path = path.clone();
+        move || {
+            // blocks on the lock, then finds the file renamed over the one
+            // it locked and starts again on the new one
+            let edit = Edit::open(&path).expect("lock");
+            opened.send(()).expect("send");
+            let text = edit.read_to_string().expect("read");
+            edit.replace(format!("{text}+2").as_bytes()).expect("replace");
+        }
+    });
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert!(waited.try_recv().is_err(), "the second edit waits for the lock");
+    first.replace(b"0+1").expect("replace");
+    second.join().expect("second edit");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "0+1+2",
+        "no update lost"
+    );
+    assert_eq!(names(dir.path()), ["rates.ron"]);
+}
