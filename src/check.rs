@@ -134,7 +134,7 @@ fn check_file(path: &Path, catalog: &Catalog) -> Result<String, Vec<Diagnostic>>
                 table.agency_rates.len(),
                 table.sources.len()
             );
-            crate::rates::layers::over_default(table, catalog)?;
+            crate::rates::layers::check_plugin(table, catalog)?;
             Ok(summary)
         }
         None => Err(vec![

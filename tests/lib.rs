@@ -3,6 +3,7 @@
 mod charts;
 mod decisions;
 mod errors;
+mod files;
 mod formats;
 mod rates;
 mod recommend;

@@ -295,3 +295,83 @@ fn list_shows_shadowing_and_new_scaffolds_a_valid_overlay() {
         "never over an existing file"
     );
 }
+
+#[test]
+fn set_and_import_refuse_a_currency_the_exchange_rates_cannot_convert() {
+    let dir = Workdir::new(&[("rates/hand.ron", &hand_table())]);
+    let run = dir.run(&[
+        "rates",
+        "set",
+        "rates/hand.ron",
+        "--role",
+        "ai-engineer",
+        "--level",
+        "lead",
+        "--location",
+        "us",
+        "--annual",
+        "200000",
+        "--source",
+        "s",
+        "--currency",
+        "XYZ",
+    ]);
+    assert_eq!(run.status, 2);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        r#"error: rates/hand.ron:35:86: currency XYZ has no exchange rate in layers market-2026 + hand
+   |
+35 |         (role: "ai-engineer", level: Lead, location: "us", annual: 200000, currency: "XYZ", source: "s"),
+   |                                                                                      ^^^^^
+   = expected: one of USD, EUR
+   = help: add "XYZ": <USD per XYZ> to fx.rates in rates/hand.ron
+"#
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("rates/hand.ron")).expect("file"),
+        hand_table(),
+        "nothing written"
+    );
+
+    let csv = "role,level,location,engagement,low,typical,high,currency,source\n\
+               ai-developer,Mid,us,agency,,105,,GBP,s\n";
+    std::fs::write(dir.path().join("q.csv"), csv).expect("csv");
+    let run = dir.run(&["rates", "import", "q.csv", "--into", "rates/hand.ron"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr.starts_with(
+            "error: rates/hand.ron:38:33: currency GBP has no exchange rate in layers market-2026 + hand\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("rates/hand.ron")).expect("file"),
+        hand_table(),
+        "nothing written"
+    );
+}
+
+#[test]
+fn check_reports_a_price_in_a_currency_with_no_exchange_rate() {
+    // the hand table's fx (USD, EUR) replaces the shipped one whole
+    let overlay = hand_table().replace(
+        "annual: (low: 108000, typical: 120000, high: 144000), source",
+        "annual: (low: 108000, typical: 120000, high: 144000), currency: \"CHF\", source",
+    );
+    let dir = Workdir::new(&[("rates/hand.ron", &overlay)]);
+    let run = dir.run(&["check", "rates/hand.ron"]);
+    assert_eq!(run.status, 2);
+    assert_eq!(run.stdout, "FAIL  rates/hand.ron: 1 problem(s)\n");
+    assert_eq!(
+        run.stderr,
+        r#"error: rates/hand.ron:34:74: currency CHF has no exchange rate in layers market-2026 + hand
+   |
+34 |          annual: (low: 108000, typical: 120000, high: 144000), currency: "CHF", source: "s"),
+   |                                                                          ^^^^^
+   = expected: one of USD, EUR
+   = help: add "CHF": <USD per CHF> to fx.rates in rates/hand.ron
+"#
+    );
+}

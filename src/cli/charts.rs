@@ -103,10 +103,12 @@ pub(crate) fn write_charts(
 ) -> anyhow::Result<()> {
     let Some(dir) = &args.charts else { return Ok(()) };
     let charts = all_charts(catalog, estimates, &args.input)?;
-    for (name, _, svg) in charts {
-        write(&dir.join(name), &svg)?;
-    }
-    Ok(())
+    write_all(
+        charts
+            .into_iter()
+            .map(|(name, _, svg)| (dir.join(name), svg))
+            .collect(),
+    )
 }
 
 /// `teamcost report`: the document with every chart, table, assumption and
@@ -140,11 +142,14 @@ pub(crate) fn report(catalog: &Catalog, args: &DocumentArgs) -> anyhow::Result<O
     let document = match args.format {
         DocumentFormat::Html => teamcost::report::document::html(&title, &estimates, &assumptions, &figures),
         DocumentFormat::Markdown => {
+            // the charts and the document all or none, the document last
             let dir = args.output.parent().unwrap_or(Path::new(""));
-            for f in &figures {
-                write(&dir.join(&f.file), &f.svg)?;
-            }
-            teamcost::report::document::markdown(&title, &estimates, &assumptions, &figures)
+            let document = teamcost::report::document::markdown(&title, &estimates, &assumptions, &figures);
+            let mut files: Vec<(std::path::PathBuf, String)> =
+                figures.into_iter().map(|f| (dir.join(f.file), f.svg)).collect();
+            files.push((args.output.clone(), document));
+            write_all(files)?;
+            return Ok(ok(String::new()));
         }
     };
     write(&args.output, &document)?;

@@ -10,7 +10,6 @@ mod recommend;
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use teamcost::plot::Kind;
 use teamcost::{Catalog, Diagnostics};
 
@@ -103,6 +102,36 @@ pub fn ok(stdout: String) -> Outcome {
 
 /// Writes a file whole, or reports which and why.
 pub fn write(path: &Path, content: &str) -> anyhow::Result<()> {
-    teamcost::output::write_atomic(path, content.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))
+    let written = teamcost::output::write_atomic(path, content.as_bytes()).map_err(output_error)?;
+    note_links(path, written);
+    Ok(())
+}
+
+/// Writes several files all or none (see [`teamcost::output::write_all`]).
+pub fn write_all(files: Vec<(PathBuf, String)>) -> anyhow::Result<()> {
+    let files: Vec<(PathBuf, Vec<u8>)> = files.into_iter().map(|(p, c)| (p, c.into_bytes())).collect();
+    let written = teamcost::output::write_all(&files).map_err(output_error)?;
+    for ((path, _), w) in files.iter().zip(written) {
+        note_links(path, w);
+    }
+    Ok(())
+}
+
+/// A refused path is bad input (status 2); an I/O failure is not.
+pub fn output_error(err: teamcost::output::Error) -> anyhow::Error {
+    match err.diagnostic() {
+        Some(d) => Diagnostics::from(d).into(),
+        None => err.into(),
+    }
+}
+
+/// The rename gave the file a new inode: say so when it had other names.
+pub fn note_links(path: &Path, written: teamcost::output::Written) {
+    if written.other_links > 0 {
+        eprintln!(
+            "note: {} had {} other hard link(s); they keep the old content",
+            path.display(),
+            written.other_links
+        );
+    }
 }

@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use clap::Subcommand;
 use teamcost::range::Range;
 use teamcost::rates::catalog::read_plugin;
@@ -13,7 +12,7 @@ use teamcost::report::Format;
 use teamcost::report::rates::{Listed, Shown};
 use teamcost::{Diagnostic, Diagnostics};
 
-use super::{FormatArg, LevelArg, ok, write};
+use super::{FormatArg, LevelArg, note_links, ok, output_error, write};
 
 #[derive(Subcommand)]
 pub enum RatesCommand {
@@ -144,16 +143,19 @@ fn amount(flag: &str, text: &str) -> Result<Range, Diagnostic> {
     }
 }
 
-/// Applies changes to a plugin file, checks the whole result, writes it
-/// atomically; on any error the file is unchanged.
+/// Applies changes to a plugin file, checks the whole result as `check`
+/// does, writes it atomically; on any error the file is unchanged. The file
+/// is locked from the read to the rename, so concurrent edits serialise.
 fn edit_file(catalog: &Catalog, file: &Path, changes: &[Change]) -> anyhow::Result<Vec<(Change, Outcome)>> {
     let name = file.display().to_string();
-    let mut text = std::fs::read_to_string(file).map_err(|e| {
+    let locked = teamcost::output::Edit::open(file).map_err(output_error)?;
+    let original = locked.read_to_string().map_err(|e| {
         Diagnostics::from(Diagnostic::new(
             name.clone(),
             format!("cannot read rate plugin: {e}"),
         ))
     })?;
+    let mut text = original.clone();
     let mut outcomes = Vec::new();
     for change in changes {
         let (edited, outcome) = edit::apply_change(&name, &text, change).map_err(Diagnostics::from)?;
@@ -161,7 +163,10 @@ fn edit_file(catalog: &Catalog, file: &Path, changes: &[Change]) -> anyhow::Resu
         outcomes.push((change.clone(), outcome));
     }
     edit::validate(&name, &text, catalog).map_err(Diagnostics)?;
-    write(file, &text)?;
+    if text != original {
+        let written = locked.replace(text.as_bytes()).map_err(output_error)?;
+        note_links(file, written);
+    }
     Ok(outcomes)
 }
 
@@ -362,7 +367,7 @@ pub fn run(dirs: &[PathBuf], command: RatesCommand) -> anyhow::Result<super::Out
             }
             let text = teamcost::rates::scaffold::overlay(&name, base.as_ref());
             edit::validate(&path.display().to_string(), &text, &catalog).map_err(Diagnostics)?;
-            write(&path, &text).with_context(|| format!("cannot write {}", path.display()))?;
+            write(&path, &text)?;
             Ok(ok(format!("wrote {}\n", path.display())))
         }
     }

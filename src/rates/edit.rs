@@ -240,9 +240,11 @@ fn indent_of(text: &str, at: usize) -> String {
         .collect()
 }
 
-/// Checks an edited plugin as `check` does: it reads, and its references
-/// resolve on top of the shipped default table.
+/// Checks an edited plugin exactly as `check` checks a plugin file: it
+/// reads (every figure in range), its references resolve on top of the
+/// shipped default table, and the exchange rates reach every currency it
+/// quotes in.
 pub fn validate(name: &str, text: &str, catalog: &crate::rates::Catalog) -> Result<(), Vec<Diagnostic>> {
     let table = crate::rates::RateTable::read(Source::new(name, text))?;
-    crate::rates::layers::over_default(table, catalog).map(|_| ())
+    crate::rates::layers::check_plugin(table, catalog).map(|_| ())
 }

@@ -123,15 +123,37 @@ impl Layers {
                         fx.currencies().collect::<Vec<_>>().join(", ")
                     ))
                     .maybe_help(did_you_mean(c.as_str(), fx.currencies()).or_else(|| {
-                        Some(format!(
-                            "add \"{c}\": <{} per {c}> to fx.rates in {}",
-                            fx.base.value,
-                            fx.origin.file()
-                        ))
+                        let file = fx.origin.file();
+                        Some(if file.starts_with("<embedded>") {
+                            // the shipped table cannot be edited; the topmost fx block wins whole
+                            format!(
+                                "give a plugin of your own an fx block with \"{c}\": <{} per {c}> and the rates of {file}",
+                                fx.base.value
+                            )
+                        } else {
+                            format!("add \"{c}\": <{} per {c}> to fx.rates in {file}", fx.base.value)
+                        })
                     }))
             })
         };
         Ok((rate(&from.value, &from.origin)?, rate(to, &from.origin)?))
+    }
+
+    /// Every salary and agency rate of `table` quoted in a currency the
+    /// exchange rates cannot convert into its location's currency: the
+    /// engine could not price it (MODEL.md: a currency with no fx entry is an
+    /// error). A price in its location's currency needs no rate.
+    pub fn unconvertible(&self, table: &RateTable) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        for (key, price) in table.salaries.iter().chain(&table.agency_rates) {
+            let (Some(currency), Some(location)) = (&price.currency, self.location(&key.location)) else {
+                continue;
+            };
+            if let Err(d) = self.conversion(currency, &location.currency.value) {
+                problems.push(d);
+            }
+        }
+        problems
     }
 
     /// Every price names a role, a location and a source that the layers know.
@@ -218,4 +240,24 @@ pub fn over_default(
         .collect();
     stack.push(table);
     Layers::new(stack)
+}
+
+/// A plugin judged on its own, as `check`, `rates set`, `rates import` and
+/// `rates new` do: over the shipped default table, every reference
+/// resolved, and every price of the plugin in a currency the exchange rates
+/// of those layers can convert.
+pub fn check_plugin(
+    table: crate::rates::RateTable,
+    catalog: &crate::rates::Catalog,
+) -> Result<Layers, Vec<Diagnostic>> {
+    let layers = over_default(table, catalog)?;
+    let problems = match layers.tables().last() {
+        Some(top) => layers.unconvertible(top),
+        None => Vec::new(),
+    };
+    if problems.is_empty() {
+        Ok(layers)
+    } else {
+        Err(problems)
+    }
 }
