@@ -303,11 +303,11 @@ fn count_below_one() {
     let scenario = base("level: Senior)", "level: Senior, count: 0)");
     assert_bad_input(
         &[("s.ron", scenario.as_str())],
-        r#"error: s.ron:8:53: count is 0, not a whole number of people of 1 or more
+        r#"error: s.ron:8:53: count is 0, not a whole number of people from 1 to 1000
   |
 8 |         (role: "ai-engineer", level: Senior, count: 0),
   |                                                     ^
-  = expected: a whole number of 1 or more
+  = expected: a whole number from 1 to 1000
   = help: for part-time people keep count whole and set allocation, e.g. count: 1, allocation: 0.5
 "#,
     );

@@ -202,7 +202,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
             s.level,
             s.location,
             s.annual,
-            "annual salary",
+            ("annual salary", Limits::SALARY),
             s.currency,
             s.source,
             s.note,
@@ -218,7 +218,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
             a.level,
             a.location,
             a.hourly,
-            "hourly agency rate",
+            ("hourly agency rate", Limits::HOURLY),
             a.currency,
             a.source,
             a.note,
@@ -280,7 +280,7 @@ fn price<'a>(
     level: Level,
     location: &'a ron::value::RawValue,
     amount: &'a ron::value::RawValue,
-    what: &str,
+    (what, limits): (&str, Limits),
     currency: Option<&'a ron::value::RawValue>,
     src: &'a ron::value::RawValue,
     note: Option<String>,
@@ -292,7 +292,7 @@ fn price<'a>(
         (Some(r), Some(l)) => format!("{what} of {} {level} {}", r.value, l.value),
         _ => what.to_string(),
     };
-    let amount = problems.take(source.range(amount, &label, Limits::POSITIVE));
+    let amount = problems.take(source.range(amount, &label, limits));
     let currency = match currency {
         Some(c) => Some(problems.take(source.currency(c))?),
         None => None,
@@ -340,17 +340,13 @@ fn in_house_terms<'a>(
     let mut range = |raw, field: &str, limits| {
         problems.take(source.range(raw, &format!("{id} in_house.{field}"), limits))
     };
-    let burden = range(raw.burden, "burden", Limits::MULTIPLIER);
-    let recruiting_fee = range(raw.recruiting_fee, "recruiting_fee", Limits::NON_NEGATIVE);
-    let time_to_hire_weeks = range(raw.time_to_hire_weeks, "time_to_hire_weeks", Limits::NON_NEGATIVE);
-    let ramp_up_weeks = range(raw.ramp_up_weeks, "ramp_up_weeks", Limits::NON_NEGATIVE);
+    let burden = range(raw.burden, "burden", Limits::BURDEN);
+    let recruiting_fee = range(raw.recruiting_fee, "recruiting_fee", Limits::RECRUITING_FEE);
+    let time_to_hire_weeks = range(raw.time_to_hire_weeks, "time_to_hire_weeks", Limits::WEEKS);
+    let ramp_up_weeks = range(raw.ramp_up_weeks, "ramp_up_weeks", Limits::WEEKS);
     let ramp_productivity = range(raw.ramp_productivity, "ramp_productivity", Limits::SHARE);
-    let overhead_monthly = range(raw.overhead_monthly, "overhead_monthly", Limits::NON_NEGATIVE);
-    let management_overhead = range(
-        raw.management_overhead,
-        "management_overhead",
-        Limits::NON_NEGATIVE,
-    );
+    let overhead_monthly = range(raw.overhead_monthly, "overhead_monthly", Limits::OVERHEAD);
+    let management_overhead = range(raw.management_overhead, "management_overhead", Limits::MANAGEMENT);
     Some(InHouseTerms {
         burden: burden?,
         recruiting_fee: recruiting_fee?,
@@ -370,13 +366,9 @@ fn agency_terms<'a>(
 ) -> Option<AgencyTerms> {
     let mut range =
         |raw, field: &str, limits| problems.take(source.range(raw, &format!("{id} agency.{field}"), limits));
-    let hours_per_month = range(raw.hours_per_month, "hours_per_month", Limits::POSITIVE);
-    let time_to_start_weeks = range(
-        raw.time_to_start_weeks,
-        "time_to_start_weeks",
-        Limits::NON_NEGATIVE,
-    );
-    let ramp_up_weeks = range(raw.ramp_up_weeks, "ramp_up_weeks", Limits::NON_NEGATIVE);
+    let hours_per_month = range(raw.hours_per_month, "hours_per_month", Limits::HOURS_PER_MONTH);
+    let time_to_start_weeks = range(raw.time_to_start_weeks, "time_to_start_weeks", Limits::WEEKS);
+    let ramp_up_weeks = range(raw.ramp_up_weeks, "ramp_up_weeks", Limits::WEEKS);
     let ramp_productivity = range(raw.ramp_productivity, "ramp_productivity", Limits::SHARE);
     Some(AgencyTerms {
         hours_per_month: hours_per_month?,
@@ -400,9 +392,7 @@ fn fx<'a>(source: &Source<'a>, raw: RawFx<'a>, problems: &mut Problems) -> Optio
             );
             continue;
         };
-        if let Some(rate) =
-            problems.take(source.number(value, &format!("fx rate of {code}"), Limits::POSITIVE))
-        {
+        if let Some(rate) = problems.take(source.number(value, &format!("fx rate of {code}"), Limits::FX)) {
             rates.insert(currency, rate);
         }
     }
