@@ -156,10 +156,14 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
                 .collect();
             Team::Seats(seats.into_iter().collect::<Option<Vec<_>>>()?)
         }
-        RawTeam::Recommend { effort_pm, budget } => Team::Recommend {
-            target: problems.take(target(source, effort_pm, budget))?,
-            origin: Origin::new(source.name),
-        },
+        RawTeam::Recommend { effort_pm, budget } => {
+            let origin = recommend_slice(source)
+                .map_or_else(|| Origin::new(source.name), |s| source.origin_of_slice(s));
+            Team::Recommend {
+                target: problems.take(target(source, effort_pm, budget))?,
+                origin,
+            }
+        }
     };
     if let Team::Seats(seats) = &team
         && seats.len() > MAX_SEATS
@@ -213,6 +217,8 @@ fn duration<'a>(source: &Source<'a>, raw: &'a ron::value::RawValue) -> Result<Mo
     })
 }
 
+const NO_TARGET: &str = "Recommend needs effort_pm or budget";
+
 fn target<'a>(
     source: &Source<'a>,
     effort_pm: Option<&'a ron::value::RawValue>,
@@ -230,11 +236,22 @@ fn target<'a>(
             )
             .expected("Recommend(effort_pm: N) or Recommend(budget: N)")
             .help("remove one of the two")),
-        (None, None) => Err(source
-            .diag("Recommend needs effort_pm or budget")
+        (None, None) => Err(recommend_slice(source)
+            .map_or_else(|| source.diag(NO_TARGET), |s| source.diag_at(s, NO_TARGET))
             .expected("Recommend(effort_pm: N) or Recommend(budget: N)")
             .help("write, for example, team: Recommend(effort_pm: 18)")),
     }
+}
+
+/// `Recommend(` in the text of a scenario whose team is recommended, for
+/// messages about it.
+fn recommend_slice<'a>(source: &Source<'a>) -> Option<&'a str> {
+    source.text.match_indices("Recommend").find_map(|(i, word)| {
+        source.text[i + word.len()..]
+            .trim_start()
+            .starts_with('(')
+            .then(|| &source.text[i..i + word.len()])
+    })
 }
 
 fn seat<'a>(
