@@ -76,10 +76,15 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Recommend(args) => recommend::recommend(&Catalog::load(&dirs)?, &args),
         Command::Rates(command) => rates::run(&dirs, command),
         Command::Sensitivity(args) => {
-            let (estimate, _) = one(&Catalog::load(&dirs)?, &args)?;
+            let (estimate, layers) = one(&Catalog::load(&dirs)?, &args)?;
             let (likely, swings) = teamcost::engine::sensitivity::sensitivity(&estimate.model);
-            let stdout =
-                teamcost::report::sensitivity::render(&estimate, likely, &swings, args.format.into());
+            let stdout = teamcost::report::sensitivity::render(
+                &estimate,
+                &layers,
+                likely,
+                &swings,
+                args.format.into(),
+            );
             Ok(ok(stdout))
         }
         Command::Breakeven(args) => {

@@ -1,15 +1,74 @@
 //! The sensitivity of one scenario in every format (MODEL.md section 7).
+//!
+//! An input's `low`, `typical` and `high` are the figures as the rate table
+//! gives them, at full precision and in the input's own unit: a salary in
+//! the currency of its entry, a fee as a share. JSON says which unit and,
+//! for amounts, which currency (`input_currency`), since it may differ from
+//! the reporting currency of the costs beside it.
 
 use serde_json::json;
 
 use super::Format;
 use super::table::{Style, titled};
 use crate::engine::Estimate;
+use crate::engine::inputs::{Input, InputKind};
+use crate::engine::model::Pay;
 use crate::engine::sensitivity::Swing;
-use crate::money::{grouped, two_places};
+use crate::money::{Currency, grouped, plain, two_places};
+use crate::rates::{Layers, RateKey};
 use rust_decimal::Decimal;
 
-pub fn render(e: &Estimate, likely: Decimal, swings: &[Swing], format: Format) -> String {
+/// The unit an input is written in, with its currency for amounts.
+fn unit(kind: InputKind, currency: Option<&Currency>) -> String {
+    let money = |per: &str| match currency {
+        Some(c) => format!("{c} per {per}"),
+        None => format!("amount per {per}"),
+    };
+    match kind {
+        InputKind::Salary => money("year"),
+        InputKind::AgencyRate => money("hour"),
+        InputKind::Overhead => money("FTE and month"),
+        InputKind::Burden => "multiplier of base salary".into(),
+        InputKind::RecruitingFee => "share of annual salary".into(),
+        InputKind::ManagementOverhead => "share of monthly salary".into(),
+        InputKind::TimeToHire | InputKind::TimeToStart | InputKind::InHouseRampUp | InputKind::AgencyRampUp => {
+            "weeks".into()
+        }
+        InputKind::InHouseRampProductivity | InputKind::AgencyRampProductivity => {
+            "share of full output".into()
+        }
+        InputKind::AgencyHours => "hours per month".into(),
+    }
+}
+
+/// The currency an amount input is written in: its entry's, else its
+/// location's; `None` for inputs that are not amounts.
+fn input_currency(e: &Estimate, layers: &Layers, input: &Input) -> Option<Currency> {
+    let index = e
+        .model
+        .inputs
+        .iter()
+        .position(|i| i.kind == input.kind && i.subject == input.subject)?;
+    e.model.seats.iter().find_map(|s| {
+        let key = RateKey {
+            role: s.seat.role.value.clone(),
+            level: s.seat.level,
+            location: s.seat.location.value.clone(),
+        };
+        let location = layers.location(&key.location)?;
+        let price = match s.pay {
+            Pay::InHouse { salary, .. } if salary == index => layers.salary(&key)?.0,
+            Pay::Agency { hourly, .. } if hourly == index => layers.agency_rate(&key)?.0,
+            Pay::InHouse { overhead, .. } if overhead == index => {
+                return Some(location.currency.value.clone());
+            }
+            _ => return None,
+        };
+        Some(price.currency.as_ref().unwrap_or(&location.currency).value.clone())
+    })
+}
+
+pub fn render(e: &Estimate, layers: &Layers, likely: Decimal, swings: &[Swing], format: Format) -> String {
     let rows = |money: fn(Decimal) -> String| -> Vec<Vec<String>> {
         swings
             .iter()
@@ -29,11 +88,14 @@ pub fn render(e: &Estimate, likely: Decimal, swings: &[Swing], format: Format) -
             let inputs: Vec<_> = swings
                 .iter()
                 .map(|s| {
+                    let currency = input_currency(e, layers, &s.input);
                     json!({
                         "input": s.input.to_string(),
-                        "low": two_places(s.input.range.low()),
-                        "typical": two_places(s.input.range.typical()),
-                        "high": two_places(s.input.range.high()),
+                        "low": plain(s.input.range.low()),
+                        "typical": plain(s.input.range.typical()),
+                        "high": plain(s.input.range.high()),
+                        "unit": unit(s.input.kind, currency.as_ref()),
+                        "input_currency": currency.map(|c| c.to_string()),
                         "at_low": two_places(s.at_low),
                         "at_high": two_places(s.at_high),
                         "swing": two_places(s.swing()),
