@@ -4,6 +4,7 @@ mod charts;
 mod decisions;
 mod errors;
 mod formats;
+mod fuzz;
 mod rates;
 mod recommend;
 mod shipped;

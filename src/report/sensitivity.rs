@@ -31,9 +31,10 @@ fn unit(kind: InputKind, currency: Option<&Currency>) -> String {
         InputKind::Burden => "multiplier of base salary".into(),
         InputKind::RecruitingFee => "share of annual salary".into(),
         InputKind::ManagementOverhead => "share of monthly salary".into(),
-        InputKind::TimeToHire | InputKind::TimeToStart | InputKind::InHouseRampUp | InputKind::AgencyRampUp => {
-            "weeks".into()
-        }
+        InputKind::TimeToHire
+        | InputKind::TimeToStart
+        | InputKind::InHouseRampUp
+        | InputKind::AgencyRampUp => "weeks".into(),
         InputKind::InHouseRampProductivity | InputKind::AgencyRampProductivity => {
             "share of full output".into()
         }
@@ -64,7 +65,14 @@ fn input_currency(e: &Estimate, layers: &Layers, input: &Input) -> Option<Curren
             }
             _ => return None,
         };
-        Some(price.currency.as_ref().unwrap_or(&location.currency).value.clone())
+        Some(
+            price
+                .currency
+                .as_ref()
+                .unwrap_or(&location.currency)
+                .value
+                .clone(),
+        )
     })
 }
 
