@@ -67,7 +67,7 @@ impl Limits {
     pub const BURDEN: Limits = Limits::from_to(
         Decimal::ONE,
         dec(5, 0),
-        "a multiplier of base salary, 1 or more (1.3 adds 30%)",
+        "a multiplier of base salary (1.3 adds 30%)",
     );
     /// Recruiting fee, as a share of annual salary: 0 to 2.
     pub const RECRUITING_FEE: Limits =

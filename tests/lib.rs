@@ -1,5 +1,6 @@
 //! End-to-end tests: the real binary, run in temporary directories.
 
+mod bounds;
 mod charts;
 mod decisions;
 mod errors;
@@ -8,4 +9,5 @@ mod fuzz;
 mod rates;
 mod recommend;
 mod shipped;
+mod silent;
 mod support;
