@@ -49,7 +49,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
 
 /// The kind of a RON file from its first name, past comments and attributes.
 pub fn kind_of(text: &str) -> Option<FileKind> {
-    let mut rest = text;
+    let mut rest = crate::source::strip_bom(text);
     loop {
         rest = rest.trim_start();
         if let Some(after) = rest.strip_prefix("//") {

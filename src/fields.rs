@@ -16,35 +16,110 @@ use crate::source::Source;
 pub struct Limits {
     pub min: Decimal,
     pub min_inclusive: bool,
-    pub max: Option<Decimal>,
+    pub max: Decimal,
+    /// What the figure is, for the `expected` line.
     pub explain: &'static str,
 }
 
+/// `mantissa * 10^-scale`, for the bounds table below.
+const fn dec(mantissa: u32, scale: u32) -> Decimal {
+    Decimal::from_parts(mantissa, 0, 0, false, scale)
+}
+
+// # The bounds of every figure, and why no valid file can overflow
+//
+// rust_decimal holds at most 79,228,162,514,264,337,593,543,950,335
+// (about 7.9e28) and panics beyond it. Every figure read from a file has a
+// range below, checked when the file is read, chosen so that the largest
+// cost any valid file can produce stays under that with room to spare:
+//
+// - Exchange rates are within [1e-6, 1e6] of the base, so converting an
+//   amount multiplies it by at most rate[from] / rate[to] <= 1e12
+//   (amount * rate[from] <= 1e9 * 1e6 = 1e15 before the division).
+// - Per FTE and month, in the reporting currency: in-house
+//   salary/12 * (burden + management) + overhead
+//   <= 1e9 * 1e12 / 12 * (5 + 2) + 1e8 * 1e12 ~= 6.9e20; agency
+//   hourly * hours <= 1e6 * 1e12 * 744 ~= 7.5e20. Over at most 120 months:
+//   <= 9.0e22, plus a recruiting fee of at most 2 * 1e9 * 1e12 = 2e21 once:
+//   at most ~9.2e22 per FTE for the whole project.
+// - A seat has at most 1000 people at allocation <= 1 (1000 FTE) and a
+//   scenario at most 100 seat lines (1e5 FTE): every total, corner,
+//   component, month and cumulative sum is <= 9.2e27 < 7.9e28. A
+//   recommended team is at most `max_fte` <= 1000 FTE.
+// - Weeks (<= 520) only shift the start inside the duration; shares and
+//   multipliers are small; a budget (<= 1e15) and an effort (<= 1e6) are
+//   only compared with totals. What the bounds cannot rule out is a cost
+//   divided by a capacity that is tiny but not zero (cost per person-month
+//   of a seat that barely starts); the engine reports that overflow as an
+//   error, never a panic.
 impl Limits {
-    pub const POSITIVE: Limits = Limits {
+    /// An annual salary: more than 0, at most 1,000,000,000 a year.
+    pub const SALARY: Limits = Limits::above_zero(dec(1_000_000_000, 0), "an annual salary");
+    /// An hourly agency rate: more than 0, at most 1,000,000 an hour.
+    pub const HOURLY: Limits = Limits::above_zero(dec(1_000_000, 0), "an hourly rate");
+    /// Overhead per FTE and month: 0 to 100,000,000.
+    pub const OVERHEAD: Limits = Limits::from_to(
+        Decimal::ZERO,
+        dec(100_000_000, 0),
+        "an amount per FTE and month (equipment, software, space)",
+    );
+    /// Employer burden, as a multiplier of base salary: 1 to 5.
+    pub const BURDEN: Limits = Limits::from_to(
+        Decimal::ONE,
+        dec(5, 0),
+        "a multiplier of base salary (1.3 adds 30%)",
+    );
+    /// Recruiting fee, as a share of annual salary: 0 to 2.
+    pub const RECRUITING_FEE: Limits =
+        Limits::from_to(Decimal::ZERO, dec(2, 0), "a share of annual salary (0.15 is 15%)");
+    /// Management overhead, as a share of monthly salary: 0 to 2.
+    pub const MANAGEMENT: Limits =
+        Limits::from_to(Decimal::ZERO, dec(2, 0), "a share of monthly salary (0.1 is 10%)");
+    /// A share such as ramp productivity: 0 to 1.
+    pub const SHARE: Limits =
+        Limits::from_to(Decimal::ZERO, Decimal::ONE, "a share from 0 to 1 (0.5 is half)");
+    /// Weeks of delay or ramp-up: 0 to 520 (ten years).
+    pub const WEEKS: Limits = Limits::from_to(Decimal::ZERO, dec(520, 0), "a number of weeks");
+    /// Agency hours billed per month: 1 to 744 (every hour of 31 days).
+    pub const HOURS_PER_MONTH: Limits = Limits::from_to(Decimal::ONE, dec(744, 0), "hours billed per month");
+    /// Units of the base currency per one unit of another: 0.000001 to 1,000,000.
+    pub const FX: Limits = Limits::from_to(
+        dec(1, 6),
+        dec(1_000_000, 0),
+        "units of the base currency per one unit of this one",
+    );
+    /// A recommender's effort target: more than 0, at most 1,000,000 person-months.
+    pub const EFFORT_PM: Limits = Limits::above_zero(dec(1_000_000, 0), "productive person-months");
+    /// A recommender's budget: more than 0, at most 1,000,000,000,000,000.
+    pub const BUDGET: Limits = Limits {
         min: Decimal::ZERO,
         min_inclusive: false,
-        max: None,
-        explain: "a number greater than 0",
+        max: Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0), // 1e15
+        explain: "an amount in the reporting currency",
     };
-    pub const NON_NEGATIVE: Limits = Limits {
-        min: Decimal::ZERO,
-        min_inclusive: true,
-        max: None,
-        explain: "a number of 0 or more",
-    };
-    pub const SHARE: Limits = Limits {
-        min: Decimal::ZERO,
-        min_inclusive: true,
-        max: Some(Decimal::ONE),
-        explain: "a share from 0 to 1 (0.5 is half)",
-    };
-    pub const MULTIPLIER: Limits = Limits {
-        min: Decimal::ONE,
-        min_inclusive: true,
-        max: None,
-        explain: "a multiplier of base salary, 1 or more (1.3 adds 30%)",
-    };
+    /// The recommender's step between team sizes: 0.1 to 10 FTE, so that a
+    /// search over sizes up to `max_fte` takes at most 10,000 steps.
+    pub const STEP_FTE: Limits = Limits::from_to(dec(1, 1), dec(10, 0), "a step between team sizes in FTE");
+    /// A team size or FTE threshold of the staffing profile: more than 0, at most 1000.
+    pub const FTE: Limits = Limits::above_zero(dec(1000, 0), "a number of FTE");
+
+    const fn above_zero(max: Decimal, explain: &'static str) -> Limits {
+        Limits {
+            min: Decimal::ZERO,
+            min_inclusive: false,
+            max,
+            explain,
+        }
+    }
+
+    const fn from_to(min: Decimal, max: Decimal, explain: &'static str) -> Limits {
+        Limits {
+            min,
+            min_inclusive: true,
+            max,
+            explain,
+        }
+    }
 
     fn admits(&self, value: Decimal) -> bool {
         let above = if self.min_inclusive {
@@ -52,8 +127,42 @@ impl Limits {
         } else {
             value > self.min
         };
-        above && self.max.is_none_or(|max| value <= max)
+        above && value <= self.max
     }
+
+    /// The range in words: "from 1 to 5", "more than 0 and at most 1,000,000".
+    pub fn range_text(&self) -> String {
+        let (min, max) = (number_text(self.min), number_text(self.max));
+        if self.min_inclusive {
+            format!("from {min} to {max}")
+        } else {
+            format!("more than {min} and at most {max}")
+        }
+    }
+}
+
+/// A bound for people: `1,000,000`, `0.1`, `0.000001`.
+fn number_text(value: Decimal) -> String {
+    let text = value.normalize().to_string();
+    match text.split_once('.') {
+        Some((whole, fraction)) => format!("{}.{fraction}", crate::money::group_digits(whole)),
+        None => crate::money::group_digits(&text),
+    }
+}
+
+/// Whether `text` is written as a number, even one too large or too precise
+/// for a decimal (`79228162514264337593543950336`, `1e40`).
+fn looks_numeric(text: &str) -> bool {
+    let text = text
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .unwrap_or(text);
+    let digits = text.trim_start_matches(['-', '+']);
+    digits.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        && digits.chars().any(|c| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '_' | 'e' | 'E' | '-' | '+'))
 }
 
 /// `(low: 1, typical: 2, high: 3)`, the long form of a range.
@@ -118,27 +227,34 @@ impl<'a> Source<'a> {
         }
     }
 
-    /// One number within `limits`.
-    pub fn number(&self, raw: &'a RawValue, what: &str, limits: Limits) -> Result<Decimal, Diagnostic> {
-        let value = self.decimal(raw, what)?;
-        self.check_limits(raw.get_ron().trim(), value, what, limits)
+    /// A number, or `None` when it is written as a number but too large or
+    /// too precise for a decimal (more than 28 significant digits): a value
+    /// outside any range, for the caller to say so.
+    pub fn figure(&self, raw: &'a RawValue, what: &str) -> Result<Option<Decimal>, Diagnostic> {
+        let text = raw.get_ron().trim();
+        match crate::source::parse_decimal(text) {
+            Some(value) => Ok(Some(value)),
+            None if looks_numeric(text) => Ok(None),
+            None => self.decimal(raw, what).map(Some),
+        }
     }
 
-    fn check_limits(
-        &self,
-        at: &str,
-        value: Decimal,
-        what: &str,
-        limits: Limits,
-    ) -> Result<Decimal, Diagnostic> {
-        if limits.admits(value) {
-            Ok(value)
-        } else {
-            Err(self
-                .diag_at(at, format!("{what} is {value}, outside what it can be"))
-                .expected(limits.explain)
-                .help(format!("change {what} to {}", limits.explain)))
+    /// One number within `limits`. A number too large for a decimal gets
+    /// the same message as one outside the range.
+    pub fn number(&self, raw: &'a RawValue, what: &str, limits: Limits) -> Result<Decimal, Diagnostic> {
+        match self.figure(raw, what)? {
+            Some(value) if limits.admits(value) => Ok(value),
+            _ => Err(self.out_of_range(raw.get_ron().trim(), what, limits)),
         }
+    }
+
+    fn out_of_range(&self, at: &str, what: &str, limits: Limits) -> Diagnostic {
+        let range = limits.range_text();
+        self.diag_at(at, format!("{what} is {at}, outside its range: {range}"))
+            .expected(format!("{}, {range}", limits.explain))
+            .help(
+                "write a value inside the range; \"Ranges\" in README.md lists every figure's range and why",
+            )
     }
 
     /// A range written as one number or `(low: .., typical: .., high: ..)`.

@@ -34,10 +34,12 @@ pub fn ron_options() -> ron::Options {
 }
 
 impl<'a> Source<'a> {
+    /// The text of a file; a UTF-8 byte order mark at its start, which
+    /// some editors write, is not part of it.
     pub fn new(name: &'a str, text: &'a str) -> Self {
         Source {
             name,
-            text,
+            text: strip_bom(text),
             shared: OnceCell::new(),
         }
     }
@@ -137,6 +139,11 @@ impl<'a> Source<'a> {
                 .help("write the figure with digits and an optional decimal point")
         })
     }
+}
+
+/// The text without a UTF-8 byte order mark at its start.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Parses a decimal written in a file: digits with an optional sign, point,

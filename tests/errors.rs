@@ -19,13 +19,13 @@ pub const BASE: &str = r#"Scenario(
 "#;
 
 /// The base with one piece of text replaced.
-fn base(from: &str, to: &str) -> String {
+pub fn base(from: &str, to: &str) -> String {
     assert!(BASE.contains(from), "`{from}` is in the base");
     BASE.replacen(from, to, 1)
 }
 
 /// The base at `location`, layering the plugin `overlay` over the shipped table.
-fn layered(location: &str) -> String {
+pub fn layered(location: &str) -> String {
     base(
         "    engagement: InHouse,\n",
         "    engagement: InHouse,\n    rates: [\"market-2026\", \"overlay\"],\n",
@@ -34,7 +34,7 @@ fn layered(location: &str) -> String {
 }
 
 /// An overlay adding a place, "mexico", with the given in-house burden.
-fn mexico(burden: &str) -> String {
+pub fn mexico(burden: &str) -> String {
     format!(
         r#"RateTable(
     name: "overlay",
@@ -60,7 +60,7 @@ fn mexico(burden: &str) -> String {
 }
 
 /// An overlay with one salary for ai-engineer Senior us.
-fn salary(annual: &str, source: &str) -> String {
+pub fn salary(annual: &str, source: &str) -> String {
     format!(
         r#"RateTable(
     name: "overlay",
@@ -72,7 +72,7 @@ fn salary(annual: &str, source: &str) -> String {
     )
 }
 
-fn assert_bad_input(files: &[(&str, &str)], expected: &str) {
+pub fn assert_bad_input(files: &[(&str, &str)], expected: &str) {
     let dir = Workdir::new(files);
     let run = dir.run(&["estimate", "s.ron"]);
     assert_eq!(run.stderr, expected, "stderr was:\n{}", run.stderr);
@@ -303,11 +303,11 @@ fn count_below_one() {
     let scenario = base("level: Senior)", "level: Senior, count: 0)");
     assert_bad_input(
         &[("s.ron", scenario.as_str())],
-        r#"error: s.ron:8:53: count is 0, not a whole number of people of 1 or more
+        r#"error: s.ron:8:53: count is 0, not a whole number of people from 1 to 1000
   |
 8 |         (role: "ai-engineer", level: Senior, count: 0),
   |                                                     ^
-  = expected: a whole number of 1 or more
+  = expected: a whole number from 1 to 1000
   = help: for part-time people keep count whole and set allocation, e.g. count: 1, allocation: 0.5
 "#,
     );

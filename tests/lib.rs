@@ -1,11 +1,14 @@
 //! End-to-end tests: the real binary, run in temporary directories.
 
+mod bounds;
 mod charts;
 mod decisions;
 mod errors;
 mod files;
 mod formats;
+mod fuzz;
 mod rates;
 mod recommend;
 mod shipped;
+mod silent;
 mod support;

@@ -5,6 +5,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use crate::money::Currency;
 use crate::range::{Bound, Range};
 
 /// What a figure is, which decides how it moves the totals.
@@ -78,6 +79,9 @@ pub struct Input {
     /// What it belongs to: "ai-engineer Senior us" or "us".
     pub subject: String,
     pub range: Range,
+    /// The currency an amount is written in (its entry's, else its
+    /// location's); `None` for inputs that are not amounts.
+    pub currency: Option<Currency>,
 }
 
 impl fmt::Display for Input {

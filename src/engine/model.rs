@@ -165,6 +165,11 @@ impl Builder<'_> {
     /// The index of an input, adding it the first time it is read.
     /// (A scenario reads a few dozen inputs: a linear search is the fastest.)
     fn input(&mut self, kind: InputKind, subject: &str, range: Range) -> usize {
+        self.amount(kind, subject, range, None)
+    }
+
+    /// [`Builder::input`] for an amount written in `currency`.
+    fn amount(&mut self, kind: InputKind, subject: &str, range: Range, currency: Option<&Currency>) -> usize {
         if let Some(i) = self
             .inputs
             .iter()
@@ -176,6 +181,7 @@ impl Builder<'_> {
             kind,
             subject: subject.to_string(),
             range,
+            currency: currency.cloned(),
         });
         self.inputs.len() - 1
     }
@@ -220,7 +226,7 @@ impl Builder<'_> {
                 let terms = &location.in_house;
                 let subject = key.to_string();
                 Pay::InHouse {
-                    salary: self.input(InputKind::Salary, &subject, price.amount),
+                    salary: self.amount(InputKind::Salary, &subject, price.amount, Some(&currency.value)),
                     salary_fx,
                     burden: self.input(InputKind::Burden, place, terms.burden),
                     recruiting_fee: self.input(InputKind::RecruitingFee, place, terms.recruiting_fee),
@@ -231,7 +237,12 @@ impl Builder<'_> {
                         place,
                         terms.ramp_productivity,
                     ),
-                    overhead: self.input(InputKind::Overhead, place, terms.overhead_monthly),
+                    overhead: self.amount(
+                        InputKind::Overhead,
+                        place,
+                        terms.overhead_monthly,
+                        Some(&location.currency.value),
+                    ),
                     overhead_fx,
                     management: self.input(InputKind::ManagementOverhead, place, terms.management_overhead),
                 }
@@ -244,7 +255,12 @@ impl Builder<'_> {
                 let hourly_fx = self.conversion(currency)?;
                 let terms = &location.agency;
                 Pay::Agency {
-                    hourly: self.input(InputKind::AgencyRate, &key.to_string(), price.amount),
+                    hourly: self.amount(
+                        InputKind::AgencyRate,
+                        &key.to_string(),
+                        price.amount,
+                        Some(&currency.value),
+                    ),
                     hourly_fx,
                     hours: self.input(InputKind::AgencyHours, place, terms.hours_per_month),
                     time_to_start: self.input(InputKind::TimeToStart, place, terms.time_to_start_weeks),

@@ -15,6 +15,9 @@ use crate::source::Source;
 /// The plugins shipped inside the binary: (file name, text).
 pub const EMBEDDED: &[(&str, &str)] = &[("market-2026.ron", include_str!("../../rates/market-2026.ron"))];
 
+/// How the file of a plugin embedded in the binary is named in messages.
+const EMBEDDED_PREFIX: &str = "<embedded>/";
+
 /// Every plugin found, by name, the winner of each name first.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
@@ -27,7 +30,7 @@ impl Catalog {
         let mut catalog = Catalog::default();
         let mut problems = Vec::new();
         for (file, text) in EMBEDDED {
-            let name = format!("<embedded>/{file}");
+            let name = format!("{EMBEDDED_PREFIX}{file}");
             match RateTable::read(Source::new(&name, text)) {
                 Ok(table) => catalog.add(table),
                 Err(mut d) => problems.append(&mut d),
@@ -115,17 +118,27 @@ impl Catalog {
     /// The named plugins as layers, bottom first.
     pub fn layers(&self, names: &[Located<String>]) -> Result<Layers, Vec<Diagnostic>> {
         let mut tables = Vec::new();
+        let mut shadows = Vec::new();
         let mut problems = Vec::new();
         for name in names {
-            match self.get(&name.value) {
-                Some(t) => tables.push(Arc::clone(t)),
-                None => problems.push(unknown_layer(name, &self.names())),
+            match self.plugins.get(&name.value).map(Vec::as_slice) {
+                Some([winner, rest @ ..]) => {
+                    tables.push(Arc::clone(winner));
+                    shadows.push(rest.first().map(|shadowed| {
+                        if shadowed.file.starts_with(EMBEDDED_PREFIX) {
+                            "the shipped table".to_string()
+                        } else {
+                            shadowed.file.clone()
+                        }
+                    }));
+                }
+                _ => problems.push(unknown_layer(name, &self.names())),
             }
         }
         if !problems.is_empty() {
             return Err(problems);
         }
-        Layers::new(tables)
+        Layers::shadowing(tables, shadows)
     }
 }
 

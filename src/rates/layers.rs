@@ -12,12 +12,25 @@ use crate::suggest::did_you_mean;
 #[derive(Debug, Clone)]
 pub struct Layers {
     tables: Vec<Arc<RateTable>>,
+    /// For each table that shadows another plugin of the same name, what it
+    /// shadows ("the shipped table", or a file), so that a failed lookup
+    /// says which file was searched.
+    shadows: Vec<Option<String>>,
 }
 
 impl Layers {
     /// The layers, bottom first. Checks the references across them.
     pub fn new(tables: Vec<Arc<RateTable>>) -> Result<Layers, Vec<Diagnostic>> {
-        let layers = Layers { tables };
+        Layers::shadowing(tables, Vec::new())
+    }
+
+    /// Like [`Layers::new`], with what each table shadows (by index, as
+    /// [`crate::rates::Catalog`] knows it).
+    pub fn shadowing(
+        tables: Vec<Arc<RateTable>>,
+        shadows: Vec<Option<String>>,
+    ) -> Result<Layers, Vec<Diagnostic>> {
+        let layers = Layers { tables, shadows };
         let problems = layers.check_references();
         if problems.is_empty() {
             Ok(layers)
@@ -30,11 +43,17 @@ impl Layers {
         &self.tables
     }
 
-    /// The layer names, bottom first, as `a + b` for messages.
+    /// The layer names, bottom first, as `a + b` for messages; a layer
+    /// that shadows another plugin of its name says so:
+    /// `market-2026 (./rates/market-2026.ron shadows the shipped table)`.
     pub fn describe(&self) -> String {
         self.tables
             .iter()
-            .map(|t| t.name.value.as_str())
+            .enumerate()
+            .map(|(i, t)| match self.shadows.get(i).and_then(Option::as_deref) {
+                Some(shadowed) => format!("{} ({} shadows {shadowed})", t.name.value, t.file),
+                None => t.name.value.clone(),
+            })
             .collect::<Vec<_>>()
             .join(" + ")
     }

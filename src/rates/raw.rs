@@ -3,10 +3,11 @@
 //! Leaves are borrowed `&RawValue`s so validation can read numbers exactly
 //! and point at them.
 
-use std::collections::BTreeMap;
+use std::marker::PhantomData;
 
 use ron::value::RawValue;
 use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
 
 use crate::vocabulary::{Focus, Level};
 
@@ -20,11 +21,11 @@ pub struct RawRateTable<'a> {
     #[serde(default)]
     pub note: Option<String>,
     #[serde(default, borrow)]
-    pub sources: BTreeMap<&'a str, RawSource<'a>>,
+    pub sources: Entries<'a, RawSource<'a>>,
     #[serde(default, borrow)]
-    pub roles: BTreeMap<&'a str, RawRole>,
+    pub roles: Entries<'a, RawRole>,
     #[serde(default, borrow)]
-    pub locations: BTreeMap<&'a str, RawLocation<'a>>,
+    pub locations: Entries<'a, RawLocation<'a>>,
     #[serde(default, borrow)]
     pub salaries: Vec<RawSalary<'a>>,
     #[serde(default, borrow)]
@@ -144,5 +145,39 @@ pub struct RawFx<'a> {
     #[serde(borrow)]
     pub base: &'a RawValue,
     #[serde(borrow)]
-    pub rates: BTreeMap<&'a str, &'a RawValue>,
+    pub rates: Entries<'a, &'a RawValue>,
+}
+
+/// A map as written: every entry in file order, duplicates kept, so that a
+/// key given twice is reported instead of the last one silently winning.
+pub struct Entries<'a, V>(pub Vec<(&'a str, V)>);
+
+impl<V> Default for Entries<'_, V> {
+    fn default() -> Self {
+        Entries(Vec::new())
+    }
+}
+
+impl<'de: 'a, 'a, V: Deserialize<'de>> Deserialize<'de> for Entries<'a, V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor<'a, V>(PhantomData<(&'a (), V)>);
+
+        impl<'de: 'a, 'a, V: Deserialize<'de>> Visitor<'de> for EntriesVisitor<'a, V> {
+            type Value = Entries<'a, V>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map of quoted ids to entries")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<&'de str, V>()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+
+        deserializer.deserialize_map(EntriesVisitor(PhantomData))
+    }
 }

@@ -10,7 +10,7 @@ use crate::fields::Limits;
 use crate::money::Currency;
 use crate::origin::{Located, Origin, Problems};
 use crate::range::Range;
-use crate::rates::raw::{RawAgency, RawFx, RawInHouse, RawLocation, RawRateTable};
+use crate::rates::raw::{Entries, RawAgency, RawFx, RawInHouse, RawLocation, RawRateTable};
 use crate::source::Source;
 use crate::team::staffing::Staffing;
 use crate::vocabulary::{Focus, Level};
@@ -143,6 +143,37 @@ impl RateTable {
     }
 }
 
+/// The entries of a map, each key once: a key given again is reported at
+/// its second place and left out.
+fn once_each<'a, V>(
+    source: &Source<'a>,
+    entries: Entries<'a, V>,
+    map: &str,
+    problems: &mut Problems,
+) -> Vec<(&'a str, V)> {
+    let mut seen: BTreeMap<&str, Origin> = BTreeMap::new();
+    let mut kept = Vec::with_capacity(entries.0.len());
+    for (key, value) in entries.0 {
+        let origin = key_origin(source, key);
+        if let Some(first) = seen.get(key) {
+            let at = first
+                .span()
+                .map(|s| format!(" (first at line {}, column {})", s.start.line, s.start.col))
+                .unwrap_or_default();
+            problems.push(
+                origin
+                    .diag(format!("`{key}` is given twice in {map}{at}"))
+                    .expected(format!("each id once in {map}"))
+                    .help("remove one of the two entries or merge them; to change an entry of another plugin, layer a plugin above it"),
+            );
+            continue;
+        }
+        seen.insert(key, origin);
+        kept.push((key, value));
+    }
+    kept
+}
+
 fn key_origin(source: &Source<'_>, key: &str) -> Origin {
     source.origin_of_slice(key)
 }
@@ -154,7 +185,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
         .and_then(|e| problems.take(source.date(e, "effective")));
 
     let mut sources = BTreeMap::new();
-    for (id, s) in raw.sources {
+    for (id, s) in once_each(source, raw.sources, "sources", problems) {
         if let Some(published) = problems.take(source.date(s.published, "published")) {
             if let Some(grade) = s.grade.as_deref().filter(|g| !matches!(*g, "A" | "B" | "C")) {
                 problems.push(
@@ -175,8 +206,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
         }
     }
 
-    let roles = raw
-        .roles
+    let roles = once_each(source, raw.roles, "roles", problems)
         .into_iter()
         .map(|(id, r)| {
             let role = Role {
@@ -188,7 +218,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
         .collect();
 
     let mut locations = BTreeMap::new();
-    for (id, l) in raw.locations {
+    for (id, l) in once_each(source, raw.locations, "locations", problems) {
         if let Some(location) = location(source, id, l, problems) {
             locations.insert(id.to_string(), Located::new(location, key_origin(source, id)));
         }
@@ -202,7 +232,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
             s.level,
             s.location,
             s.annual,
-            "annual salary",
+            ("annual salary", Limits::SALARY),
             s.currency,
             s.source,
             s.note,
@@ -218,7 +248,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
             a.level,
             a.location,
             a.hourly,
-            "hourly agency rate",
+            ("hourly agency rate", Limits::HOURLY),
             a.currency,
             a.source,
             a.note,
@@ -280,7 +310,7 @@ fn price<'a>(
     level: Level,
     location: &'a ron::value::RawValue,
     amount: &'a ron::value::RawValue,
-    what: &str,
+    (what, limits): (&str, Limits),
     currency: Option<&'a ron::value::RawValue>,
     src: &'a ron::value::RawValue,
     note: Option<String>,
@@ -292,7 +322,7 @@ fn price<'a>(
         (Some(r), Some(l)) => format!("{what} of {} {level} {}", r.value, l.value),
         _ => what.to_string(),
     };
-    let amount = problems.take(source.range(amount, &label, Limits::POSITIVE));
+    let amount = problems.take(source.range(amount, &label, limits));
     let currency = match currency {
         Some(c) => Some(problems.take(source.currency(c))?),
         None => None,
@@ -340,17 +370,13 @@ fn in_house_terms<'a>(
     let mut range = |raw, field: &str, limits| {
         problems.take(source.range(raw, &format!("{id} in_house.{field}"), limits))
     };
-    let burden = range(raw.burden, "burden", Limits::MULTIPLIER);
-    let recruiting_fee = range(raw.recruiting_fee, "recruiting_fee", Limits::NON_NEGATIVE);
-    let time_to_hire_weeks = range(raw.time_to_hire_weeks, "time_to_hire_weeks", Limits::NON_NEGATIVE);
-    let ramp_up_weeks = range(raw.ramp_up_weeks, "ramp_up_weeks", Limits::NON_NEGATIVE);
+    let burden = range(raw.burden, "burden", Limits::BURDEN);
+    let recruiting_fee = range(raw.recruiting_fee, "recruiting_fee", Limits::RECRUITING_FEE);
+    let time_to_hire_weeks = range(raw.time_to_hire_weeks, "time_to_hire_weeks", Limits::WEEKS);
+    let ramp_up_weeks = range(raw.ramp_up_weeks, "ramp_up_weeks", Limits::WEEKS);
     let ramp_productivity = range(raw.ramp_productivity, "ramp_productivity", Limits::SHARE);
-    let overhead_monthly = range(raw.overhead_monthly, "overhead_monthly", Limits::NON_NEGATIVE);
-    let management_overhead = range(
-        raw.management_overhead,
-        "management_overhead",
-        Limits::NON_NEGATIVE,
-    );
+    let overhead_monthly = range(raw.overhead_monthly, "overhead_monthly", Limits::OVERHEAD);
+    let management_overhead = range(raw.management_overhead, "management_overhead", Limits::MANAGEMENT);
     Some(InHouseTerms {
         burden: burden?,
         recruiting_fee: recruiting_fee?,
@@ -370,13 +396,9 @@ fn agency_terms<'a>(
 ) -> Option<AgencyTerms> {
     let mut range =
         |raw, field: &str, limits| problems.take(source.range(raw, &format!("{id} agency.{field}"), limits));
-    let hours_per_month = range(raw.hours_per_month, "hours_per_month", Limits::POSITIVE);
-    let time_to_start_weeks = range(
-        raw.time_to_start_weeks,
-        "time_to_start_weeks",
-        Limits::NON_NEGATIVE,
-    );
-    let ramp_up_weeks = range(raw.ramp_up_weeks, "ramp_up_weeks", Limits::NON_NEGATIVE);
+    let hours_per_month = range(raw.hours_per_month, "hours_per_month", Limits::HOURS_PER_MONTH);
+    let time_to_start_weeks = range(raw.time_to_start_weeks, "time_to_start_weeks", Limits::WEEKS);
+    let ramp_up_weeks = range(raw.ramp_up_weeks, "ramp_up_weeks", Limits::WEEKS);
     let ramp_productivity = range(raw.ramp_productivity, "ramp_productivity", Limits::SHARE);
     Some(AgencyTerms {
         hours_per_month: hours_per_month?,
@@ -389,7 +411,7 @@ fn agency_terms<'a>(
 fn fx<'a>(source: &Source<'a>, raw: RawFx<'a>, problems: &mut Problems) -> Option<Fx> {
     let base = problems.take(source.currency(raw.base));
     let mut rates = BTreeMap::new();
-    for (code, value) in raw.rates {
+    for (code, value) in once_each(source, raw.rates, "fx.rates", problems) {
         let origin = key_origin(source, code);
         let Some(currency) = Currency::parse(code) else {
             problems.push(
@@ -400,9 +422,21 @@ fn fx<'a>(source: &Source<'a>, raw: RawFx<'a>, problems: &mut Problems) -> Optio
             );
             continue;
         };
-        if let Some(rate) =
-            problems.take(source.number(value, &format!("fx rate of {code}"), Limits::POSITIVE))
+        let rate = problems.take(source.number(value, &format!("fx rate of {code}"), Limits::FX));
+        if let Some(base) = &base
+            && base.value == currency
         {
+            problems.push(
+                origin
+                    .diag(format!("fx.rates has an entry for {code}, the base currency"))
+                    .expected(format!(
+                        "rates of the other currencies only: the base {code} is 1 by definition"
+                    ))
+                    .help(format!("remove \"{code}\" from fx.rates, or change fx.base")),
+            );
+            continue;
+        }
+        if let Some(rate) = rate {
             rates.insert(currency, rate);
         }
     }

@@ -1,13 +1,45 @@
 //! The sensitivity of one scenario in every format (MODEL.md section 7).
+//!
+//! An input's `low`, `typical` and `high` are the figures as the rate table
+//! gives them, at full precision and in the input's own unit: a salary in
+//! the currency of its entry, a fee as a share. JSON says which unit and,
+//! for amounts, which currency (`input_currency`), since it may differ from
+//! the reporting currency of the costs beside it.
 
 use serde_json::json;
 
 use super::Format;
 use super::table::{Style, titled};
 use crate::engine::Estimate;
+use crate::engine::inputs::InputKind;
 use crate::engine::sensitivity::Swing;
-use crate::money::{grouped, two_places};
+use crate::money::{Currency, grouped, plain, two_places};
+
 use rust_decimal::Decimal;
+
+/// The unit an input is written in, with its currency for amounts.
+fn unit(kind: InputKind, currency: Option<&Currency>) -> String {
+    let money = |per: &str| match currency {
+        Some(c) => format!("{c} per {per}"),
+        None => format!("amount per {per}"),
+    };
+    match kind {
+        InputKind::Salary => money("year"),
+        InputKind::AgencyRate => money("hour"),
+        InputKind::Overhead => money("FTE and month"),
+        InputKind::Burden => "multiplier of base salary".into(),
+        InputKind::RecruitingFee => "share of annual salary".into(),
+        InputKind::ManagementOverhead => "share of monthly salary".into(),
+        InputKind::TimeToHire
+        | InputKind::TimeToStart
+        | InputKind::InHouseRampUp
+        | InputKind::AgencyRampUp => "weeks".into(),
+        InputKind::InHouseRampProductivity | InputKind::AgencyRampProductivity => {
+            "share of full output".into()
+        }
+        InputKind::AgencyHours => "hours per month".into(),
+    }
+}
 
 pub fn render(e: &Estimate, likely: Decimal, swings: &[Swing], format: Format) -> String {
     let rows = |money: fn(Decimal) -> String| -> Vec<Vec<String>> {
@@ -29,11 +61,14 @@ pub fn render(e: &Estimate, likely: Decimal, swings: &[Swing], format: Format) -
             let inputs: Vec<_> = swings
                 .iter()
                 .map(|s| {
+                    let currency = s.input.currency.as_ref();
                     json!({
                         "input": s.input.to_string(),
-                        "low": two_places(s.input.range.low()),
-                        "typical": two_places(s.input.range.typical()),
-                        "high": two_places(s.input.range.high()),
+                        "low": plain(s.input.range.low()),
+                        "typical": plain(s.input.range.typical()),
+                        "high": plain(s.input.range.high()),
+                        "unit": unit(s.input.kind, currency),
+                        "input_currency": currency.map(|c| c.to_string()),
                         "at_low": two_places(s.at_low),
                         "at_high": two_places(s.at_high),
                         "swing": two_places(s.swing()),

@@ -156,11 +156,30 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
                 .collect();
             Team::Seats(seats.into_iter().collect::<Option<Vec<_>>>()?)
         }
-        RawTeam::Recommend { effort_pm, budget } => Team::Recommend {
-            target: problems.take(target(source, effort_pm, budget))?,
-            origin: Origin::new(source.name),
-        },
+        RawTeam::Recommend { effort_pm, budget } => {
+            let origin = recommend_slice(source)
+                .map_or_else(|| Origin::new(source.name), |s| source.origin_of_slice(s));
+            Team::Recommend {
+                target: problems.take(target(source, effort_pm, budget))?,
+                origin,
+            }
+        }
     };
+    if let Team::Seats(seats) = &team
+        && seats.len() > MAX_SEATS
+    {
+        problems.push(
+            seats[MAX_SEATS]
+                .role
+                .origin
+                .diag(format!(
+                    "the team has {} seat lines, more than {MAX_SEATS}",
+                    seats.len()
+                ))
+                .expected(format!("at most {MAX_SEATS} seats in `team: Seats([...])`"))
+                .help("merge seats of the same role, level, location and engagement with `count`, or split the scenario"),
+        );
+    }
     if let Team::Seats(seats) = &team
         && seats.is_empty()
     {
@@ -188,17 +207,17 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
 }
 
 fn duration<'a>(source: &Source<'a>, raw: &'a ron::value::RawValue) -> Result<Months, Diagnostic> {
-    let months = source.decimal(raw, "duration_months")?;
-    Months::new(months).ok_or_else(|| {
+    let text = raw.get_ron().trim();
+    let months = source.figure(raw, "duration_months")?;
+    months.and_then(Months::new).ok_or_else(|| {
         source
-            .diag_at(
-                raw.get_ron().trim(),
-                format!("duration_months is {months}, outside 0 to 120"),
-            )
+            .diag_at(text, format!("duration_months is {text}, outside 0 to 120"))
             .expected("a number of months greater than 0 and at most 120 (fractions such as 4.5 are fine)")
             .help("set duration_months to the length of the project, e.g. 6")
     })
 }
+
+const NO_TARGET: &str = "Recommend needs effort_pm or budget";
 
 fn target<'a>(
     source: &Source<'a>,
@@ -207,9 +226,9 @@ fn target<'a>(
 ) -> Result<Target, Diagnostic> {
     match (effort_pm, budget) {
         (Some(e), None) => source
-            .number(e, "effort_pm", Limits::POSITIVE)
+            .number(e, "effort_pm", Limits::EFFORT_PM)
             .map(Target::EffortPm),
-        (None, Some(b)) => source.number(b, "budget", Limits::POSITIVE).map(Target::Budget),
+        (None, Some(b)) => source.number(b, "budget", Limits::BUDGET).map(Target::Budget),
         (Some(e), Some(_)) => Err(source
             .diag_at(
                 e.get_ron().trim(),
@@ -217,11 +236,22 @@ fn target<'a>(
             )
             .expected("Recommend(effort_pm: N) or Recommend(budget: N)")
             .help("remove one of the two")),
-        (None, None) => Err(source
-            .diag("Recommend needs effort_pm or budget")
+        (None, None) => Err(recommend_slice(source)
+            .map_or_else(|| source.diag(NO_TARGET), |s| source.diag_at(s, NO_TARGET))
             .expected("Recommend(effort_pm: N) or Recommend(budget: N)")
             .help("write, for example, team: Recommend(effort_pm: 18)")),
     }
+}
+
+/// `Recommend(` in the text of a scenario whose team is recommended, for
+/// messages about it.
+fn recommend_slice<'a>(source: &Source<'a>) -> Option<&'a str> {
+    source.text.match_indices("Recommend").find_map(|(i, word)| {
+        source.text[i + word.len()..]
+            .trim_start()
+            .starts_with('(')
+            .then(|| &source.text[i..i + word.len()])
+    })
 }
 
 fn seat<'a>(
@@ -274,30 +304,36 @@ fn seat<'a>(
     })
 }
 
+/// The most people one seat line may hold (see the bounds in src/fields.rs).
+pub const MAX_COUNT: u32 = 1000;
+
+/// The most seat lines a scenario may hold (see the bounds in src/fields.rs).
+pub const MAX_SEATS: usize = 100;
+
 fn count<'a>(source: &Source<'a>, raw: &'a ron::value::RawValue) -> Result<u32, Diagnostic> {
-    let value = source.decimal(raw, "count")?;
-    let whole = (value.fract().is_zero() && value >= Decimal::ONE)
-        .then(|| value.to_u32())
-        .flatten();
+    let text = raw.get_ron().trim();
+    let value = source.figure(raw, "count")?;
+    let whole = value
+        .filter(|v| v.fract().is_zero() && *v >= Decimal::ONE)
+        .and_then(|v| v.to_u32())
+        .filter(|n| *n <= MAX_COUNT);
     whole.ok_or_else(|| {
         source
             .diag_at(
-                raw.get_ron().trim(),
-                format!("count is {value}, not a whole number of people of 1 or more"),
+                text,
+                format!("count is {text}, not a whole number of people from 1 to {MAX_COUNT}"),
             )
-            .expected("a whole number of 1 or more")
+            .expected(format!("a whole number from 1 to {MAX_COUNT}"))
             .help("for part-time people keep count whole and set allocation, e.g. count: 1, allocation: 0.5")
     })
 }
 
 fn allocation<'a>(source: &Source<'a>, raw: &'a ron::value::RawValue) -> Result<Allocation, Diagnostic> {
-    let value = source.decimal(raw, "allocation")?;
-    Allocation::new(value).ok_or_else(|| {
+    let text = raw.get_ron().trim();
+    let value = source.figure(raw, "allocation")?;
+    value.and_then(Allocation::new).ok_or_else(|| {
         source
-            .diag_at(
-                raw.get_ron().trim(),
-                format!("allocation is {value}, outside (0, 1]"),
-            )
+            .diag_at(text, format!("allocation is {text}, outside (0, 1]"))
             .expected("a share of full time greater than 0 and at most 1 (0.5 is half time)")
             .help("for more than one full-time person, raise count instead")
     })

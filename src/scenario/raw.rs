@@ -31,6 +31,7 @@ pub struct RawScenario<'a> {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum RawTeam<'a> {
     Seats(#[serde(borrow)] Vec<RawSeat<'a>>),
     Recommend {

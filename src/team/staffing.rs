@@ -134,16 +134,13 @@ pub fn read<'a>(source: &Source<'a>, raw: RawStaffing<'a>, problems: &mut Proble
     ];
     let requirement_share = number(raw.requirement_share, "requirement_share", Limits::SHARE);
     let max_engineering_share = number(raw.max_engineering_share, "max_engineering_share", Limits::SHARE);
-    let step_fte = number(raw.step_fte, "step_fte", Limits::POSITIVE);
-    let max_fte = number(raw.max_fte, "max_fte", Limits::POSITIVE);
-    let lead_from_fte = number(raw.lead_from_fte, "lead_from_fte", Limits::POSITIVE);
+    let step_fte = number(raw.step_fte, "step_fte", Limits::STEP_FTE);
+    let max_fte = number(raw.max_fte, "max_fte", Limits::FTE);
+    let lead_from_fte = number(raw.lead_from_fte, "lead_from_fte", Limits::FTE);
     let mut specialist = |raw: RawSpecialist<'a>, what: &str| {
-        let from_fte = problems.take(source.number(
-            raw.from_fte,
-            &format!("staffing.{what}.from_fte"),
-            Limits::POSITIVE,
-        ));
-        let fte = problems.take(source.number(raw.fte, &format!("staffing.{what}.fte"), Limits::POSITIVE));
+        let from_fte =
+            problems.take(source.number(raw.from_fte, &format!("staffing.{what}.from_fte"), Limits::FTE));
+        let fte = problems.take(source.number(raw.fte, &format!("staffing.{what}.fte"), Limits::FTE));
         Some(Specialist {
             from_fte: from_fte?,
             fte: fte?,
