@@ -94,11 +94,61 @@ pub fn breakeven(scenario: &Scenario, seats: &[Seat], layers: &Layers) -> Result
         })
         .collect::<Result<Vec<Duration>, Diagnostic>>()
         .map_err(|d| vec![d])?;
-    let months = durations
+    Ok(BreakEven {
+        months: stays_cheaper(&durations),
+        durations,
+    })
+}
+
+/// The first duration from which in-house is cheaper at every longer
+/// duration too (not merely the first where it is cheaper).
+fn stays_cheaper(durations: &[Duration]) -> Option<u32> {
+    durations
         .iter()
         .rev()
         .take_while(|d| d.in_house_cheaper())
         .last()
-        .map(|d| d.months);
-    Ok(BreakEven { months, durations })
+        .map(|d| d.months)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn at(months: u32, in_house: Option<Decimal>, agency: Option<Decimal>) -> Duration {
+        Duration {
+            months,
+            in_house,
+            agency,
+        }
+    }
+
+    #[test]
+    fn break_even_is_where_in_house_stays_cheaper_not_where_it_first_is() {
+        // cheaper at 2, dearer again at 3, cheaper from 4 on: the answer is 4
+        let d = [
+            at(1, Some(dec!(12)), Some(dec!(10))),
+            at(2, Some(dec!(9)), Some(dec!(10))),
+            at(3, Some(dec!(11)), Some(dec!(10))),
+            at(4, Some(dec!(9)), Some(dec!(10))),
+            at(5, Some(dec!(8)), Some(dec!(10))),
+        ];
+        assert_eq!(stays_cheaper(&d), Some(4));
+        // equal is not cheaper
+        assert_eq!(stays_cheaper(&d[..3]), None);
+        let tie = [at(1, Some(dec!(10)), Some(dec!(10)))];
+        assert_eq!(stays_cheaper(&tie), None);
+    }
+
+    #[test]
+    fn a_side_with_no_capacity_is_never_the_cheaper_one() {
+        // in-house has capacity and agency none: in-house is cheaper
+        assert!(at(1, Some(dec!(10)), None).in_house_cheaper());
+        // in-house has none: never cheaper
+        assert!(!at(1, None, Some(dec!(10))).in_house_cheaper());
+        assert!(!at(1, None, None).in_house_cheaper());
+        let d = [at(1, None, Some(dec!(5))), at(2, Some(dec!(50)), None)];
+        assert_eq!(stays_cheaper(&d), Some(2));
+    }
 }

@@ -114,3 +114,69 @@ fn simulated_mean_matches_the_pert_means_worked_by_hand() {
         sim.cost.mean
     );
 }
+
+mod f64_path {
+    //! The simulation reads the one seat formula in f64; the reported
+    //! figures read it in exact decimals. Over random inputs, currencies
+    //! and durations the two agree to a relative 1e-9.
+
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+    use rust_decimal::prelude::ToPrimitive;
+
+    use crate::engine::tests::{GERMANY, HAND_TABLE, POLAND, table};
+    use crate::rates::Layers;
+    use crate::scenario::Scenario;
+    use crate::source::Source;
+
+    fn close(exact: Decimal, fast: f64) -> bool {
+        let exact = exact.to_f64().unwrap_or(f64::NAN);
+        (exact - fast).abs() <= 1e-9 * exact.abs().max(1.0)
+    }
+
+    proptest! {
+        #[test]
+        fn the_f64_formula_matches_the_exact_one(
+            currency in prop::sample::select(vec!["USD", "EUR", "PLN"]),
+            tenths in 1i64..=360,
+            fractions in prop::collection::vec(0u32..=1000, 32),
+        ) {
+            let layers = Layers::new(vec![table(HAND_TABLE), table(POLAND), table(GERMANY)]).expect("layers");
+            let text = format!(
+                "Scenario(name: \"x\", stage: Pilot, duration_months: {}, location: \"de\", engagement: InHouse, \
+                 currency: \"{currency}\", rates: [\"hand\", \"pl\", \"de\"], team: Seats([\
+                 (role: \"ai-engineer\", level: Senior, count: 3), \
+                 (role: \"ai-developer\", level: Mid, engagement: Agency, allocation: 0.5), \
+                 (role: \"ai-engineer\", level: Senior, location: \"us\"), \
+                 (role: \"ai-engineer\", level: Senior, location: \"pl\"), \
+                 (role: \"ai-developer\", level: Mid, location: \"pl\", engagement: Agency)]))",
+                Decimal::new(tenths, 1)
+            );
+            let s = Scenario::read(Source::new("x.ron", &text)).expect("scenario");
+            let e = crate::estimate(&s, &layers).expect("estimate");
+            let model = &e.model;
+            // each input somewhere in its range
+            let values: Vec<Decimal> = model
+                .inputs
+                .iter()
+                .zip(fractions.iter().cycle())
+                .map(|(i, f)| {
+                    let r = i.range;
+                    r.low() + (r.high() - r.low()) * Decimal::new(i64::from(*f), 3)
+                })
+                .collect();
+            let fast: Vec<f64> = values.iter().map(|v| v.to_f64().expect("f64")).collect();
+            let d = model.duration;
+            for seat in &model.seats {
+                let exact = seat.terms(&values, d);
+                let f = seat
+                    .formula
+                    .map(|x| x.to_f64().expect("f64"))
+                    .terms(|i| fast[i], d.to_f64().expect("f64"));
+                let (cost, capacity) = (exact.cost().get().expect("cost"), exact.capacity().get().expect("capacity"));
+                prop_assert!(close(cost, f.cost()), "cost {cost} vs {}", f.cost());
+                prop_assert!(close(capacity, f.capacity()), "capacity {capacity} vs {}", f.capacity());
+            }
+        }
+    }
+}

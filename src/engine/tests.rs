@@ -21,7 +21,7 @@ const OVERLAY: &str = r#"RateTable(
     ],
 )"#;
 
-fn table(text: &str) -> Arc<RateTable> {
+pub fn table(text: &str) -> Arc<RateTable> {
     Arc::new(RateTable::read(Source::new("table.ron", text)).expect("test table reads"))
 }
 
@@ -197,7 +197,7 @@ fn both_seats_add_up() {
 }
 
 /// A place in another currency, and an agency rate quoted in a third.
-const POLAND: &str = r#"RateTable(
+pub const POLAND: &str = r#"RateTable(
     name: "pl",
     locations: {
         "pl": (
@@ -246,4 +246,120 @@ fn amounts_in_the_place_and_entry_currencies() {
     // engineer 108000 * 0.2 = 21600; developer 50 USD * 1 / 1.25 = 40 EUR/h * 160 * 6 = 38400
     assert_eq!(e.seats[0].cost.likely, dec!(21600));
     assert_eq!(e.seats[1].cost.likely, dec!(38400));
+}
+
+/// A place whose every term is ranged, in a currency other than the
+/// reporting one, with delays of half months (6.5 weeks = 1.5 months).
+pub const GERMANY: &str = r#"RateTable(
+    name: "de",
+    locations: {
+        "de": (
+            name: "Germany",
+            currency: "EUR",
+            in_house: (
+                burden: (low: 1.2, typical: 1.25, high: 1.3),
+                recruiting_fee: 0.2,
+                time_to_hire_weeks: (low: 0, typical: 6.5, high: 13),
+                ramp_up_weeks: 6.5,
+                ramp_productivity: 0.5,
+                overhead_monthly: (low: 400, typical: 500, high: 700),
+                management_overhead: (low: 0.05, typical: 0.1, high: 0.15),
+            ),
+            agency: (
+                hours_per_month: (low: 150, typical: 160, high: 170),
+                time_to_start_weeks: 0,
+                ramp_up_weeks: 0,
+                ramp_productivity: 1,
+            ),
+        ),
+    },
+    salaries: [(role: "ai-engineer", level: Senior, location: "de",
+                annual: (low: 72000, typical: 96000, high: 120000), source: "s")],
+    agency_rates: [(role: "ai-developer", level: Mid, location: "de",
+                    hourly: (low: 60, typical: 80, high: 100), source: "s")],
+)"#;
+
+#[test]
+fn every_term_ranged_in_another_currency_with_half_month_delays() {
+    let layers = Layers::new(vec![table(HAND_TABLE), table(GERMANY)]).expect("layers");
+    let text = "Scenario(name: \"de\", stage: Pilot, duration_months: 6, location: \"de\", engagement: InHouse, \
+                currency: \"USD\", rates: [\"hand\", \"de\"], team: Seats([(role: \"ai-engineer\", level: Senior), \
+                (role: \"ai-developer\", level: Mid, engagement: Agency)]))";
+    let s = Scenario::read(Source::new("de.ron", text)).expect("scenario");
+    let e = estimate(&s, &layers).expect("estimate");
+    // EUR -> USD: amount * rates[EUR] / rates[USD] = amount * 1.25 / 1
+    // likely, engineer: S = 96000 EUR = 120000 USD, S/12 = 10000;
+    //   hire 6.5 wk = 6.5 * 12 / 52 = 1.5 months, active = 6 - 1.5 = 4.5
+    //   overhead 500 EUR = 625 USD; monthly = 10000 * 1.25 + 625 + 10000 * 0.1 = 14125
+    //   one_time = 120000 * 0.2 = 24000; cost = 14125 * 4.5 + 24000 = 87562.5
+    // likely, developer: 80 EUR = 100 USD/h * 160 = 16000 a month, from 0: 96000
+    // low: S 72000 EUR = 90000 USD (7500 a month), burden 1.2, overhead 400 EUR =
+    //   500 USD, management 0.05, hire at its high end 13 wk = 3 months, active 3
+    //   monthly = 7500 * 1.2 + 500 + 7500 * 0.05 = 9875; 9875 * 3 + 90000 * 0.2 = 47625
+    //   developer: 60 EUR = 75 USD * 150 h = 11250 * 6 = 67500; total 115125
+    // high: S 120000 EUR = 150000 USD (12500), burden 1.3, overhead 700 EUR = 875 USD,
+    //   management 0.15, hire at its low end 0, active 6
+    //   monthly = 12500 * 1.3 + 875 + 12500 * 0.15 = 19000; 19000 * 6 + 30000 = 144000
+    //   developer: 100 EUR = 125 USD * 170 h = 21250 * 6 = 127500; total 271500
+    assert_eq!(e.currency.as_str(), "USD");
+    assert_eq!(e.seats[0].cost.likely, dec!(87562.5));
+    assert_eq!(e.seats[1].cost.likely, dec!(96000));
+    assert_eq!(
+        e.cost,
+        Triple {
+            low: dec!(115125),
+            likely: dec!(183562.5),
+            high: dec!(271500)
+        }
+    );
+    // capacity, engineer: r = 1.5 months, p = 0.5
+    //   likely: 0.5 * min(4.5, 1.5) + (4.5 - 1.5) = 3.75; low: active 3: 0.75 + 1.5 = 2.25;
+    //   high: active 6: 0.75 + 4.5 = 5.25; developer 6 at every end
+    assert_eq!(
+        e.capacity,
+        Triple {
+            low: dec!(8.25),
+            likely: dec!(9.75),
+            high: dec!(11.25)
+        }
+    );
+    // components at likely: salary 10000 * 4.5, burden 10000 * 0.25 * 4.5,
+    // overhead 625 * 4.5, management 1000 * 4.5, recruiting 24000, agency 96000
+    let c = e.components;
+    assert_eq!(
+        [
+            c.salary,
+            c.burden,
+            c.overhead,
+            c.management,
+            c.recruiting,
+            c.agency
+        ],
+        [
+            dec!(45000),
+            dec!(11250),
+            dec!(2812.5),
+            dec!(4500),
+            dec!(24000),
+            dec!(96000)
+        ]
+    );
+    // months: the engineer starts at 1.5, so month 2 has half a month
+    // (7062.5) and the fee (24000); months 3 to 6 a whole 14125. The
+    // developer's 16000 is in every month.
+    let months: Vec<Decimal> = e.monthly.iter().map(|m| m.likely).collect();
+    assert_eq!(
+        months,
+        vec![
+            dec!(16000),
+            dec!(47062.5),
+            dec!(30125),
+            dec!(30125),
+            dec!(30125),
+            dec!(30125)
+        ]
+    );
+    assert_eq!(e.monthly.last().map(|m| m.cumulative), Some(dec!(183562.5)));
+    assert_eq!(e.seats[0].start_weeks, dec!(6.5));
+    assert_eq!(e.staffed_weeks, dec!(6.5));
 }
