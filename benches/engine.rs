@@ -82,7 +82,7 @@ fn simulation(c: &mut Criterion) {
     group.bench_function("1 scenario x 1,000,000 trials (6 seats)", |b| {
         b.iter(|| simulate(black_box(&estimate.model), 1_000_000, DEFAULT_SEED, &|_| {}))
     });
-    let mut many: Vec<_> = (0..100).map(|_| estimate.clone()).collect();
+    let mut many: Vec<teamcost::Assessment> = (0..100).map(|_| estimate.clone().into()).collect();
     group.throughput(Throughput::Elements(100 * 10_000));
     group.bench_function("100 scenarios x 10,000 trials (6 seats)", |b| {
         b.iter(|| teamcost::simulate_all(black_box(&mut many), 10_000, DEFAULT_SEED, &|_| {}))
@@ -133,7 +133,7 @@ fn memory(estimate: &teamcost::Estimate) {
     };
     const TRIALS: u32 = 10_000_000;
     for scenarios in [1usize, 8] {
-        let mut many: Vec<_> = (0..scenarios).map(|_| estimate.clone()).collect();
+        let mut many: Vec<teamcost::Assessment> = (0..scenarios).map(|_| estimate.clone().into()).collect();
         if std::fs::write("/proc/self/clear_refs", "5").is_err() {
             eprintln!("peak memory: not measured (no /proc/self/clear_refs)");
             return;

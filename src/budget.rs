@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::engine::Estimate;
+use crate::assessment::Assessment;
 use crate::engine::simulation::decimal;
 
 /// Which figure of an estimate a budget is held against.
@@ -61,13 +61,13 @@ impl BudgetCheck {
 impl Budget {
     /// Holds an estimate against the budget; `None` when the point needs a
     /// simulation the estimate does not have.
-    pub fn check(&self, estimate: &Estimate) -> Option<BudgetCheck> {
+    pub fn check(&self, assessment: &Assessment) -> Option<BudgetCheck> {
         let value = match self.at {
-            GatePoint::Low => estimate.cost.low,
-            GatePoint::Likely => estimate.cost.likely,
-            GatePoint::High => estimate.cost.high,
-            GatePoint::P50 => crate::money::cents(decimal(estimate.simulation.as_ref()?.cost.p50)),
-            GatePoint::P90 => crate::money::cents(decimal(estimate.simulation.as_ref()?.cost.p90)),
+            GatePoint::Low => assessment.cost.low,
+            GatePoint::Likely => assessment.cost.likely,
+            GatePoint::High => assessment.cost.high,
+            GatePoint::P50 => crate::money::cents(decimal(assessment.simulation.as_ref()?.cost.p50)),
+            GatePoint::P90 => crate::money::cents(decimal(assessment.simulation.as_ref()?.cost.p90)),
         };
         Some(BudgetCheck { budget: *self, value })
     }

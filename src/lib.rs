@@ -4,6 +4,7 @@
 //! edges ([`load_scenario`], [`rates::Catalog::load`]), everything between is
 //! pure and testable without a disk. See MODEL.md for the model.
 
+pub mod assessment;
 pub mod budget;
 pub mod check;
 pub mod diagnostic;
@@ -26,6 +27,7 @@ pub mod vocabulary;
 
 use std::path::Path;
 
+pub use assessment::Assessment;
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use engine::Estimate;
 pub use rates::{Catalog, Layers};
@@ -79,11 +81,11 @@ pub fn estimate_files(catalog: &Catalog, paths: &[impl AsRef<Path>]) -> Result<V
     }
 }
 
-/// Runs the simulation of every estimate, in parallel; `progress` is told
-/// how many trials are done.
-pub fn simulate_all(estimates: &mut [Estimate], trials: u32, seed: u64, progress: &(dyn Fn(u64) + Sync)) {
-    use rayon::prelude::*;
-    estimates.par_iter_mut().for_each(|e| {
-        e.simulation = Some(engine::simulation::simulate(&e.model, trials, seed, progress));
-    });
+/// Runs the simulation of every assessment, one after the other (each runs
+/// its trials in parallel), so memory does not grow with the number of
+/// scenarios; `progress` is told how many trials are done.
+pub fn simulate_all(assessments: &mut [Assessment], trials: u32, seed: u64, progress: &(dyn Fn(u64) + Sync)) {
+    for assessment in assessments {
+        assessment.simulate(trials, seed, progress);
+    }
 }

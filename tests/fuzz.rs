@@ -155,7 +155,7 @@ fn mutate_numbers(text: &str, numbers: Vec<(usize, usize)>, rng: &mut Rng) -> St
 /// Everything a command does with a scenario and its layers, as far as it
 /// gets: estimate, sensitivity, break-even, a short simulation, reports.
 fn exercise(catalog: &Catalog, scenario: &Scenario) {
-    let Ok(mut estimate) = teamcost::estimate_scenario(catalog, scenario) else {
+    let Ok(estimate) = teamcost::estimate_scenario(catalog, scenario) else {
         return;
     };
     let _ = teamcost::engine::sensitivity::sensitivity(&estimate.model);
@@ -164,13 +164,9 @@ fn exercise(catalog: &Catalog, scenario: &Scenario) {
         let _ = teamcost::engine::breakeven::breakeven(scenario, &seats, &layers);
     }
     let _ = estimate.cost_per_pm();
-    estimate.simulation = Some(teamcost::engine::simulation::simulate(
-        &estimate.model,
-        50,
-        7,
-        &|_| {},
-    ));
-    let one = std::slice::from_ref(&estimate);
+    let mut assessment = teamcost::Assessment::from(estimate);
+    assessment.simulate(50, 7, &|_| {});
+    let one = std::slice::from_ref(&assessment);
     for format in [Format::Table, Format::Json, Format::Csv] {
         let _ = teamcost::report::estimates(one, format);
     }

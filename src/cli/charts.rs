@@ -7,7 +7,7 @@ use teamcost::budget::Budget;
 use teamcost::engine::breakeven::BreakEven;
 use teamcost::plot::{ChartData, Kind, PlotError};
 use teamcost::report::document::Figure;
-use teamcost::{Catalog, Diagnostic, Diagnostics, Estimate, Layers};
+use teamcost::{Assessment, Catalog, Diagnostic, Diagnostics, Layers};
 
 use super::*;
 
@@ -15,7 +15,7 @@ use super::*;
 pub(crate) fn chart(
     catalog: &Catalog,
     kind: Kind,
-    estimates: &[Estimate],
+    estimates: &[Assessment],
     budget: Option<Budget>,
 ) -> anyhow::Result<String> {
     let breakeven = match (kind, estimates) {
@@ -38,7 +38,7 @@ pub(crate) fn chart(
     })
 }
 
-pub(crate) fn breakeven_of(catalog: &Catalog, e: &Estimate) -> Result<BreakEven, Diagnostics> {
+pub(crate) fn breakeven_of(catalog: &Catalog, e: &Assessment) -> Result<BreakEven, Diagnostics> {
     let layers = catalog.layers(&e.scenario.rates).map_err(Diagnostics)?;
     let seats: Vec<_> = e.seats.iter().map(|s| s.seat.clone()).collect();
     teamcost::engine::breakeven::breakeven(&e.scenario, &seats, &layers).map_err(Diagnostics)
@@ -50,7 +50,7 @@ pub(crate) fn breakeven_of(catalog: &Catalog, e: &Estimate) -> Result<BreakEven,
 /// a note on stderr.
 pub(crate) fn all_charts(
     catalog: &Catalog,
-    estimates: &[Estimate],
+    estimates: &[Assessment],
     input: &InputArgs,
 ) -> anyhow::Result<Vec<(String, String, String)>> {
     let budget = budget(input).map_err(Diagnostics::from)?;
@@ -98,7 +98,7 @@ pub(crate) fn all_charts(
 /// `--charts DIR`: writes every chart that applies.
 pub(crate) fn write_charts(
     catalog: &Catalog,
-    estimates: &[Estimate],
+    estimates: &[Assessment],
     args: &ReportArgs,
 ) -> anyhow::Result<()> {
     let Some(dir) = &args.charts else { return Ok(()) };

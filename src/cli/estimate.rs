@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use teamcost::budget::{Budget, GatePoint};
 use teamcost::money::Currency;
 use teamcost::origin::{Located, Origin};
-use teamcost::{Catalog, Diagnostic, Diagnostics, Estimate, Layers};
+use teamcost::{Assessment, Catalog, Diagnostic, Diagnostics, Layers};
 
 use super::*;
 
@@ -25,17 +25,17 @@ pub(crate) fn load(
     catalog: &Catalog,
     file: &Path,
     currency: &Option<Currency>,
-) -> Result<(Estimate, Layers), Diagnostics> {
+) -> Result<(Assessment, Layers), Diagnostics> {
     let mut scenario = teamcost::load_scenario(file)?;
     if let Some(c) = currency {
         scenario.currency = Some(Located::new(c.clone(), Origin::new("--currency")));
     }
     let layers = catalog.layers(&scenario.rates).map_err(Diagnostics)?;
     let estimate = teamcost::estimate(&scenario, &layers).map_err(Diagnostics)?;
-    Ok((estimate, layers))
+    Ok((estimate.into(), layers))
 }
 
-pub(crate) fn one(catalog: &Catalog, args: &OneFileArgs) -> Result<(Estimate, Layers), Diagnostics> {
+pub(crate) fn one(catalog: &Catalog, args: &OneFileArgs) -> Result<(Assessment, Layers), Diagnostics> {
     load(catalog, &args.file, &currency(&args.currency)?)
 }
 
@@ -62,7 +62,7 @@ pub(crate) fn budget(args: &InputArgs) -> Result<Option<Budget>, Diagnostic> {
 
 /// Estimates, simulates and gates the scenarios; the status is 3 when one
 /// is over budget.
-pub(crate) fn simulated(catalog: &Catalog, args: &InputArgs) -> Result<(Vec<Estimate>, u8), Diagnostics> {
+pub(crate) fn simulated(catalog: &Catalog, args: &InputArgs) -> Result<(Vec<Assessment>, u8), Diagnostics> {
     let budget = budget(args)?;
     let mut estimates = estimates(catalog, args)?;
     if args.trials > 0 {
@@ -81,8 +81,7 @@ pub(crate) fn simulated(catalog: &Catalog, args: &InputArgs) -> Result<(Vec<Esti
     let mut status = 0;
     if let Some(budget) = budget {
         for e in &mut estimates {
-            e.budget = budget.check(e);
-            if e.budget.is_some_and(|c| c.over()) {
+            if e.gate(budget) {
                 status = OVER_BUDGET;
             }
         }
@@ -104,7 +103,7 @@ pub(crate) fn progress_bar(quiet: bool, seat_trials: u64, trials: u64) -> Progre
     bar
 }
 
-pub(crate) fn estimates(catalog: &Catalog, args: &InputArgs) -> Result<Vec<Estimate>, Diagnostics> {
+pub(crate) fn estimates(catalog: &Catalog, args: &InputArgs) -> Result<Vec<Assessment>, Diagnostics> {
     let currency = currency(&args.currency)?;
     let mut out = Vec::with_capacity(args.files.len());
     let mut problems = Vec::new();

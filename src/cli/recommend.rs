@@ -8,7 +8,7 @@ use teamcost::origin::{Located, Origin};
 use teamcost::report::Format;
 use teamcost::scenario::{Months, Seat, Target, Team};
 use teamcost::vocabulary::{Engagement, EngagementChoice, Product, Requirement, Stage};
-use teamcost::{Catalog, Diagnostic, Diagnostics, Estimate, Scenario};
+use teamcost::{Assessment, Catalog, Diagnostic, Diagnostics, Scenario};
 
 use super::*;
 
@@ -143,7 +143,7 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
 pub(crate) fn recommend(catalog: &Catalog, args: &RecommendArgs) -> anyhow::Result<Outcome> {
     let scenario = recommend_scenario(args)?;
     let layers = catalog.layers(&scenario.rates).map_err(Diagnostics)?;
-    let estimate = teamcost::estimate(&scenario, &layers).map_err(Diagnostics)?;
+    let estimate = Assessment::from(teamcost::estimate(&scenario, &layers).map_err(Diagnostics)?);
     let seats: Vec<Seat> = estimate.seats.iter().map(|s| s.seat.clone()).collect();
     if let Some(path) = &args.write {
         save_recommendation(path, args.force, &scenario, &estimate, &seats, catalog)?;
@@ -185,7 +185,9 @@ pub(crate) fn recommend(catalog: &Catalog, args: &RecommendArgs) -> anyhow::Resu
             team: Team::Seats(seats),
             ..scenario.clone()
         };
-        variants.push(teamcost::estimate(&variant, &layers).map_err(Diagnostics)?);
+        variants.push(Assessment::from(
+            teamcost::estimate(&variant, &layers).map_err(Diagnostics)?,
+        ));
     }
     let breakeven = teamcost::engine::breakeven::breakeven(&scenario, &seats, &layers)
         .map_err(|d| d.first().map(|d| d.message.clone()).unwrap_or_default());
@@ -199,7 +201,7 @@ pub(crate) fn save_recommendation(
     path: &Path,
     force: bool,
     scenario: &Scenario,
-    estimate: &Estimate,
+    estimate: &Assessment,
     seats: &[Seat],
     catalog: &Catalog,
 ) -> anyhow::Result<()> {

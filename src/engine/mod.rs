@@ -91,10 +91,6 @@ pub struct Estimate {
     pub staffed_weeks: Decimal,
     pub warnings: Vec<String>,
     pub model: CostModel,
-    /// Monte Carlo figures, when a simulation was run.
-    pub simulation: Option<simulation::Simulation>,
-    /// The budget gate, when one was asked for.
-    pub budget: Option<crate::budget::BudgetCheck>,
     /// How a recommended team was worked out; empty for explicit seats.
     pub reasoning: Vec<String>,
 }
@@ -226,8 +222,6 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
         monthly: months,
         warnings,
         model,
-        simulation: None,
-        budget: None,
         reasoning: Vec::new(),
     })
 }

@@ -6,9 +6,9 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::bars::{self, Layout, row};
 use super::{PlotError, color, draw_err, legend, money_short, one_currency, svg};
-use crate::engine::Estimate;
+use crate::assessment::Assessment;
 
-pub fn chart(estimates: &[Estimate]) -> Result<String, PlotError> {
+pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
     let currency = one_currency(estimates)?;
     let n = estimates.len();
     let names: Vec<String> = estimates.iter().map(|e| e.scenario.name.clone()).collect();

@@ -7,10 +7,10 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::lines::{self, Frame};
 use super::{PlotError, color, draw_err, label_style, legend, money_short, svg};
-use crate::engine::Estimate;
+use crate::assessment::Assessment;
 use crate::engine::breakeven::{BreakEven, LONGEST};
 
-pub fn chart(e: &Estimate, b: &BreakEven) -> Result<String, PlotError> {
+pub fn chart(e: &Assessment, b: &BreakEven) -> Result<String, PlotError> {
     let currency = &e.currency;
     let points =
         |pick: fn(&crate::engine::breakeven::Duration) -> Option<rust_decimal::Decimal>| -> Vec<(f64, f64)> {

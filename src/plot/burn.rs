@@ -6,9 +6,9 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::lines::{self, Frame};
 use super::{PlotError, color, draw_err, legend, money_short, one_currency, short_name, svg};
-use crate::engine::Estimate;
+use crate::assessment::Assessment;
 
-pub fn chart(estimates: &[Estimate]) -> Result<String, PlotError> {
+pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
     let currency = one_currency(estimates)?;
     let series: Vec<Vec<(f64, f64)>> = estimates
         .iter()

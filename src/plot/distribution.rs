@@ -7,10 +7,10 @@ use super::{
     FONT, GRID, PlotError, color, draw_err, label_style, money_short, one_currency, short_name, svg,
     title_style,
 };
-use crate::engine::Estimate;
+use crate::assessment::Assessment;
 use crate::engine::simulation::Histogram;
 
-pub fn chart(estimates: &[Estimate]) -> Result<String, PlotError> {
+pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
     let currency = one_currency(estimates)?;
     let sims: Vec<_> = estimates
         .iter()

@@ -7,7 +7,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::bars::{self, Layout, row};
 use super::{PlotError, draw_err, label_style, legend, svg};
-use crate::engine::Estimate;
+use crate::assessment::Assessment;
 use crate::vocabulary::Focus;
 
 const ENGINEERING: [RGBColor; 4] = [
@@ -23,7 +23,7 @@ const DEVELOPMENT: [RGBColor; 4] = [
     RGBColor(240, 228, 66),
 ];
 
-pub fn chart(estimates: &[Estimate]) -> Result<String, PlotError> {
+pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
     if estimates.is_empty() {
         return Err(PlotError::Empty("no scenario".into()));
     }

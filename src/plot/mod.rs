@@ -19,7 +19,7 @@ pub mod tornado;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::engine::Estimate;
+use crate::assessment::Assessment;
 use crate::money::Currency;
 
 /// Width and height in pixels: a 16:9 slide.
@@ -78,7 +78,7 @@ impl Kind {
 
 /// What a chart is drawn from.
 pub struct ChartData<'a> {
-    pub estimates: &'a [Estimate],
+    pub estimates: &'a [Assessment],
     /// A budget line, in the reporting currency.
     pub budget: Option<rust_decimal::Decimal>,
     /// For `breakeven`: the break-even of the one scenario.
@@ -104,7 +104,7 @@ pub fn draw(kind: Kind, data: &ChartData<'_>) -> Result<String, PlotError> {
     }
 }
 
-fn only_one(estimates: &[Estimate], kind: Kind) -> Result<&Estimate, PlotError> {
+fn only_one(estimates: &[Assessment], kind: Kind) -> Result<&Assessment, PlotError> {
     match estimates {
         [one] => Ok(one),
         _ => Err(PlotError::OneScenario(kind.name())),
@@ -133,7 +133,7 @@ pub fn draw_err<E: std::fmt::Display>(e: E) -> PlotError {
 }
 
 /// The one reporting currency of the estimates.
-pub fn one_currency(estimates: &[Estimate]) -> Result<Currency, PlotError> {
+pub fn one_currency(estimates: &[Assessment]) -> Result<Currency, PlotError> {
     let first = estimates
         .first()
         .ok_or_else(|| PlotError::Empty("no scenario".into()))?

@@ -7,13 +7,13 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::bars::{self, Layout, row};
 use super::{PlotError, color, draw_err, label_style, money_short, one_currency, svg};
-use crate::engine::Estimate;
+use crate::assessment::Assessment;
 
 fn f(d: Decimal) -> f64 {
     d.to_f64().unwrap_or(0.0)
 }
 
-pub fn chart(estimates: &[Estimate], budget: Option<Decimal>) -> Result<String, PlotError> {
+pub fn chart(estimates: &[Assessment], budget: Option<Decimal>) -> Result<String, PlotError> {
     let currency = one_currency(estimates)?;
     let n = estimates.len();
     let names: Vec<String> = estimates.iter().map(|e| e.scenario.name.clone()).collect();

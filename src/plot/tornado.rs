@@ -7,12 +7,12 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::bars::{self, Layout, row};
 use super::{PlotError, color, draw_err, legend, money_short, svg};
-use crate::engine::Estimate;
+use crate::assessment::Assessment;
 use crate::engine::sensitivity::sensitivity;
 
 const TOP: usize = 10;
 
-pub fn chart(e: &Estimate) -> Result<String, PlotError> {
+pub fn chart(e: &Assessment) -> Result<String, PlotError> {
     let (likely, swings) = sensitivity(&e.model).map_err(|d| PlotError::Compute(d.to_string()))?;
     let swings: Vec<_> = swings
         .into_iter()

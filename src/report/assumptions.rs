@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::engine::Estimate;
+use crate::assessment::Assessment;
 use crate::rates::table::{Location, SourceRef};
 use crate::rates::{Layers, RateKey};
 use crate::vocabulary::Engagement;
@@ -29,7 +29,7 @@ pub struct Assumptions {
 
 /// Gathers the assumptions of the estimates; `layers[i]` are those of
 /// `estimates[i]`.
-pub fn gather(estimates: &[Estimate], layers: &[Layers]) -> Assumptions {
+pub fn gather(estimates: &[Assessment], layers: &[Layers]) -> Assumptions {
     let mut out = Assumptions::default();
     for (e, l) in estimates.iter().zip(layers) {
         out.layers.push((e.scenario.name.clone(), l.describe()));

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::Format;
 use super::table::{Style, titled};
-use crate::engine::Estimate;
+use crate::assessment::Assessment;
 use crate::engine::breakeven::{BreakEven, LONGEST};
 use crate::money::{grouped, two_places};
 
@@ -21,7 +21,7 @@ pub fn verdict(b: &BreakEven) -> String {
     }
 }
 
-pub fn render(e: &Estimate, b: &BreakEven, format: Format) -> String {
+pub fn render(e: &Assessment, b: &BreakEven, format: Format) -> String {
     let rows = |money: fn(Decimal) -> String| -> Vec<Vec<String>> {
         b.durations
             .iter()

@@ -3,8 +3,9 @@
 
 use rust_decimal::Decimal;
 
+use crate::assessment::Assessment;
+use crate::engine::Triple;
 use crate::engine::simulation::decimal;
-use crate::engine::{Estimate, Triple};
 use crate::money::two_places;
 
 fn finish(writer: csv::Writer<Vec<u8>>) -> String {
@@ -14,7 +15,7 @@ fn finish(writer: csv::Writer<Vec<u8>>) -> String {
 
 /// `scenario,file,currency,section,item,low,likely,high`; a single figure
 /// sits in `likely`.
-pub fn estimates(estimates: &[Estimate]) -> String {
+pub fn estimates(estimates: &[Assessment]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
         "scenario", "file", "currency", "section", "item", "low", "likely", "high",
@@ -97,7 +98,7 @@ pub fn estimates(estimates: &[Estimate]) -> String {
 }
 
 /// `metric,<scenario>...`: one row per figure, one column per scenario.
-pub fn comparison(estimates: &[Estimate]) -> String {
+pub fn comparison(estimates: &[Assessment]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let header =
         std::iter::once("metric".to_string()).chain(estimates.iter().map(|e| e.scenario.name.clone()));

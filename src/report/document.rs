@@ -2,7 +2,7 @@
 //! self-contained HTML file (charts inline, no external requests) or as
 //! Markdown with the charts beside it.
 
-use crate::engine::Estimate;
+use crate::assessment::Assessment;
 use crate::money::grouped;
 use crate::range::Range;
 use crate::report::assumptions::Assumptions;
@@ -204,7 +204,7 @@ impl Writer for Markdown {
     }
 }
 
-fn comparison(estimates: &[Estimate]) -> (Vec<String>, Vec<Vec<String>>) {
+fn comparison(estimates: &[Assessment]) -> (Vec<String>, Vec<Vec<String>>) {
     let header = std::iter::once(String::new())
         .chain(estimates.iter().map(|e| e.scenario.name.clone()))
         .collect();
@@ -216,7 +216,7 @@ fn comparison(estimates: &[Estimate]) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 /// The report, section by section, in either format.
-fn write(w: &mut impl Writer, estimates: &[Estimate], a: &Assumptions, figures: &[Figure]) {
+fn write(w: &mut impl Writer, estimates: &[Assessment], a: &Assumptions, figures: &[Figure]) {
     w.heading(2, "Comparison");
     let (header, rows) = comparison(estimates);
     w.table(&header, &rows);
@@ -281,7 +281,7 @@ fn write(w: &mut impl Writer, estimates: &[Estimate], a: &Assumptions, figures: 
 }
 
 /// The self-contained HTML report.
-pub fn html(title: &str, estimates: &[Estimate], assumptions: &Assumptions, figures: &[Figure]) -> String {
+pub fn html(title: &str, estimates: &[Assessment], assumptions: &Assumptions, figures: &[Figure]) -> String {
     let mut doc = Html(format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         escape(title)
@@ -295,7 +295,7 @@ pub fn html(title: &str, estimates: &[Estimate], assumptions: &Assumptions, figu
 /// The Markdown report; its charts are the files named in `figures`.
 pub fn markdown(
     title: &str,
-    estimates: &[Estimate],
+    estimates: &[Assessment],
     assumptions: &Assumptions,
     figures: &[Figure],
 ) -> String {

@@ -4,9 +4,10 @@
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
+use crate::assessment::Assessment;
 use crate::budget::BudgetCheck;
 use crate::engine::simulation::{Simulation, Summary, decimal};
-use crate::engine::{Components, Estimate, SeatEstimate, Triple};
+use crate::engine::{Components, SeatEstimate, Triple};
 use crate::money::{plain, two_places};
 
 fn triple(t: &Triple) -> Value {
@@ -69,7 +70,7 @@ fn budget(check: &BudgetCheck) -> Value {
 }
 
 /// Adds the optional parts of an estimate to its object.
-fn extras(mut v: Value, e: &Estimate) -> Value {
+fn extras(mut v: Value, e: &Assessment) -> Value {
     if let Some(sim) = &e.simulation {
         v["simulation"] = simulation(sim);
     }
@@ -87,7 +88,7 @@ fn optional(value: Option<Decimal>) -> Value {
 }
 
 /// One estimate as the object MODEL.md section 7 describes.
-pub fn estimate(e: &Estimate) -> Value {
+pub fn estimate(e: &Assessment) -> Value {
     let s = &e.scenario;
     let v = json!({
         "scenario": s.name,
@@ -127,7 +128,7 @@ pub(super) fn pretty(value: &Value) -> String {
 }
 
 /// One object for one scenario, an array for several.
-pub fn estimates(estimates: &[Estimate]) -> String {
+pub fn estimates(estimates: &[Assessment]) -> String {
     match estimates {
         [one] => pretty(&estimate(one)),
         many => pretty(&Value::Array(many.iter().map(estimate).collect())),
@@ -135,7 +136,7 @@ pub fn estimates(estimates: &[Estimate]) -> String {
 }
 
 /// The side-by-side summary of each scenario.
-pub fn comparison(estimates: &[Estimate]) -> String {
+pub fn comparison(estimates: &[Assessment]) -> String {
     let rows: Vec<Value> = estimates
         .iter()
         .map(|e| {

@@ -12,9 +12,10 @@ mod table;
 
 use rust_decimal::Decimal;
 
+use crate::assessment::Assessment;
 use crate::budget::BudgetCheck;
+use crate::engine::Triple;
 use crate::engine::simulation::{Summary, decimal};
-use crate::engine::{Estimate, Triple};
 use crate::money::{plain, two_places};
 
 /// The output formats of `estimate` and `compare`.
@@ -27,7 +28,7 @@ pub enum Format {
 }
 
 /// Each estimate in full: totals, range, mix, seats, components, burn.
-pub fn estimates(estimates: &[Estimate], format: Format) -> String {
+pub fn estimates(estimates: &[Assessment], format: Format) -> String {
     match format {
         Format::Table => table::estimates(estimates, table::Style::Terminal),
         Format::Markdown => table::estimates(estimates, table::Style::Markdown),
@@ -37,7 +38,7 @@ pub fn estimates(estimates: &[Estimate], format: Format) -> String {
 }
 
 /// The estimates side by side, one column each.
-pub fn comparison(estimates: &[Estimate], format: Format) -> String {
+pub fn comparison(estimates: &[Assessment], format: Format) -> String {
     match format {
         Format::Table => table::comparison(estimates, table::Style::Terminal),
         Format::Markdown => table::comparison(estimates, table::Style::Markdown),
@@ -49,7 +50,7 @@ pub fn comparison(estimates: &[Estimate], format: Format) -> String {
 /// The same team all in-house, all agency and hybrid, side by side, with
 /// the break-even of the team (or why there is none).
 pub fn engagements(
-    estimates: &[Estimate],
+    estimates: &[Assessment],
     breakeven: &Result<crate::engine::breakeven::BreakEven, String>,
     format: Format,
 ) -> String {
@@ -75,16 +76,16 @@ pub fn engagements(
 
 /// The rows of a comparison: (label, one cell per estimate), money written
 /// by `money`.
-fn comparison_rows(estimates: &[Estimate], money: fn(Decimal) -> String) -> Vec<(String, Vec<String>)> {
-    let row = |label: &str, cell: &dyn Fn(&Estimate) -> String| {
+fn comparison_rows(estimates: &[Assessment], money: fn(Decimal) -> String) -> Vec<(String, Vec<String>)> {
+    let row = |label: &str, cell: &dyn Fn(&Assessment) -> String| {
         (label.to_string(), estimates.iter().map(cell).collect())
     };
-    let simulated = |e: &Estimate, pick: fn(&Summary) -> f64| {
+    let simulated = |e: &Assessment, pick: fn(&Summary) -> f64| {
         e.simulation
             .as_ref()
             .map_or_else(|| "-".to_string(), |s| money(decimal(pick(&s.cost))))
     };
-    let per_pm = |e: &Estimate, pick: fn(&Triple) -> Decimal| {
+    let per_pm = |e: &Assessment, pick: fn(&Triple) -> Decimal| {
         e.cost_per_pm()
             .map_or_else(|| "n/a".to_string(), |t| money(pick(&t)))
     };

@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::Format;
 use super::table::{Style, titled};
-use crate::engine::Estimate;
+use crate::assessment::Assessment;
 use crate::engine::inputs::InputKind;
 use crate::engine::sensitivity::Swing;
 use crate::money::{Currency, grouped, plain, two_places};
@@ -41,7 +41,7 @@ fn unit(kind: InputKind, currency: Option<&Currency>) -> String {
     }
 }
 
-pub fn render(e: &Estimate, likely: Decimal, swings: &[Swing], format: Format) -> String {
+pub fn render(e: &Assessment, likely: Decimal, swings: &[Swing], format: Format) -> String {
     let rows = |money: fn(Decimal) -> String| -> Vec<Vec<String>> {
         swings
             .iter()

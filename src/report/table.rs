@@ -5,8 +5,9 @@ use comfy_table::{CellAlignment, Table, presets};
 
 use rust_decimal::Decimal;
 
+use crate::assessment::Assessment;
+use crate::engine::Triple;
 use crate::engine::simulation::{Summary, decimal};
-use crate::engine::{Estimate, Triple};
 use crate::money::{group_digits, grouped, plain, two_places};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +44,7 @@ fn range_row(label: &str, t: &Triple, fmt: fn(Decimal) -> String) -> Vec<String>
 }
 
 /// One scenario in full.
-fn estimate(e: &Estimate, style: Style) -> String {
+fn estimate(e: &Assessment, style: Style) -> String {
     let s = &e.scenario;
     let mut out = String::new();
     out.push_str(&match style {
@@ -229,7 +230,7 @@ fn estimate(e: &Estimate, style: Style) -> String {
     out
 }
 
-pub fn estimates(estimates: &[Estimate], style: Style) -> String {
+pub fn estimates(estimates: &[Assessment], style: Style) -> String {
     estimates
         .iter()
         .map(|e| estimate(e, style))
@@ -237,8 +238,8 @@ pub fn estimates(estimates: &[Estimate], style: Style) -> String {
         .join("\n")
 }
 
-pub fn comparison(estimates: &[Estimate], style: Style) -> String {
-    let name = |e: &Estimate| match style {
+pub fn comparison(estimates: &[Assessment], style: Style) -> String {
+    let name = |e: &Assessment| match style {
         // a long name over several lines keeps the columns narrow
         Style::Terminal => crate::text::wrap(&e.scenario.name, 18).join("\n"),
         Style::Markdown => e.scenario.name.clone(),
