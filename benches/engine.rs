@@ -8,7 +8,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use teamcost::engine::simulation::{DEFAULT_SEED, simulate};
-use teamcost::source::Source;
+use teamcost::input::source::Source;
 use teamcost::{Catalog, Layers, Scenario, estimate};
 
 const SIX_SEATS: &str = r#"Scenario(

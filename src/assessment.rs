@@ -5,9 +5,12 @@
 
 use std::ops::Deref;
 
-use crate::budget::{Budget, BudgetCheck};
+use rust_decimal::Decimal;
+
+use crate::budget::{Budget, BudgetCheck, GatePoint};
 use crate::engine::Estimate;
-use crate::engine::simulation::{Simulation, simulate};
+use crate::engine::simulation::{Simulation, decimal, simulate};
+use crate::money::cents;
 
 /// An estimate, its simulation when one was run, and its budget gate when
 /// one was asked for.
@@ -44,7 +47,22 @@ impl Assessment {
 
     /// Holds the assessment against a budget; true when it is over.
     pub fn gate(&mut self, budget: Budget) -> bool {
-        self.budget = budget.check(self);
+        self.budget = self
+            .value_at(budget.at)
+            .map(|value| BudgetCheck { budget, value });
         self.budget.is_some_and(|c| c.over())
+    }
+
+    /// The cost at a gate's point (p50 and p90 rounded to cents); `None`
+    /// when the point needs a simulation that was not run.
+    pub fn value_at(&self, at: GatePoint) -> Option<Decimal> {
+        let simulated = |p: fn(&Simulation) -> f64| Some(cents(decimal(p(self.simulation.as_ref()?))));
+        match at {
+            GatePoint::Low => Some(self.cost.low),
+            GatePoint::Likely => Some(self.cost.likely),
+            GatePoint::High => Some(self.cost.high),
+            GatePoint::P50 => simulated(|s| s.cost.p50),
+            GatePoint::P90 => simulated(|s| s.cost.p90),
+        }
     }
 }

@@ -3,9 +3,6 @@
 
 use rust_decimal::Decimal;
 
-use crate::assessment::Assessment;
-use crate::engine::simulation::decimal;
-
 /// Which figure of an estimate a budget is held against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GatePoint {
@@ -55,20 +52,5 @@ impl BudgetCheck {
     /// How far over (positive) or under (negative) the budget.
     pub fn margin(&self) -> Decimal {
         self.value - self.budget.amount
-    }
-}
-
-impl Budget {
-    /// Holds an estimate against the budget; `None` when the point needs a
-    /// simulation the estimate does not have.
-    pub fn check(&self, assessment: &Assessment) -> Option<BudgetCheck> {
-        let value = match self.at {
-            GatePoint::Low => assessment.cost.low,
-            GatePoint::Likely => assessment.cost.likely,
-            GatePoint::High => assessment.cost.high,
-            GatePoint::P50 => crate::money::cents(decimal(assessment.simulation.as_ref()?.cost.p50)),
-            GatePoint::P90 => crate::money::cents(decimal(assessment.simulation.as_ref()?.cost.p90)),
-        };
-        Some(BudgetCheck { budget: *self, value })
     }
 }

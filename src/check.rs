@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::input::diagnostic::Diagnostic;
+use crate::input::source::Source;
 use crate::money::grouped;
 use crate::rates::Catalog;
-use crate::source::Source;
 
 /// What a file holds, by the name it starts with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +49,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
 
 /// The kind of a RON file from its first name, past comments and attributes.
 pub fn kind_of(text: &str) -> Option<FileKind> {
-    let mut rest = crate::source::strip_bom(text);
+    let mut rest = crate::input::source::strip_bom(text);
     loop {
         rest = rest.trim_start();
         if let Some(after) = rest.strip_prefix("//") {

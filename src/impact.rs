@@ -3,8 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::Diagnostics;
 use crate::engine::{Estimate, Triple};
+use crate::input::diagnostic::Diagnostics;
 use crate::rates::Catalog;
 use crate::scenario::Scenario;
 

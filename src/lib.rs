@@ -7,20 +7,16 @@
 pub mod assessment;
 pub mod budget;
 pub mod check;
-pub mod diagnostic;
 pub mod engine;
-mod fields;
 pub mod impact;
+pub mod input;
 pub mod money;
-pub mod origin;
 pub mod output;
 pub mod plot;
 pub mod range;
 pub mod rates;
 pub mod report;
 pub mod scenario;
-pub mod source;
-pub mod suggest;
 pub mod team;
 pub mod text;
 pub mod vocabulary;
@@ -28,8 +24,8 @@ pub mod vocabulary;
 use std::path::Path;
 
 pub use assessment::Assessment;
-pub use diagnostic::{Diagnostic, Diagnostics};
 pub use engine::Estimate;
+pub use input::diagnostic::{Diagnostic, Diagnostics};
 pub use rates::{Catalog, Layers};
 pub use scenario::Scenario;
 
@@ -40,7 +36,7 @@ pub fn load_scenario(path: &Path) -> Result<Scenario, Diagnostics> {
         Diagnostic::new(name.clone(), format!("cannot read scenario file: {e}"))
             .help("check the path; `teamcost check` with no arguments checks scenarios/ and rates/")
     })?;
-    Scenario::read(source::Source::new(&name, &text)).map_err(Diagnostics)
+    Scenario::read(input::source::Source::new(&name, &text)).map_err(Diagnostics)
 }
 
 /// Estimates a scenario against rate layers: the team is resolved first

@@ -12,10 +12,10 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 
+use teamcost::input::source::Source;
 use teamcost::rates::{Catalog, Layers, RateTable};
 use teamcost::report::Format;
 use teamcost::scenario::Scenario;
-use teamcost::source::Source;
 
 use crate::support::{repo, shipped_scenarios};
 

@@ -5,8 +5,8 @@ use std::path::Path;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rust_decimal::Decimal;
 use teamcost::budget::{Budget, GatePoint};
+use teamcost::input::origin::{Located, Origin};
 use teamcost::money::Currency;
-use teamcost::origin::{Located, Origin};
 use teamcost::{Assessment, Catalog, Diagnostic, Diagnostics, Layers};
 
 use super::*;
@@ -41,7 +41,7 @@ pub(crate) fn one(catalog: &Catalog, args: &OneFileArgs) -> Result<(Assessment, 
 
 pub(crate) fn budget(args: &InputArgs) -> Result<Option<Budget>, Diagnostic> {
     let Some(text) = &args.budget else { return Ok(None) };
-    let amount = teamcost::source::parse_decimal(text)
+    let amount = teamcost::input::source::parse_decimal(text)
         .filter(|a| *a > Decimal::ZERO)
         .ok_or_else(|| {
             Diagnostic::new("--budget", format!("`{text}` is not an amount"))

@@ -114,7 +114,7 @@ fn plugin(catalog: &Catalog, what: &str) -> Result<RateTable, Diagnostics> {
                     "a plugin name ({}) or a plugin file",
                     catalog.names().join(", ")
                 ))
-                .maybe_help(teamcost::suggest::did_you_mean(what, catalog.names())),
+                .maybe_help(teamcost::input::suggest::did_you_mean(what, catalog.names())),
         )
     })
 }
@@ -123,7 +123,7 @@ fn plugin(catalog: &Catalog, what: &str) -> Result<RateTable, Diagnostics> {
 fn amount(flag: &str, text: &str) -> Result<Range, Diagnostic> {
     let parts: Vec<_> = text
         .split(',')
-        .map(|p| teamcost::source::parse_decimal(p.trim()))
+        .map(|p| teamcost::input::source::parse_decimal(p.trim()))
         .collect();
     let bad = || {
         Diagnostic::new(flag, format!("`{text}` is not an amount"))

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use rust_decimal::Decimal;
-use teamcost::origin::{Located, Origin};
+use teamcost::input::origin::{Located, Origin};
 use teamcost::report::Format;
 use teamcost::scenario::{Months, Seat, Target, Team};
 use teamcost::vocabulary::{Engagement, EngagementChoice, Product, Requirement, Stage};
@@ -14,7 +14,7 @@ use super::*;
 
 /// `--duration`: months, more than 0 and at most 120.
 fn months(text: &str) -> Result<Months, Diagnostics> {
-    teamcost::source::parse_decimal(text)
+    teamcost::input::source::parse_decimal(text)
         .and_then(Months::new)
         .ok_or_else(|| {
             Diagnostics::from(
@@ -50,7 +50,7 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
                 .duration
                 .as_deref()
                 .ok_or_else(|| missing("duration", "12"))?;
-            let months = teamcost::source::parse_decimal(duration)
+            let months = teamcost::input::source::parse_decimal(duration)
                 .and_then(Months::new)
                 .ok_or_else(|| {
                     Diagnostics::from(
@@ -73,7 +73,7 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
                 location: Located::new(location, flag("--location")),
                 engagement,
                 requirements: args.requires.iter().map(|r| Requirement::from(*r)).collect(),
-                rates: teamcost::scenario::DEFAULT_LAYERS
+                rates: teamcost::rates::DEFAULT_LAYERS
                     .iter()
                     .map(|l| Located::new(l.to_string(), flag("<default rates>")))
                     .collect(),
@@ -111,7 +111,7 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
         s.name = name.clone();
     }
     let amount = |flag_name: &str, text: &str| {
-        teamcost::source::parse_decimal(text)
+        teamcost::input::source::parse_decimal(text)
             .filter(|v| *v > Decimal::ZERO)
             .ok_or_else(|| {
                 Diagnostics::from(
@@ -217,7 +217,7 @@ pub(crate) fn save_recommendation(
     }
     let text = teamcost::team::write::scenario_file(scenario, seats, &estimate.reasoning, &estimate.layers);
     let name = path.display().to_string();
-    let written = Scenario::read(teamcost::source::Source::new(&name, &text)).map_err(Diagnostics)?;
+    let written = Scenario::read(teamcost::input::source::Source::new(&name, &text)).map_err(Diagnostics)?;
     let again = teamcost::estimate_scenario(catalog, &written)?;
     anyhow::ensure!(
         teamcost::money::cents(again.cost.likely) == teamcost::money::cents(estimate.cost.likely),

@@ -4,10 +4,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::Diagnostic;
 use crate::engine::inputs::cost_values;
 use crate::engine::model::{self, CostModel};
 use crate::engine::number::Exact;
+use crate::input::diagnostic::Diagnostic;
 use crate::range::Bound;
 use crate::rates::Layers;
 use crate::scenario::{Scenario, Seat};

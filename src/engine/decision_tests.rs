@@ -8,8 +8,8 @@ use super::sensitivity::sensitivity;
 use super::tests::{hand_layers, scenario};
 use super::*;
 use crate::estimate;
+use crate::input::source::Source;
 use crate::rates::RateTable;
-use crate::source::Source;
 use std::sync::Arc;
 
 const ENGINEER: &str = r#"(role: "ai-engineer", level: Senior)"#;

@@ -21,7 +21,7 @@ mod tests;
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::Diagnostic;
+use crate::input::diagnostic::Diagnostic;
 use crate::money::Currency;
 use crate::range::Bound;
 use crate::rates::Layers;

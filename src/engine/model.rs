@@ -4,12 +4,12 @@
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::Diagnostic;
 use crate::engine::inputs::{Input, InputKind};
 use crate::engine::number::{Exact, Number};
 use crate::engine::seat::{Conversion, Formula, Pay, Terms};
+use crate::input::diagnostic::Diagnostic;
+use crate::input::origin::Located;
 use crate::money::Currency;
-use crate::origin::Located;
 use crate::range::Range;
 use crate::rates::layers::unknown;
 use crate::rates::{Layers, RateKey};

@@ -4,9 +4,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::Diagnostic;
 use crate::engine::inputs::{Input, cost_values};
 use crate::engine::model::CostModel;
+use crate::input::diagnostic::Diagnostic;
 use crate::range::Bound;
 
 /// One input's effect on the likely cost.

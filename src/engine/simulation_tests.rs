@@ -125,9 +125,9 @@ mod f64_path {
     use rust_decimal::prelude::ToPrimitive;
 
     use crate::engine::tests::{GERMANY, HAND_TABLE, POLAND, table};
+    use crate::input::source::Source;
     use crate::rates::Layers;
     use crate::scenario::Scenario;
-    use crate::source::Source;
 
     fn close(exact: Decimal, fast: f64) -> bool {
         let exact = exact.to_f64().unwrap_or(f64::NAN);

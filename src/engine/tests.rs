@@ -8,8 +8,8 @@ use rust_decimal_macros::dec;
 
 use super::*;
 use crate::estimate;
+use crate::input::source::Source;
 use crate::rates::RateTable;
-use crate::source::Source;
 use std::sync::Arc;
 
 pub const HAND_TABLE: &str = include_str!("../../tests/data/hand-table.ron");

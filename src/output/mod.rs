@@ -29,7 +29,7 @@ use std::fs::{File, Metadata};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::input::diagnostic::Diagnostic;
 
 /// Why a file was not written.
 #[derive(Debug, thiserror::Error)]

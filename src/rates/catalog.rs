@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::origin::Located;
+use crate::input::diagnostic::{Diagnostic, Diagnostics};
+use crate::input::origin::Located;
+use crate::input::source::Source;
 use crate::rates::layers::{Layers, unknown_layer};
 use crate::rates::table::RateTable;
-use crate::source::Source;
 
 /// The plugins shipped inside the binary: (file name, text).
 pub const EMBEDDED: &[(&str, &str)] = &[("market-2026.ron", include_str!("../../rates/market-2026.ron"))];

@@ -142,7 +142,7 @@ pub fn diff(a: &RateTable, b: &RateTable) -> Vec<Difference> {
             |p| range_text(&p.amount),
             |k, p, q, out| {
                 figure(out, section, k.to_string(), &p.amount, &q.amount);
-                let cur = |c: &Option<crate::origin::Located<crate::money::Currency>>| {
+                let cur = |c: &Option<crate::input::origin::Located<crate::money::Currency>>| {
                     c.as_ref()
                         .map(|c| c.value.to_string())
                         .unwrap_or_else(|| "(location's)".into())

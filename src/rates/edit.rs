@@ -7,10 +7,10 @@ use ron::value::RawValue;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use crate::diagnostic::Diagnostic;
+use crate::input::diagnostic::Diagnostic;
+use crate::input::source::Source;
 use crate::range::Range;
 use crate::rates::RateKey;
-use crate::source::Source;
 use crate::vocabulary::Level;
 
 /// Which list an entry belongs to.

@@ -4,12 +4,12 @@
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::{Diagnostic, Position, Span};
+use crate::input::diagnostic::{Diagnostic, Position, Span};
+use crate::input::source::parse_decimal;
+use crate::input::suggest::did_you_mean;
 use crate::range::Range;
 use crate::rates::RateKey;
 use crate::rates::edit::{Change, Kind};
-use crate::source::parse_decimal;
-use crate::suggest::did_you_mean;
 use crate::vocabulary::Level;
 
 pub const HEADER: [&str; 9] = [

@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
-use crate::diagnostic::Diagnostic;
+use crate::input::diagnostic::Diagnostic;
+use crate::input::origin::Located;
+use crate::input::suggest::did_you_mean;
 use crate::money::Currency;
-use crate::origin::Located;
 use crate::rates::table::{Fx, Location, Price, RateKey, RateTable, Role, SourceRef};
-use crate::suggest::did_you_mean;
 
 #[derive(Debug, Clone)]
 pub struct Layers {
@@ -89,7 +89,7 @@ impl Layers {
     }
 
     /// The topmost staffing profile, which wins whole.
-    pub fn staffing(&self) -> Option<&crate::team::staffing::Staffing> {
+    pub fn staffing(&self) -> Option<&crate::rates::staffing::Staffing> {
         self.topmost(|t| t.staffing.as_ref())
     }
 
@@ -130,7 +130,7 @@ impl Layers {
                 .expected(format!("an `fx` block in one of the layers {}", self.describe()))
                 .help("add fx: (base: \"USD\", rates: { ... }) to a plugin"));
         };
-        let rate = |c: &Currency, origin: &crate::origin::Origin| {
+        let rate = |c: &Currency, origin: &crate::input::origin::Origin| {
             fx.rate(c).ok_or_else(|| {
                 origin
                     .diag(format!(
@@ -252,7 +252,7 @@ pub fn over_default(
     catalog: &crate::rates::Catalog,
 ) -> Result<Layers, Vec<Diagnostic>> {
     let table = Arc::new(table);
-    let mut stack: Vec<Arc<crate::rates::RateTable>> = crate::scenario::DEFAULT_LAYERS
+    let mut stack: Vec<Arc<crate::rates::RateTable>> = crate::rates::DEFAULT_LAYERS
         .iter()
         .filter(|base| **base != table.name.value)
         .filter_map(|base| catalog.get(base).cloned())

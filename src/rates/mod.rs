@@ -1,4 +1,5 @@
-//! Rate plugins (MODEL.md section 3): reading one, finding all, layering them.
+//! Rate plugins (MODEL.md section 3): reading one, finding all, layering
+//! them, and the staffing profile they carry.
 
 pub mod catalog;
 pub mod diff;
@@ -7,8 +8,12 @@ pub mod import;
 pub mod layers;
 mod raw;
 pub mod scaffold;
+pub mod staffing;
 pub mod table;
 
 pub use catalog::Catalog;
 pub use layers::Layers;
 pub use table::{RateKey, RateTable};
+
+/// The rate layers a scenario uses when it names none.
+pub const DEFAULT_LAYERS: &[&str] = &["market-2026"];

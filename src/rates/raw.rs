@@ -33,7 +33,7 @@ pub struct RawRateTable<'a> {
     #[serde(default, borrow)]
     pub fx: Option<RawFx<'a>>,
     #[serde(default, borrow)]
-    pub staffing: Option<crate::team::staffing::RawStaffing<'a>>,
+    pub staffing: Option<crate::rates::staffing::RawStaffing<'a>>,
 }
 
 #[derive(Deserialize)]

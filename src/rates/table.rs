@@ -5,14 +5,14 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::Diagnostic;
-use crate::fields::Limits;
+use crate::input::diagnostic::Diagnostic;
+use crate::input::fields::Limits;
+use crate::input::origin::{Located, Origin, Problems};
+use crate::input::source::Source;
 use crate::money::Currency;
-use crate::origin::{Located, Origin, Problems};
 use crate::range::Range;
 use crate::rates::raw::{Entries, RawAgency, RawFx, RawInHouse, RawLocation, RawRateTable};
-use crate::source::Source;
-use crate::team::staffing::Staffing;
+use crate::rates::staffing::Staffing;
 use crate::vocabulary::{Focus, Level};
 
 /// A public source a figure was taken from.
@@ -260,7 +260,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
     let fx = raw.fx.and_then(|f| fx(source, f, problems));
     let staffing = raw
         .staffing
-        .and_then(|s| crate::team::staffing::read(source, s, problems));
+        .and_then(|s| crate::rates::staffing::read(source, s, problems));
     Some(RateTable {
         name: name?,
         effective,

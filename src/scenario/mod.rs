@@ -9,16 +9,13 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::diagnostic::Diagnostic;
-use crate::fields::Limits;
+use crate::input::diagnostic::Diagnostic;
+use crate::input::fields::Limits;
+use crate::input::origin::{Located, Origin, Problems};
+use crate::input::source::Source;
 use crate::money::Currency;
-use crate::origin::{Located, Origin, Problems};
-use crate::source::Source;
 use crate::vocabulary::{Engagement, EngagementChoice, Level, Product, Requirement, Stage};
 use raw::{RawScenario, RawSeat, RawTeam};
-
-/// The rate layers a scenario uses when it names none.
-pub const DEFAULT_LAYERS: &[&str] = &["market-2026"];
 
 /// A project length in months: more than 0, at most 120.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -130,7 +127,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
             .map(|l| problems.take(source.id(l, "rate layer")))
             .collect::<Option<Vec<_>>>(),
         None => Some(
-            DEFAULT_LAYERS
+            crate::rates::DEFAULT_LAYERS
                 .iter()
                 .map(|l| Located::new(l.to_string(), Origin::new(source.name)))
                 .collect(),

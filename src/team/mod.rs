@@ -3,12 +3,11 @@
 //! recommendation.
 
 pub mod recommend;
-pub mod staffing;
 #[cfg(test)]
 mod tests;
 pub mod write;
 
-use crate::diagnostic::Diagnostic;
+use crate::input::diagnostic::Diagnostic;
 use crate::rates::Layers;
 use crate::scenario::{Scenario, Seat, Team};
 pub use recommend::{Recommendation, recommend};

@@ -5,13 +5,13 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::diagnostic::Diagnostic;
 use crate::engine::{self, Estimate};
+use crate::input::diagnostic::Diagnostic;
+use crate::input::origin::{Located, Origin};
 use crate::money::{grouped, plain, two_places};
-use crate::origin::{Located, Origin};
 use crate::rates::Layers;
+use crate::rates::staffing::{Specialist, Staffing};
 use crate::scenario::{Allocation, Scenario, Seat, Target, Team};
-use crate::team::staffing::{Specialist, Staffing};
 use crate::vocabulary::{Engagement, EngagementChoice, Focus, Level, Stage};
 
 /// A proposed team and why.

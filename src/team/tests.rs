@@ -7,8 +7,8 @@ use super::recommend::{engineering_share, seats, split};
 use super::*;
 use crate::Catalog;
 use crate::estimate;
+use crate::input::source::Source;
 use crate::scenario::Target;
-use crate::source::Source;
 use crate::vocabulary::{Engagement, Focus, Level, Stage};
 
 const STAGES: [Stage; 5] = [
@@ -22,9 +22,9 @@ const STAGES: [Stage; 5] = [
 fn layers() -> Layers {
     let catalog = Catalog::embedded().expect("shipped rates");
     catalog
-        .layers(&[crate::origin::Located::new(
+        .layers(&[crate::input::origin::Located::new(
             "market-2026".into(),
-            crate::origin::Origin::new("test"),
+            crate::input::origin::Origin::new("test"),
         )])
         .expect("layers")
 }
@@ -37,7 +37,7 @@ fn scenario(stage: Stage, requirements: &str, engagement: &str, target: &str) ->
     Scenario::read(Source::new("r.ron", &text)).expect("scenario")
 }
 
-fn staffing(layers: &Layers) -> &staffing::Staffing {
+fn staffing(layers: &Layers) -> &crate::rates::staffing::Staffing {
     layers
         .staffing()
         .expect("the shipped table has a staffing profile")

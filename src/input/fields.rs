@@ -5,11 +5,11 @@ use ron::value::RawValue;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use crate::diagnostic::Diagnostic;
+use crate::input::diagnostic::Diagnostic;
+use crate::input::origin::{Located, Origin};
+use crate::input::source::Source;
 use crate::money::Currency;
-use crate::origin::{Located, Origin};
 use crate::range::Range;
-use crate::source::Source;
 
 /// The values a number may take, with the words to explain it.
 #[derive(Debug, Clone, Copy)]
@@ -232,7 +232,7 @@ impl<'a> Source<'a> {
     /// outside any range, for the caller to say so.
     pub fn figure(&self, raw: &'a RawValue, what: &str) -> Result<Option<Decimal>, Diagnostic> {
         let text = raw.get_ron().trim();
-        match crate::source::parse_decimal(text) {
+        match crate::input::source::parse_decimal(text) {
             Some(value) => Ok(Some(value)),
             None if looks_numeric(text) => Ok(None),
             None => self.decimal(raw, what).map(Some),

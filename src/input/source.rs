@@ -14,9 +14,9 @@ use serde::Deserialize;
 use std::cell::OnceCell;
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Span};
-use crate::origin::Origin;
-use crate::suggest::did_you_mean;
+use crate::input::diagnostic::{Diagnostic, Span};
+use crate::input::origin::Origin;
+use crate::input::suggest::did_you_mean;
 
 /// The text of one input file and the name to call it by in messages.
 #[derive(Debug, Clone)]

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Span};
+use crate::input::diagnostic::{Diagnostic, Span};
 
 /// The file and place a value came from. Cheap to make and clone: the line
 /// and column are worked out only when a diagnostic needs them.

@@ -6,10 +6,10 @@ use ron::value::RawValue;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use crate::diagnostic::Diagnostic;
-use crate::fields::Limits;
-use crate::origin::Problems;
-use crate::source::Source;
+use crate::input::diagnostic::Diagnostic;
+use crate::input::fields::Limits;
+use crate::input::origin::Problems;
+use crate::input::source::Source;
 use crate::vocabulary::{Level, Product, Stage};
 
 #[derive(Deserialize)]
