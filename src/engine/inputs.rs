@@ -108,3 +108,47 @@ pub fn capacity_values(inputs: &[Input], bound: Bound) -> Values {
         .map(|i| i.range.at(i.kind.capacity_bound(bound)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use InputKind::*;
+
+    #[test]
+    fn which_end_each_total_reads() {
+        // MODEL.md section 4, "The range": prices follow the bound, delays go
+        // the other way, ramp terms do not enter the cost; capacity reads
+        // delays and ramp length reversed and ramp productivity as is.
+        let prices = [
+            Salary,
+            AgencyRate,
+            Burden,
+            RecruitingFee,
+            Overhead,
+            ManagementOverhead,
+            AgencyHours,
+        ];
+        let delays = [TimeToHire, TimeToStart];
+        let ramp_lengths = [InHouseRampUp, AgencyRampUp];
+        let ramp_shares = [InHouseRampProductivity, AgencyRampProductivity];
+        for bound in [Bound::Low, Bound::Typical, Bound::High] {
+            for k in prices {
+                assert_eq!(k.cost_bound(bound), bound, "{k:?}");
+                assert_eq!(k.capacity_bound(bound), Bound::Typical, "{k:?}");
+            }
+            for k in delays {
+                assert_eq!(k.cost_bound(bound), bound.reversed(), "{k:?}");
+                assert_eq!(k.capacity_bound(bound), bound.reversed(), "{k:?}");
+            }
+            for k in ramp_lengths {
+                assert_eq!(k.cost_bound(bound), Bound::Typical, "{k:?}");
+                assert_eq!(k.capacity_bound(bound), bound.reversed(), "{k:?}");
+            }
+            for k in ramp_shares {
+                assert_eq!(k.cost_bound(bound), Bound::Typical, "{k:?}");
+                assert_eq!(k.capacity_bound(bound), bound, "{k:?}");
+            }
+        }
+        assert_eq!(Bound::Low.reversed(), Bound::High);
+    }
+}

@@ -27,7 +27,7 @@ use crate::range::Bound;
 use crate::rates::Layers;
 use crate::scenario::{Scenario, Seat};
 use crate::vocabulary::{Engagement, Focus};
-use inputs::{Input, capacity_values, cost_values};
+use inputs::{capacity_values, cost_values};
 use model::{CostModel, SeatModel};
 use number::{Exact, Number};
 use rust_decimal::prelude::ToPrimitive;
@@ -263,9 +263,4 @@ fn start_warning(
             crate::money::plain(project_weeks.round_dp(1))
         )
     })
-}
-
-/// The inputs a model reads, for reports of what the figures rest on.
-pub fn inputs(estimate: &Estimate) -> &[Input] {
-    &estimate.model.inputs
 }

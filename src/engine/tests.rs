@@ -157,11 +157,14 @@ fn seat_that_never_starts() {
     assert_eq!(e.monthly.iter().map(|m| m.likely).sum::<Decimal>(), dec!(0));
     // at the high end hiring takes 0 weeks: 18600 * 2 + 28800 = 66000
     assert_eq!(e.cost.high, dec!(66000));
-    assert_eq!(e.warnings.len(), 1);
-    assert!(
-        e.warnings[0].contains("ai-engineer Senior in us never starts"),
-        "{}",
-        e.warnings[0]
+    // the project is 2 * 52 / 12 = 8.67 weeks long
+    assert_eq!(
+        e.warnings,
+        vec![
+            "ai-engineer Senior in us never starts: its typical time to hire of 13 weeks is longer than \
+             the project (8.7 weeks), so it costs nothing and adds no capacity"
+                .to_string()
+        ]
     );
     assert_eq!(e.cost_per_pm(), None);
 }
@@ -360,6 +363,12 @@ fn every_term_ranged_in_another_currency_with_half_month_delays() {
         ]
     );
     assert_eq!(e.monthly.last().map(|m| m.cumulative), Some(dec!(183562.5)));
+    let numbers: Vec<usize> = e.monthly.iter().map(|m| m.month).collect();
+    assert_eq!(numbers, vec![1, 2, 3, 4, 5, 6]);
+    assert_eq!(
+        (e.engineering_fte, e.development_fte, e.total_fte()),
+        (dec!(1), dec!(1), dec!(2))
+    );
     assert_eq!(e.seats[0].start_weeks, dec!(6.5));
     assert_eq!(e.staffed_weeks, dec!(6.5));
 }
