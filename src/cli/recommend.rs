@@ -68,6 +68,8 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
                 name,
                 file: "<command line>".into(),
                 stage,
+                phases: Vec::new(),
+                costs: Vec::new(),
                 product,
                 duration: months,
                 location: Located::new(location, flag("--location")),
@@ -81,12 +83,13 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
                 team: Team::Seats(Vec::new()),
                 note: None,
             }
+            .one_stage(stage)
         }
     };
     // flags given with a file override it
     if args.file.is_some() {
         if let Some(stage) = args.stage {
-            s.stage = stage.into();
+            s = s.one_stage(stage.into());
         }
         if let Some(product) = args.product {
             s.product = Some(product.into());
@@ -102,6 +105,8 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
         }
         if let Some(duration) = &args.duration {
             s.duration = months(duration)?;
+            let stage = s.stage;
+            s = s.one_stage(stage);
         }
     }
     if let Some(c) = currency(&args.currency)? {

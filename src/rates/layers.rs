@@ -7,7 +7,9 @@ use crate::input::diagnostic::Diagnostic;
 use crate::input::origin::Located;
 use crate::input::suggest::did_you_mean;
 use crate::money::Currency;
+use crate::range::Range;
 use crate::rates::table::{Fx, Location, Price, RateKey, RateTable, Role, SourceRef};
+use crate::vocabulary::Level;
 
 #[derive(Debug, Clone)]
 pub struct Layers {
@@ -86,6 +88,14 @@ impl Layers {
     /// The topmost `fx` block, which wins whole.
     pub fn fx(&self) -> Option<&Fx> {
         self.topmost(|t| t.fx.as_ref())
+    }
+
+    /// The output of a person-month at `level` (Mid = 1): the topmost
+    /// `productivity` block, which wins whole; a level it leaves out is 1.
+    pub fn productivity(&self, level: Level) -> Range {
+        self.topmost(|t| t.productivity.as_ref())
+            .and_then(|p| p.get(&level).copied())
+            .unwrap_or(Range::single(rust_decimal::Decimal::ONE))
     }
 
     /// The topmost staffing profile, which wins whole.

@@ -41,6 +41,12 @@ pub struct InHouseTerms {
     pub ramp_productivity: Range,
     pub overhead_monthly: Range,
     pub management_overhead: Range,
+    /// Share of paid time worked (leave, holidays), 0 < v <= 1; default 1.
+    pub availability: Range,
+    /// Share of employees who leave in a year, 0..=0.5; default 0.
+    pub attrition: Range,
+    /// Yearly rise of salaries, by project year; default 0.
+    pub annual_raise: Range,
 }
 
 /// How agency work is billed and started in a place.
@@ -50,6 +56,8 @@ pub struct AgencyTerms {
     pub time_to_start_weeks: Range,
     pub ramp_up_weeks: Range,
     pub ramp_productivity: Range,
+    /// Yearly rise of the rates, by project year; default 0.
+    pub annual_increase: Range,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -128,6 +136,10 @@ pub struct RateTable {
     pub fx: Option<Fx>,
     /// The recommender's profile, when this plugin carries one.
     pub staffing: Option<Staffing>,
+    /// Output of a person-month at each level (Mid = 1), when this plugin
+    /// carries the block; a level left out is 1. The topmost block wins
+    /// whole.
+    pub productivity: Option<BTreeMap<Level, Range>>,
 }
 
 impl RateTable {
@@ -273,6 +285,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
         agency_rates,
         fx,
         staffing,
+        productivity: None,
     })
 }
 
@@ -385,6 +398,10 @@ fn in_house_terms<'a>(
         ramp_productivity: ramp_productivity?,
         overhead_monthly: overhead_monthly?,
         management_overhead: management_overhead?,
+        // read from the file in the plans-over-time reader
+        availability: Range::single(Decimal::ONE),
+        attrition: Range::single(Decimal::ZERO),
+        annual_raise: Range::single(Decimal::ZERO),
     })
 }
 
@@ -405,6 +422,7 @@ fn agency_terms<'a>(
         time_to_start_weeks: time_to_start_weeks?,
         ramp_up_weeks: ramp_up_weeks?,
         ramp_productivity: ramp_productivity?,
+        annual_increase: Range::single(Decimal::ZERO),
     })
 }
 

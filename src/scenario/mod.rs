@@ -14,6 +14,7 @@ use crate::input::fields::Limits;
 use crate::input::origin::{Located, Origin, Problems};
 use crate::input::source::Source;
 use crate::money::Currency;
+use crate::range::Range;
 use crate::vocabulary::{Engagement, EngagementChoice, Level, Product, Requirement, Stage};
 use raw::{RawScenario, RawSeat, RawTeam};
 
@@ -60,6 +61,11 @@ pub struct Seat {
     pub engagement: Engagement,
     /// Why the seat is there, for a recommended team.
     pub reason: Option<String>,
+    /// When the position opens, in months from the project's start (the
+    /// search starts, or the agency request goes out); default 0.
+    pub from_month: Decimal,
+    /// When the seat ends; `None`: at the end of the project.
+    pub until_month: Option<Decimal>,
 }
 
 impl Seat {
@@ -76,6 +82,28 @@ pub enum Target {
     Budget(Decimal),
 }
 
+/// One stage of a plan: months [start, end) of the project (MODEL.md 8.1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Phase {
+    pub stage: Stage,
+    pub start: Decimal,
+    pub end: Decimal,
+}
+
+/// A non-labour cost line (MODEL.md 8.1): `monthly` over its window and
+/// `once` in the month it opens, in `currency` (default: the currency of
+/// the scenario's location).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CostLine {
+    pub name: Located<String>,
+    pub monthly: Range,
+    pub once: Range,
+    pub from_month: Decimal,
+    /// `None`: to the end of the project.
+    pub until_month: Option<Decimal>,
+    pub currency: Option<Located<Currency>>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Team {
     Seats(Vec<Seat>),
@@ -86,7 +114,12 @@ pub enum Team {
 pub struct Scenario {
     pub name: String,
     pub file: String,
+    /// The stage of the first phase.
     pub stage: Stage,
+    /// The stages in order, covering [0, D); one for `stage: X`.
+    pub phases: Vec<Phase>,
+    /// Non-labour costs.
+    pub costs: Vec<CostLine>,
     pub product: Option<Product>,
     pub duration: Months,
     pub location: Located<String>,
@@ -101,6 +134,20 @@ pub struct Scenario {
 }
 
 impl Scenario {
+    /// The scenario as one stage over the whole project.
+    pub fn one_stage(self, stage: Stage) -> Scenario {
+        let end = self.duration.get();
+        Scenario {
+            stage,
+            phases: vec![Phase {
+                stage,
+                start: Decimal::ZERO,
+                end,
+            }],
+            ..self
+        }
+    }
+
     /// Reads and checks one scenario file; reports every problem it finds.
     pub fn read(source: Source<'_>) -> Result<Scenario, Vec<Diagnostic>> {
         let raw: RawScenario = source.parse().map_err(|d| vec![d])?;
@@ -191,6 +238,12 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
         name: name?,
         file: source.name.to_string(),
         stage: raw.stage,
+        phases: vec![Phase {
+            stage: raw.stage,
+            start: Decimal::ZERO,
+            end: duration.as_ref().map_or(Decimal::ZERO, |d| d.get()),
+        }],
+        costs: Vec::new(),
         product: raw.product,
         duration: duration?,
         location: location?,
@@ -298,6 +351,8 @@ fn seat<'a>(
         location: location?,
         engagement,
         reason: raw.reason,
+        from_month: Decimal::ZERO,
+        until_month: None,
     })
 }
 

@@ -208,6 +208,8 @@ pub fn seats(staffing: &Staffing, scenario: &Scenario, total: Decimal) -> Vec<Se
                     location: scenario.location.clone(),
                     engagement,
                     reason: Some(reason.clone()),
+                    from_month: Decimal::ZERO,
+                    until_month: None,
                 });
             };
             if whole >= Decimal::ONE {
