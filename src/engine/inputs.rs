@@ -24,6 +24,13 @@ pub enum InputKind {
     TimeToStart,
     AgencyRampUp,
     AgencyRampProductivity,
+    Availability,
+    Attrition,
+    Raise,
+    AgencyIncrease,
+    Productivity,
+    CostMonthly,
+    CostOnce,
 }
 
 impl InputKind {
@@ -42,19 +49,40 @@ impl InputKind {
             InputKind::TimeToStart => "agency time to start",
             InputKind::AgencyRampUp => "agency ramp-up",
             InputKind::AgencyRampProductivity => "agency ramp productivity",
+            InputKind::Availability => "availability",
+            InputKind::Attrition => "attrition",
+            InputKind::Raise => "raise",
+            InputKind::AgencyIncrease => "agency increase",
+            InputKind::Productivity => "productivity",
+            InputKind::CostMonthly | InputKind::CostOnce => "cost",
         }
     }
 
-    /// The end a total at `bound` reads for this input (MODEL.md section 4,
-    /// "The range"): prices follow the bound, delays go the other way.
+    /// The end a total at `bound` reads for this input (MODEL.md sections
+    /// 4 and 8.2): prices, raises, attrition and non-labour amounts follow
+    /// the bound; delays go the other way, and so does the in-house ramp-up
+    /// (a longer ramp leaves fewer months in which leavers are replaced);
+    /// what only moves capacity stays at typical.
     pub fn cost_bound(self, bound: Bound) -> Bound {
         match self {
-            InputKind::TimeToHire | InputKind::TimeToStart => bound.reversed(),
-            InputKind::InHouseRampUp
-            | InputKind::InHouseRampProductivity
+            InputKind::TimeToHire | InputKind::TimeToStart | InputKind::InHouseRampUp => bound.reversed(),
+            InputKind::InHouseRampProductivity
             | InputKind::AgencyRampUp
-            | InputKind::AgencyRampProductivity => Bound::Typical,
-            _ => bound,
+            | InputKind::AgencyRampProductivity
+            | InputKind::Availability
+            | InputKind::Productivity => Bound::Typical,
+            InputKind::Salary
+            | InputKind::AgencyRate
+            | InputKind::Burden
+            | InputKind::RecruitingFee
+            | InputKind::Overhead
+            | InputKind::ManagementOverhead
+            | InputKind::AgencyHours
+            | InputKind::Attrition
+            | InputKind::Raise
+            | InputKind::AgencyIncrease
+            | InputKind::CostMonthly
+            | InputKind::CostOnce => bound,
         }
     }
 
@@ -65,9 +93,23 @@ impl InputKind {
             InputKind::TimeToHire
             | InputKind::TimeToStart
             | InputKind::InHouseRampUp
-            | InputKind::AgencyRampUp => bound.reversed(),
-            InputKind::InHouseRampProductivity | InputKind::AgencyRampProductivity => bound,
-            _ => Bound::Typical,
+            | InputKind::AgencyRampUp
+            | InputKind::Attrition => bound.reversed(),
+            InputKind::InHouseRampProductivity
+            | InputKind::AgencyRampProductivity
+            | InputKind::Availability
+            | InputKind::Productivity => bound,
+            InputKind::Salary
+            | InputKind::AgencyRate
+            | InputKind::Burden
+            | InputKind::RecruitingFee
+            | InputKind::Overhead
+            | InputKind::ManagementOverhead
+            | InputKind::AgencyHours
+            | InputKind::Raise
+            | InputKind::AgencyIncrease
+            | InputKind::CostMonthly
+            | InputKind::CostOnce => Bound::Typical,
         }
     }
 }
@@ -85,8 +127,14 @@ pub struct Input {
 }
 
 impl fmt::Display for Input {
+    /// "salary ai-engineer Senior us", "raise us", "productivity Senior",
+    /// "cost LLM API monthly", "cost Security audit once".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.kind.label(), self.subject)
+        match self.kind {
+            InputKind::CostMonthly => write!(f, "cost {} monthly", self.subject),
+            InputKind::CostOnce => write!(f, "cost {} once", self.subject),
+            _ => write!(f, "{} {}", self.kind.label(), self.subject),
+        }
     }
 }
 
@@ -119,6 +167,9 @@ mod tests {
         // MODEL.md section 4, "The range": prices follow the bound, delays go
         // the other way, ramp terms do not enter the cost; capacity reads
         // delays and ramp length reversed and ramp productivity as is.
+        // MODEL.md 8.2 adds: raises, attrition and non-labour amounts raise
+        // cost; availability and productivity are capacity inputs; attrition
+        // lowers capacity; the in-house ramp-up moves cost the other way.
         let prices = [
             Salary,
             AgencyRate,
@@ -127,10 +178,18 @@ mod tests {
             Overhead,
             ManagementOverhead,
             AgencyHours,
+            Raise,
+            AgencyIncrease,
+            CostMonthly,
+            CostOnce,
         ];
         let delays = [TimeToHire, TimeToStart];
-        let ramp_lengths = [InHouseRampUp, AgencyRampUp];
-        let ramp_shares = [InHouseRampProductivity, AgencyRampProductivity];
+        let ramp_shares = [
+            InHouseRampProductivity,
+            AgencyRampProductivity,
+            Availability,
+            Productivity,
+        ];
         for bound in [Bound::Low, Bound::Typical, Bound::High] {
             for k in prices {
                 assert_eq!(k.cost_bound(bound), bound, "{k:?}");
@@ -140,10 +199,12 @@ mod tests {
                 assert_eq!(k.cost_bound(bound), bound.reversed(), "{k:?}");
                 assert_eq!(k.capacity_bound(bound), bound.reversed(), "{k:?}");
             }
-            for k in ramp_lengths {
-                assert_eq!(k.cost_bound(bound), Bound::Typical, "{k:?}");
-                assert_eq!(k.capacity_bound(bound), bound.reversed(), "{k:?}");
-            }
+            assert_eq!(InHouseRampUp.cost_bound(bound), bound.reversed());
+            assert_eq!(InHouseRampUp.capacity_bound(bound), bound.reversed());
+            assert_eq!(AgencyRampUp.cost_bound(bound), Bound::Typical);
+            assert_eq!(AgencyRampUp.capacity_bound(bound), bound.reversed());
+            assert_eq!(Attrition.cost_bound(bound), bound);
+            assert_eq!(Attrition.capacity_bound(bound), bound.reversed());
             for k in ramp_shares {
                 assert_eq!(k.cost_bound(bound), Bound::Typical, "{k:?}");
                 assert_eq!(k.capacity_bound(bound), bound, "{k:?}");

@@ -3,17 +3,19 @@
 //! and tied to the shared inputs they read.
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 use crate::engine::inputs::{Input, InputKind};
+use crate::engine::line::LineFormula;
 use crate::engine::number::{Exact, Number};
-use crate::engine::seat::{Conversion, Formula, Pay, Terms};
+use crate::engine::seat::{Conversion, Formula, Horizon, Pay, Terms};
 use crate::input::diagnostic::Diagnostic;
 use crate::input::origin::Located;
 use crate::money::Currency;
 use crate::range::Range;
 use crate::rates::layers::unknown;
 use crate::rates::{Layers, RateKey};
-use crate::scenario::{Scenario, Seat};
+use crate::scenario::{CostLine, Scenario, Seat};
 use crate::vocabulary::{Engagement, Focus};
 
 /// One seat, resolved.
@@ -29,11 +31,12 @@ pub struct SeatModel {
 }
 
 impl SeatModel {
-    /// The seat's terms at these values, in exact decimals.
+    /// The seat's terms at these values over a project of `duration`
+    /// months, in exact decimals.
     pub fn terms(&self, values: &[Decimal], duration: Decimal) -> Terms<Exact> {
         self.formula
             .map(Exact::new)
-            .terms(|i| Exact::new(values[i]), Exact::new(duration))
+            .terms(|i| Exact::new(values[i]), horizon(duration))
     }
 
     /// The delay before the seat starts, in weeks, at these values.
@@ -61,7 +64,36 @@ impl SeatModel {
     }
 }
 
-/// A scenario ready to evaluate: seats over shared inputs.
+/// The horizon of a project of `duration` months: ceil(D / 12) project
+/// years.
+pub fn horizon<N: Number>(duration: Decimal) -> Horizon<N> {
+    let years = (duration / Decimal::from(12)).ceil().to_u32().unwrap_or(0);
+    Horizon {
+        duration: N::from_decimal(duration),
+        years,
+    }
+}
+
+/// One non-labour cost line, resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineModel {
+    pub line: CostLine,
+    pub formula: LineFormula<Decimal>,
+}
+
+impl LineModel {
+    /// The line's cost inside [i0, i1) at these values, in exact decimals.
+    pub fn cost_within(&self, values: &[Decimal], duration: Decimal, i0: Decimal, i1: Decimal) -> Exact {
+        self.formula.map(Exact::new).cost_within(
+            |i| Exact::new(values[i]),
+            Exact::new(duration),
+            Exact::new(i0),
+            Exact::new(i1),
+        )
+    }
+}
+
+/// A scenario ready to evaluate: seats and cost lines over shared inputs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CostModel {
     /// The scenario file, for messages.
@@ -70,17 +102,31 @@ pub struct CostModel {
     pub duration: Decimal,
     pub inputs: Vec<Input>,
     pub seats: Vec<SeatModel>,
+    pub lines: Vec<LineModel>,
 }
 
 impl CostModel {
-    /// The cost of the whole team at these values over `duration` months.
-    pub fn cost(&self, values: &[Decimal], duration: Decimal) -> Exact {
+    /// The cost of the seats at these values over a project of `duration`
+    /// months (cost lines set aside: what a unit of team output costs).
+    pub fn seat_cost(&self, values: &[Decimal], duration: Decimal) -> Exact {
         self.seats
             .iter()
             .fold(Exact::zero(), |sum, s| sum + s.terms(values, duration).cost())
     }
 
-    /// The productive capacity of the whole team, likewise.
+    /// The cost of the cost lines, likewise.
+    pub fn line_cost(&self, values: &[Decimal], duration: Decimal) -> Exact {
+        self.lines.iter().fold(Exact::zero(), |sum, l| {
+            sum + l.cost_within(values, duration, Decimal::ZERO, duration)
+        })
+    }
+
+    /// The cost of the whole plan: seats and cost lines.
+    pub fn cost(&self, values: &[Decimal], duration: Decimal) -> Exact {
+        self.seat_cost(values, duration) + self.line_cost(values, duration)
+    }
+
+    /// The productive capacity of the seats, likewise.
     pub fn capacity(&self, values: &[Decimal], duration: Decimal) -> Exact {
         self.seats
             .iter()
@@ -143,6 +189,13 @@ pub fn build(scenario: &Scenario, seats: &[Seat], layers: &Layers) -> Result<Cos
             Err(mut d) => problems.append(&mut d),
         }
     }
+    let mut lines = Vec::new();
+    for line in &scenario.costs {
+        match builder.line(scenario, line) {
+            Ok(m) => lines.push(m),
+            Err(mut d) => problems.append(&mut d),
+        }
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -152,6 +205,7 @@ pub fn build(scenario: &Scenario, seats: &[Seat], layers: &Layers) -> Result<Cos
         duration: scenario.duration.get(),
         inputs: builder.inputs,
         seats: models,
+        lines,
     })
 }
 
@@ -245,6 +299,9 @@ impl Builder<'_> {
                     ),
                     overhead_fx,
                     management: self.input(InputKind::ManagementOverhead, place, terms.management_overhead),
+                    availability: self.input(InputKind::Availability, place, terms.availability),
+                    attrition: self.input(InputKind::Attrition, place, terms.attrition),
+                    raise: self.input(InputKind::Raise, place, terms.annual_raise),
                 }
             }
             Engagement::Agency => {
@@ -270,6 +327,7 @@ impl Builder<'_> {
                         place,
                         terms.ramp_productivity,
                     ),
+                    increase: self.input(InputKind::AgencyIncrease, place, terms.annual_increase),
                 }
             }
         };
@@ -278,7 +336,44 @@ impl Builder<'_> {
             title: role.title.clone(),
             focus: role.focus,
             fte: seat.fte(),
-            formula: Formula { fte: seat.fte(), pay },
+            formula: Formula {
+                fte: seat.fte(),
+                from: seat.from_month,
+                until: seat.until_month,
+                productivity: self.input(
+                    InputKind::Productivity,
+                    &seat.level.to_string(),
+                    layers.productivity(seat.level),
+                ),
+                pay,
+            },
+        })
+    }
+
+    /// A cost line: its amounts as inputs keyed by its name, in its
+    /// currency (default: the currency of the scenario's location).
+    fn line(&mut self, scenario: &Scenario, line: &CostLine) -> Result<LineModel, Vec<Diagnostic>> {
+        let currency = match &line.currency {
+            Some(c) => c.clone(),
+            None => {
+                let location = self
+                    .layers
+                    .location(&scenario.location.value)
+                    .ok_or_else(|| vec![unknown_location(&scenario.location, self.layers)])?;
+                location.currency.clone()
+            }
+        };
+        let fx = self.conversion(&currency)?;
+        let name = line.name.value.as_str();
+        Ok(LineModel {
+            line: line.clone(),
+            formula: LineFormula {
+                monthly: self.amount(InputKind::CostMonthly, name, line.monthly, Some(&currency.value)),
+                once: self.amount(InputKind::CostOnce, name, line.once, Some(&currency.value)),
+                fx,
+                from: line.from_month,
+                until: line.until_month,
+            },
         })
     }
 

@@ -27,6 +27,10 @@ pub trait Number:
     /// 1 when the number is above zero, else 0; an overflowed number
     /// stays overflowed (a comparison would hide it).
     fn positive(self) -> Self;
+    /// 1 when lo <= self < hi, else 0.
+    fn between(self, lo: Self, hi: Self) -> Self;
+    /// self when `yes`, else 1.
+    fn powered_if(self, yes: bool) -> Self;
 }
 
 impl Number for f64 {
@@ -54,6 +58,12 @@ impl Number for f64 {
     }
     fn positive(self) -> f64 {
         if self > 0.0 { 1.0 } else { 0.0 }
+    }
+    fn between(self, lo: f64, hi: f64) -> f64 {
+        if lo <= self && self < hi { 1.0 } else { 0.0 }
+    }
+    fn powered_if(self, yes: bool) -> f64 {
+        if yes { self } else { 1.0 }
     }
 }
 
@@ -155,6 +165,16 @@ impl Number for Exact {
                 Decimal::ZERO
             }
         }))
+    }
+    fn between(self, lo: Exact, hi: Exact) -> Exact {
+        match (self.0, lo.0, hi.0) {
+            (Some(x), Some(lo), Some(hi)) if lo <= x && x < hi => Exact::new(Decimal::ONE),
+            (Some(_), Some(_), Some(_)) => Exact::zero(),
+            _ => Exact(None),
+        }
+    }
+    fn powered_if(self, yes: bool) -> Exact {
+        if yes { self } else { Exact::new(Decimal::ONE) }
     }
 }
 

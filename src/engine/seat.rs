@@ -1,5 +1,6 @@
-//! The one seat formula (MODEL.md section 4): what a seat costs and what
-//! it delivers at one set of input values. Written once, over any
+//! The one seat formula (MODEL.md sections 4 and 8.2): what a seat costs
+//! and what it delivers, inside any span of the project, at one set of
+//! input values. Written once, over any
 //! [`Number`]: the deterministic corners, the months, the components,
 //! sensitivity and break-even read it in [`Exact`](super::number::Exact)
 //! decimals, the simulation in `f64`.
@@ -30,7 +31,7 @@ impl<N: Number> Conversion<N> {
 }
 
 impl<N: Copy> Conversion<N> {
-    fn map<M>(self, f: impl Fn(N) -> M) -> Conversion<M> {
+    pub fn map<M>(self, f: impl Fn(N) -> M) -> Conversion<M> {
         Conversion(self.0.map(|(a, b)| (f(a), f(b))))
     }
 }
@@ -50,6 +51,9 @@ pub enum Pay<N> {
         overhead: usize,
         overhead_fx: Conversion<N>,
         management: usize,
+        availability: usize,
+        attrition: usize,
+        raise: usize,
     },
     Agency {
         hourly: usize,
@@ -58,17 +62,39 @@ pub enum Pay<N> {
         time_to_start: usize,
         ramp_up: usize,
         ramp_productivity: usize,
+        increase: usize,
     },
 }
 
-/// A seat ready to evaluate: its FTE (n * a) and what it reads.
+/// A seat ready to evaluate: its FTE (n * a), its window [f, u) in months
+/// (`until` `None`: the end of the project), the input of its level's
+/// productivity, and what it is paid.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Formula<N> {
     pub fte: N,
+    pub from: N,
+    pub until: Option<N>,
+    pub productivity: usize,
     pub pay: Pay<N>,
 }
 
-/// Cost components (MODEL.md section 4); they add up to the cost.
+/// The project's length and its number of project years (ceil(D / 12)),
+/// the span every seat is evaluated over.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Horizon<N> {
+    pub duration: N,
+    pub years: u32,
+}
+
+/// overlap([a0, a1), [b0, b1)): the length of the intersection, 0 when
+/// there is none.
+#[inline]
+pub fn overlap<N: Number>(a0: N, a1: N, b0: N, b1: N) -> N {
+    (a1.min(b1) - a0.max(b0)).max(N::zero())
+}
+
+/// Cost components (MODEL.md sections 4 and 8.2); they add up to the
+/// cost. `other` is the non-labour cost lines (zero for a seat).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Components<N = Decimal> {
     pub salary: N,
@@ -77,10 +103,11 @@ pub struct Components<N = Decimal> {
     pub management: N,
     pub recruiting: N,
     pub agency: N,
+    pub other: N,
 }
 
 impl<N: Number> Components<N> {
-    fn zero() -> Components<N> {
+    pub fn zero() -> Components<N> {
         let z = N::zero();
         Components {
             salary: z,
@@ -89,13 +116,20 @@ impl<N: Number> Components<N> {
             management: z,
             recruiting: z,
             agency: z,
+            other: z,
         }
     }
 }
 
 impl<N: Copy + std::ops::Add<Output = N>> Components<N> {
     pub fn total(&self) -> N {
-        self.salary + self.burden + self.overhead + self.management + self.recruiting + self.agency
+        self.salary
+            + self.burden
+            + self.overhead
+            + self.management
+            + self.recruiting
+            + self.agency
+            + self.other
     }
 
     pub fn add(&mut self, other: &Components<N>) {
@@ -106,11 +140,12 @@ impl<N: Copy + std::ops::Add<Output = N>> Components<N> {
             management: self.management + other.management,
             recruiting: self.recruiting + other.recruiting,
             agency: self.agency + other.agency,
+            other: self.other + other.other,
         };
     }
 
     /// (name, amount) pairs in the order reports show them.
-    pub fn named(&self) -> [(&'static str, N); 6] {
+    pub fn named(&self) -> [(&'static str, N); 7] {
         [
             ("salary", self.salary),
             ("burden", self.burden),
@@ -118,7 +153,21 @@ impl<N: Copy + std::ops::Add<Output = N>> Components<N> {
             ("management", self.management),
             ("recruiting", self.recruiting),
             ("agency", self.agency),
+            ("other", self.other),
         ]
+    }
+
+    /// The components a report shows: the six of labour always, `other`
+    /// only when the scenario has non-labour costs, so a file without cost
+    /// lines reads as it always did.
+    pub fn shown(&self) -> Vec<(&'static str, N)>
+    where
+        N: PartialEq + Default,
+    {
+        self.named()
+            .into_iter()
+            .filter(|(name, amount)| *name != "other" || *amount != N::default())
+            .collect()
     }
 
     /// The same components in another number type.
@@ -130,15 +179,17 @@ impl<N: Copy + std::ops::Add<Output = N>> Components<N> {
             management: f(self.management),
             recruiting: f(self.recruiting),
             agency: f(self.agency),
+            other: f(self.other),
         }
     }
 }
 
-/// What a seat is paid at one set of values, per FTE.
+/// What a seat is paid at one set of values, per FTE, in the first
+/// project year.
 #[derive(Debug, Clone, Copy)]
 enum Paid<N> {
     InHouse {
-        /// The annual salary in the reporting currency.
+        /// S: the annual salary in the reporting currency.
         annual: N,
         burden: N,
         /// Overhead per month, in the reporting currency.
@@ -147,34 +198,48 @@ enum Paid<N> {
         recruiting_fee: N,
     },
     Agency {
-        /// Hourly rate (in the reporting currency) times hours per month.
+        /// h * H: the hourly rate (in the reporting currency) times hours
+        /// per month.
         monthly: N,
     },
 }
 
-/// A seat at one set of values: everything the cost, capacity, components
+/// A seat at one set of values: everything its cost, capacity, components
 /// and months are made of. Times are in months from the project's start.
 #[derive(Debug, Clone, Copy)]
 pub struct Terms<N> {
     fte: N,
-    /// s: when work starts.
-    start: N,
-    /// When the seat ends: the end of the project.
+    /// f: when the position opens.
+    from: N,
+    /// u: when the seat ends.
     until: N,
+    /// s = f + w / WPM: when work starts.
+    start: N,
     /// r: ramp-up length.
     ramp: N,
     /// p: share of full output during the ramp-up.
     ramp_productivity: N,
+    /// L * v: the level's productivity times availability (v = 1 for an
+    /// agency seat).
+    output: N,
+    /// q: yearly attrition (0 for an agency seat).
+    attrition: N,
+    /// g: the yearly raise, or the agency's yearly increase.
+    growth: N,
+    /// D: the project's length, and its number of project years.
+    duration: N,
+    years: u32,
     paid: Paid<N>,
 }
 
 impl<N: Number> Formula<N> {
-    /// Reads the seat's terms from `value` (input index to value) for a
-    /// project of `duration` months.
+    /// Reads the seat's terms from `value` (input index to value) over the
+    /// project's horizon.
     #[inline]
-    pub fn terms(&self, value: impl Fn(usize) -> N, duration: N) -> Terms<N> {
+    pub fn terms(&self, value: impl Fn(usize) -> N, horizon: Horizon<N>) -> Terms<N> {
         let (delay, ramp, ramp_productivity) = self.timing();
-        let paid = match self.pay {
+        let one = N::int(1);
+        let (paid, availability, attrition, growth) = match self.pay {
             Pay::InHouse {
                 salary,
                 salary_fx,
@@ -183,29 +248,49 @@ impl<N: Number> Formula<N> {
                 overhead,
                 overhead_fx,
                 management,
+                availability,
+                attrition,
+                raise,
                 ..
-            } => Paid::InHouse {
-                annual: salary_fx.apply(value(salary)),
-                burden: value(burden),
-                overhead: overhead_fx.apply(value(overhead)),
-                management: value(management),
-                recruiting_fee: value(recruiting_fee),
-            },
+            } => (
+                Paid::InHouse {
+                    annual: salary_fx.apply(value(salary)),
+                    burden: value(burden),
+                    overhead: overhead_fx.apply(value(overhead)),
+                    management: value(management),
+                    recruiting_fee: value(recruiting_fee),
+                },
+                value(availability),
+                value(attrition),
+                value(raise),
+            ),
             Pay::Agency {
                 hourly,
                 hourly_fx,
                 hours,
+                increase,
                 ..
-            } => Paid::Agency {
-                monthly: hourly_fx.apply(value(hourly)) * value(hours),
-            },
+            } => (
+                Paid::Agency {
+                    monthly: hourly_fx.apply(value(hourly)) * value(hours),
+                },
+                one,
+                N::zero(),
+                value(increase),
+            ),
         };
         Terms {
             fte: self.fte,
-            start: weeks_to_months(value(delay)),
-            until: duration,
+            from: self.from,
+            until: self.until.unwrap_or(horizon.duration),
+            start: self.from + weeks_to_months(value(delay)),
             ramp: weeks_to_months(value(ramp)),
             ramp_productivity: value(ramp_productivity),
+            output: value(self.productivity) * availability,
+            attrition,
+            growth,
+            duration: horizon.duration,
+            years: horizon.years,
             paid,
         }
     }
@@ -250,6 +335,9 @@ impl<N: Copy> Formula<N> {
                 overhead,
                 overhead_fx,
                 management,
+                availability,
+                attrition,
+                raise,
             } => Pay::InHouse {
                 salary,
                 salary_fx: salary_fx.map(f),
@@ -261,6 +349,9 @@ impl<N: Copy> Formula<N> {
                 overhead,
                 overhead_fx: overhead_fx.map(f),
                 management,
+                availability,
+                attrition,
+                raise,
             },
             Pay::Agency {
                 hourly,
@@ -269,6 +360,7 @@ impl<N: Copy> Formula<N> {
                 time_to_start,
                 ramp_up,
                 ramp_productivity,
+                increase,
             } => Pay::Agency {
                 hourly,
                 hourly_fx: hourly_fx.map(f),
@@ -276,118 +368,148 @@ impl<N: Copy> Formula<N> {
                 time_to_start,
                 ramp_up,
                 ramp_productivity,
+                increase,
             },
         };
         Formula {
             fte: f(self.fte),
+            from: f(self.from),
+            until: self.until.map(f),
+            productivity: self.productivity,
             pay,
         }
     }
 }
 
 impl<N: Number> Terms<N> {
-    /// Start of work, in months after the project starts.
+    /// s: when work starts, in months after the project starts.
     pub fn start(&self) -> N {
         self.start
     }
 
-    /// active = max(0, D - s): months staffed inside the project.
+    /// u: when the seat ends.
+    pub fn until(&self) -> N {
+        self.until
+    }
+
+    /// active = max(0, u - s): months staffed.
     pub fn active(&self) -> N {
         (self.until - self.start).max(N::zero())
     }
 
-    /// 1 when the seat starts inside the project, else 0.
-    fn started(&self) -> N {
-        self.active().positive()
+    /// Σ_k (1 + g)^k * overlap([lo, hi) ∩ [i0, i1), Y_k) over the project
+    /// years Y_k = [12k, 12k + 12): months weighted by the year's raise.
+    fn raised(&self, lo: N, hi: N, i0: N, i1: N) -> N {
+        let (lo, hi) = (lo.max(i0), hi.min(i1));
+        if self.growth == N::zero() {
+            return (hi - lo).max(N::zero());
+        }
+        let (mut sum, mut factor) = (N::zero(), N::int(1));
+        let (twelve, step) = (N::int(12), N::int(1) + self.growth);
+        let mut year = N::zero();
+        for _ in 0..self.years {
+            sum = sum + factor * overlap(lo, hi, year, year + twelve);
+            factor = factor * step;
+            year = year + twelve;
+        }
+        sum
     }
 
-    /// Cost per staffed month, for one FTE: in-house
-    /// S/12 * burden + overhead + S/12 * management; agency h * H.
-    pub fn monthly(&self) -> N {
+    /// (1 + g)^k0 with k0 = floor(f / 12): the raise of the year the
+    /// position opens.
+    fn opening_factor(&self) -> N {
+        let (mut factor, step) = (N::int(1), N::int(1) + self.growth);
+        for k in 1..self.years {
+            factor = factor * step.powered_if(N::int(12 * k) <= self.from);
+        }
+        factor
+    }
+
+    /// The cost inside [i0, i1), split into components, each times n * a:
+    /// the pay of the months of A inside it (raised by project year), the
+    /// hiring fee when work starts inside it, and the replacement fees of
+    /// leavers over F inside it.
+    pub fn components_within(&self, i0: N, i1: N) -> Components<N> {
+        let na = self.fte;
+        let months = self.raised(self.start, self.until, i0, i1);
         match self.paid {
             Paid::InHouse {
                 annual,
                 burden,
                 overhead,
                 management,
-                ..
-            } => {
-                let month = annual / N::int(12);
-                month * burden + overhead + month * management
-            }
-            Paid::Agency { monthly } => monthly,
-        }
-    }
-
-    /// The recruiting fee per FTE (S * fee) when the seat starts inside the
-    /// project, else 0.
-    pub fn one_time(&self) -> N {
-        match self.paid {
-            Paid::InHouse {
-                annual,
                 recruiting_fee,
-                ..
-            } => annual * recruiting_fee * self.started(),
-            Paid::Agency { .. } => N::zero(),
-        }
-    }
-
-    /// cost = n * a * (monthly * active + one_time).
-    pub fn cost(&self) -> N {
-        self.fte * (self.monthly() * self.active() + self.one_time())
-    }
-
-    /// capacity = n * a * (p * min(active, r) + max(0, active - r)), in
-    /// productive person-months.
-    pub fn capacity(&self) -> N {
-        let active = self.active();
-        self.fte * (self.ramp_productivity * active.min(self.ramp) + (active - self.ramp).max(N::zero()))
-    }
-
-    /// The cost split into components (MODEL.md section 4), each times
-    /// n * a.
-    pub fn components(&self) -> Components<N> {
-        let (na, active) = (self.fte, self.active());
-        match self.paid {
-            Paid::InHouse {
-                annual,
-                burden,
-                overhead,
-                management,
-                ..
             } => {
                 let month = annual / N::int(12);
+                let hire = annual
+                    * self.opening_factor()
+                    * recruiting_fee
+                    * self.active().positive()
+                    * self.start.between(i0, i1);
+                let replace = if self.attrition == N::zero() {
+                    N::zero()
+                } else {
+                    let full = self.raised(self.start + self.ramp, self.until, i0, i1);
+                    self.attrition / N::int(12) * full * annual * recruiting_fee
+                };
                 Components {
-                    salary: na * month * active,
-                    burden: na * month * (burden - N::int(1)) * active,
-                    overhead: na * overhead * active,
-                    management: na * month * management * active,
-                    recruiting: na * self.one_time(),
-                    agency: N::zero(),
+                    salary: na * month * months,
+                    burden: na * month * (burden - N::int(1)) * months,
+                    overhead: na * overhead * overlap(self.start, self.until, i0, i1),
+                    management: na * month * management * months,
+                    recruiting: na * (hire + replace),
+                    ..Components::zero()
                 }
             }
             Paid::Agency { monthly } => Components {
-                agency: na * monthly * active,
+                agency: na * monthly * months,
                 ..Components::zero()
             },
         }
     }
 
-    /// Adds the seat's months to `months` (months 1..=ceil(D)): month m
-    /// spans [m - 1, min(m, D)] and costs n * a * monthly * its staffed
-    /// share, plus n * a * one_time in month floor(s) + 1.
+    /// The cost over the whole project [0, D).
+    pub fn cost(&self) -> N {
+        self.cost_within(N::zero(), self.duration)
+    }
+
+    /// The capacity over the whole project [0, D).
+    pub fn capacity(&self) -> N {
+        self.capacity_within(N::zero(), self.duration)
+    }
+
+    /// The cost components over the whole project.
+    pub fn components(&self) -> Components<N> {
+        self.components_within(N::zero(), self.duration)
+    }
+
+    /// The cost inside [i0, i1).
+    pub fn cost_within(&self, i0: N, i1: N) -> N {
+        self.components_within(i0, i1).total()
+    }
+
+    /// The productive capacity inside [i0, i1), in person-months:
+    /// n * a * L * v * (p * ramp months inside + full months inside *
+    /// (1 - q/12 * r * (1 - p))); the last factor is kept at 0 or more.
+    pub fn capacity_within(&self, i0: N, i1: N) -> N {
+        let ramp_end = (self.start + self.ramp).min(self.until);
+        let ramping = overlap(self.start, ramp_end, i0, i1);
+        let full = overlap(self.start + self.ramp, self.until, i0, i1);
+        let one = N::int(1);
+        let kept = if self.attrition == N::zero() {
+            one
+        } else {
+            (one - self.attrition / N::int(12) * self.ramp * (one - self.ramp_productivity)).max(N::zero())
+        };
+        self.fte * self.output * (self.ramp_productivity * ramping + full * kept)
+    }
+
+    /// Adds the seat's cost in each month to `months` (months 1..=ceil(D);
+    /// month m spans [m - 1, min(m, D))).
     pub fn add_months(&self, months: &mut [N]) {
-        let per_month = self.fte * self.monthly();
-        let one_time = self.fte * self.one_time();
-        let first = self.start.floor();
         for (i, month) in months.iter_mut().enumerate() {
-            let m = N::int(u32::try_from(i).unwrap_or(u32::MAX)) + N::int(1);
-            let begin = (m - N::int(1)).max(self.start);
-            let end = m.min(self.until);
-            *month = *month + per_month * (end - begin).max(N::zero());
-            if m - N::int(1) == first {
-                *month = *month + one_time;
-            }
+            let m = N::int(u32::try_from(i).unwrap_or(u32::MAX));
+            *month = *month + self.cost_within(m, (m + N::int(1)).min(self.duration));
         }
     }
 }

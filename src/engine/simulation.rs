@@ -11,8 +11,9 @@ use rayon::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::engine::model::CostModel;
-use crate::engine::seat::{Formula, Pay};
+use crate::engine::line::LineFormula;
+use crate::engine::model::{CostModel, horizon};
+use crate::engine::seat::{Formula, Horizon, Pay};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::engine::pert::{QuantileTable, pert_shape};
@@ -161,7 +162,8 @@ enum Draw {
 pub struct Sampler {
     draws: Vec<Draw>,
     seats: Vec<Formula<f64>>,
-    duration: f64,
+    lines: Vec<LineFormula<f64>>,
+    horizon: Horizon<f64>,
 }
 
 /// Quantile tables by Beta shape, shared by every scenario of a run: many
@@ -212,7 +214,8 @@ impl Sampler {
         Sampler {
             draws,
             seats,
-            duration: f(model.duration),
+            lines: model.lines.iter().map(|l| l.formula.map(f)).collect(),
+            horizon: horizon(model.duration),
         }
     }
 
@@ -247,7 +250,13 @@ impl Sampler {
             }
             let (cost, capacity) = (&mut costs[start..start + n], &mut capacities[start..start + n]);
             for seat in &self.seats {
-                add_seat(*seat, &cols, self.duration, cost, capacity);
+                add_seat(*seat, &cols, self.horizon, cost, capacity);
+            }
+            let d = self.horizon.duration;
+            for line in &self.lines {
+                for (t, cost) in cost.iter_mut().enumerate() {
+                    *cost += line.cost_within(|i| cols[i * BLOCK + t], d, 0.0, d);
+                }
             }
         }
     }
@@ -281,18 +290,24 @@ impl Sampler {
 /// Adds one seat's cost and capacity to a block of trials. The match on
 /// the kind of pay is taken once, outside the loop, so each loop is
 /// specialised to one kind and the compiler can vectorise it.
-fn add_seat(seat: Formula<f64>, cols: &[f64], duration: f64, cost: &mut [f64], capacity: &mut [f64]) {
+fn add_seat(seat: Formula<f64>, cols: &[f64], horizon: Horizon<f64>, cost: &mut [f64], capacity: &mut [f64]) {
     #[inline(always)]
-    fn each_trial(seat: &Formula<f64>, cols: &[f64], duration: f64, cost: &mut [f64], capacity: &mut [f64]) {
+    fn each_trial(
+        seat: &Formula<f64>,
+        cols: &[f64],
+        horizon: Horizon<f64>,
+        cost: &mut [f64],
+        capacity: &mut [f64],
+    ) {
         for (t, (cost, capacity)) in cost.iter_mut().zip(capacity.iter_mut()).enumerate() {
-            let terms = seat.terms(|i| cols[i * BLOCK + t], duration);
+            let terms = seat.terms(|i| cols[i * BLOCK + t], horizon);
             *cost += terms.cost();
             *capacity += terms.capacity();
         }
     }
     match seat.pay {
-        Pay::InHouse { .. } => each_trial(&seat, cols, duration, cost, capacity),
-        Pay::Agency { .. } => each_trial(&seat, cols, duration, cost, capacity),
+        Pay::InHouse { .. } => each_trial(&seat, cols, horizon, cost, capacity),
+        Pay::Agency { .. } => each_trial(&seat, cols, horizon, cost, capacity),
     }
 }
 

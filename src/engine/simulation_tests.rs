@@ -172,7 +172,7 @@ mod f64_path {
                 let f = seat
                     .formula
                     .map(|x| x.to_f64().expect("f64"))
-                    .terms(|i| fast[i], d.to_f64().expect("f64"));
+                    .terms(|i| fast[i], crate::engine::model::horizon(d));
                 let (cost, capacity) = (exact.cost().get().expect("cost"), exact.capacity().get().expect("capacity"));
                 prop_assert!(close(cost, f.cost()), "cost {cost} vs {}", f.cost());
                 prop_assert!(close(capacity, f.capacity()), "capacity {capacity} vs {}", f.capacity());

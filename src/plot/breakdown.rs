@@ -27,10 +27,20 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
         x_label: &x_label,
         legend_width: 220,
     };
+    let any_other = estimates.iter().any(|e| !e.components.other.is_zero());
     let component_names: Vec<&str> = estimates
         .first()
-        .map(|e| e.components.named().iter().map(|(name, _)| *name).collect())
-        .unwrap_or_default();
+        .map(|e| {
+            e.components
+                .named()
+                .iter()
+                .map(|(name, _)| *name)
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|name| any_other || *name != "other")
+        .collect();
     svg(|root| {
         bars::draw(root, &layout, |chart| {
             for (i, e) in estimates.iter().enumerate() {

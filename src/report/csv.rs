@@ -61,7 +61,7 @@ pub fn estimates(estimates: &[Assessment]) -> String {
         };
         single("mix", "engineering_fte", e.engineering_fte);
         single("mix", "development_fte", e.development_fte);
-        for (name, amount) in e.components.named() {
+        for (name, amount) in e.components.shown() {
             single("component", name, amount);
         }
         for m in &e.monthly {

@@ -16,7 +16,7 @@ fn triple(t: &Triple) -> Value {
 
 fn components(c: &Components) -> Value {
     Value::Object(
-        c.named()
+        c.shown()
             .iter()
             .map(|(name, amount)| (name.to_string(), Value::String(two_places(*amount))))
             .collect(),

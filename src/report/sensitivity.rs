@@ -38,6 +38,15 @@ fn unit(kind: InputKind, currency: Option<&Currency>) -> String {
             "share of full output".into()
         }
         InputKind::AgencyHours => "hours per month".into(),
+        InputKind::Availability => "share of paid time worked".into(),
+        InputKind::Attrition => "share of employees leaving a year".into(),
+        InputKind::Raise | InputKind::AgencyIncrease => "yearly rise".into(),
+        InputKind::Productivity => "output of a person-month (Mid = 1)".into(),
+        InputKind::CostMonthly => money("month"),
+        InputKind::CostOnce => match currency {
+            Some(c) => format!("{c} once"),
+            None => "amount once".into(),
+        },
     }
 }
 

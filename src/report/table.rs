@@ -195,7 +195,7 @@ fn estimate(e: &Assessment, style: Style) -> String {
         1,
     );
     let total = e.components.total();
-    for (name, amount) in e.components.named() {
+    for (name, amount) in e.components.shown() {
         let share = if total.is_zero() {
             "-".into()
         } else {

@@ -1,0 +1,302 @@
+//! The deterministic figures of a cost model (MODEL.md sections 4 and 8):
+//! the low, likely and high corners of cost and capacity, per seat, per
+//! cost line and per phase, the components and the months, all read from
+//! the one seat formula in exact decimals. An overflow is an error naming
+//! the seat or the scenario, never a panic.
+
+use rust_decimal::Decimal;
+
+use crate::engine::inputs::{capacity_values, cost_values};
+use crate::engine::model::{CostModel, SeatModel};
+use crate::engine::number::{Exact, Number};
+use crate::engine::seat::Components;
+use crate::engine::{Estimate, LineEstimate, Month, PhaseEstimate, SeatEstimate, Triple, month_count};
+use crate::input::diagnostic::Diagnostic;
+use crate::range::Bound;
+use crate::rates::Layers;
+use crate::scenario::Scenario;
+use crate::vocabulary::{Engagement, Focus};
+
+/// The input values of the five corners: cost low, likely, cost high,
+/// capacity low, capacity high.
+struct Corners {
+    cost_low: Vec<Decimal>,
+    likely: Vec<Decimal>,
+    cost_high: Vec<Decimal>,
+    cap_low: Vec<Decimal>,
+    cap_high: Vec<Decimal>,
+}
+
+/// A figure at the three ends, still exact: summed before it is checked.
+#[derive(Clone, Copy)]
+struct Sums {
+    low: Exact,
+    likely: Exact,
+    high: Exact,
+}
+
+impl Sums {
+    fn zero() -> Sums {
+        Sums {
+            low: Exact::zero(),
+            likely: Exact::zero(),
+            high: Exact::zero(),
+        }
+    }
+
+    fn add(&mut self, other: Sums) {
+        *self = Sums {
+            low: self.low + other.low,
+            likely: self.likely + other.likely,
+            high: self.high + other.high,
+        };
+    }
+
+    fn checked(self, too_large: impl Fn(&str) -> Diagnostic, what: &str) -> Result<Triple, Diagnostic> {
+        let get = |x: Exact, end: &str| x.get().ok_or_else(|| too_large(&format!("{end} {what}")));
+        Ok(Triple {
+            low: get(self.low, "low")?,
+            likely: get(self.likely, "likely")?,
+            high: get(self.high, "high")?,
+        })
+    }
+}
+
+/// The totals of a model at typical inputs, and at the low and high ends.
+pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Result<Estimate, Diagnostic> {
+    let d = model.duration;
+    let corners = Corners {
+        cost_low: cost_values(&model.inputs, Bound::Low),
+        likely: cost_values(&model.inputs, Bound::Typical),
+        cost_high: cost_values(&model.inputs, Bound::High),
+        cap_low: capacity_values(&model.inputs, Bound::Low),
+        cap_high: capacity_values(&model.inputs, Bound::High),
+    };
+    let within = |i0: Decimal, i1: Decimal| -> (Sums, Sums) { spans(&model, &corners, i0, i1) };
+    let scenario_error = |what: &str| {
+        Diagnostic::new(
+            scenario.file.clone(),
+            format!("the {what} of the scenario is too large to compute"),
+        )
+        .expected("figures whose sums stay below 7.9e28 (rust_decimal's largest number)")
+        .help("check the counts of the seats, the cost lines and the rates and exchange rates they read")
+    };
+
+    let mut seats = Vec::with_capacity(model.seats.len());
+    let mut warnings = Vec::new();
+    let mut components = Components::<Exact>::zero();
+    let mut monthly = vec![Exact::zero(); month_count(d)];
+    let (mut engineering_fte, mut development_fte) = (Decimal::ZERO, Decimal::ZERO);
+    for s in &model.seats {
+        let at_likely = s.terms(&corners.likely, d);
+        let cost = Sums {
+            low: s.terms(&corners.cost_low, d).cost(),
+            likely: at_likely.cost(),
+            high: s.terms(&corners.cost_high, d).cost(),
+        }
+        .checked(|w| s.too_large(w), "cost")?;
+        let capacity = Sums {
+            low: s.terms(&corners.cap_low, d).capacity(),
+            likely: at_likely.capacity(),
+            high: s.terms(&corners.cap_high, d).capacity(),
+        }
+        .checked(|w| s.too_large(w), "capacity")?;
+        let parts = at_likely.components();
+        components.add(&parts);
+        at_likely.add_months(&mut monthly);
+        match s.focus {
+            Focus::Engineering => engineering_fte += s.fte,
+            Focus::Development => development_fte += s.fte,
+        }
+        let start = s.start_weeks(&corners.likely);
+        let active = s.exact(at_likely.active(), "active months")?;
+        let until = s.seat.until_month.unwrap_or(d);
+        warnings.extend(start_warning(s, start, &corners.cost_low, d, active));
+        seats.push(SeatEstimate {
+            seat: s.seat.clone(),
+            title: s.title.clone(),
+            focus: s.focus,
+            fte: s.fte,
+            cost,
+            capacity,
+            components: checked_components(parts, |w| s.too_large(w))?,
+            start_weeks: start,
+            from_month: s.seat.from_month,
+            until_month: until,
+        });
+    }
+    let mut costs = Vec::with_capacity(model.lines.len());
+    let mut other = Sums::zero();
+    for l in &model.lines {
+        let at = |values: &[Decimal]| l.cost_within(values, d, Decimal::ZERO, d);
+        let sums = Sums {
+            low: at(&corners.cost_low),
+            likely: at(&corners.likely),
+            high: at(&corners.cost_high),
+        };
+        other.add(sums);
+        for (i, month) in monthly.iter_mut().enumerate() {
+            let m = Decimal::from(i);
+            *month = *month + l.cost_within(&corners.likely, d, m, (m + Decimal::ONE).min(d));
+        }
+        costs.push(LineEstimate {
+            name: l.line.name.value.clone(),
+            cost: sums.checked(scenario_error, &format!("cost of `{}`", l.line.name.value))?,
+        });
+    }
+    components.other = other.likely;
+    let (seat_cost, seat_capacity) = within(Decimal::ZERO, d);
+    let mut total = seat_cost;
+    total.add(other);
+    let phases = scenario
+        .phases
+        .iter()
+        .map(|p| {
+            let (mut cost, capacity) = within(p.start, p.end);
+            cost.add(line_sums(&model, &corners, p.start, p.end));
+            let (engineering, development) = planned_fte(&model, p.start, p.end);
+            Ok(PhaseEstimate {
+                stage: p.stage,
+                from_month: p.start,
+                until_month: p.end,
+                cost: cost.checked(scenario_error, &format!("{} phase cost", p.stage))?,
+                capacity: capacity.checked(scenario_error, &format!("{} phase capacity", p.stage))?,
+                engineering_fte: engineering,
+                development_fte: development,
+            })
+        })
+        .collect::<Result<Vec<_>, Diagnostic>>()?;
+    let mut cumulative = Decimal::ZERO;
+    let mut months = Vec::with_capacity(monthly.len());
+    for (i, likely) in monthly.into_iter().enumerate() {
+        let likely = likely.get().ok_or_else(|| scenario_error("monthly cost"))?;
+        cumulative += likely;
+        months.push(Month {
+            month: i + 1,
+            likely,
+            cumulative,
+        });
+    }
+    Ok(Estimate {
+        scenario: scenario.clone(),
+        layers: layers.tables().iter().map(|t| t.name.value.clone()).collect(),
+        currency: model.currency.clone(),
+        cost: total.checked(scenario_error, "cost")?,
+        capacity: seat_capacity.checked(scenario_error, "capacity")?,
+        engineering_fte,
+        development_fte,
+        staffed_weeks: seats.iter().map(|s| s.start_weeks).max().unwrap_or_default(),
+        seats,
+        components: checked_components(components, scenario_error)?,
+        monthly: months,
+        phases,
+        other: other.checked(scenario_error, "non-labour cost")?,
+        costs,
+        warnings,
+        model,
+        reasoning: Vec::new(),
+    })
+}
+
+/// The seats' cost and capacity inside [i0, i1) at the three ends.
+fn spans(model: &CostModel, corners: &Corners, i0: Decimal, i1: Decimal) -> (Sums, Sums) {
+    let (a, b) = (Exact::new(i0), Exact::new(i1));
+    let d = model.duration;
+    let (mut cost, mut capacity) = (Sums::zero(), Sums::zero());
+    for s in &model.seats {
+        cost.add(Sums {
+            low: s.terms(&corners.cost_low, d).cost_within(a, b),
+            likely: s.terms(&corners.likely, d).cost_within(a, b),
+            high: s.terms(&corners.cost_high, d).cost_within(a, b),
+        });
+        capacity.add(Sums {
+            low: s.terms(&corners.cap_low, d).capacity_within(a, b),
+            likely: s.terms(&corners.likely, d).capacity_within(a, b),
+            high: s.terms(&corners.cap_high, d).capacity_within(a, b),
+        });
+    }
+    (cost, capacity)
+}
+
+/// The cost lines inside [i0, i1) at the three ends.
+fn line_sums(model: &CostModel, corners: &Corners, i0: Decimal, i1: Decimal) -> Sums {
+    let d = model.duration;
+    let mut sums = Sums::zero();
+    for l in &model.lines {
+        sums.add(Sums {
+            low: l.cost_within(&corners.cost_low, d, i0, i1),
+            likely: l.cost_within(&corners.likely, d, i0, i1),
+            high: l.cost_within(&corners.cost_high, d, i0, i1),
+        });
+    }
+    sums
+}
+
+/// The planned average FTE by focus inside [start, end) (MODEL.md 8.3).
+fn planned_fte(model: &CostModel, start: Decimal, end: Decimal) -> (Decimal, Decimal) {
+    let length = end - start;
+    let (mut engineering, mut development) = (Decimal::ZERO, Decimal::ZERO);
+    if length <= Decimal::ZERO {
+        return (engineering, development);
+    }
+    for s in &model.seats {
+        let until = s.seat.until_month.unwrap_or(model.duration);
+        let months = (until.min(end) - s.seat.from_month.max(start)).max(Decimal::ZERO);
+        let planned = s.fte * months / length;
+        match s.focus {
+            Focus::Engineering => engineering += planned,
+            Focus::Development => development += planned,
+        }
+    }
+    (engineering, development)
+}
+
+fn checked_components(
+    c: Components<Exact>,
+    too_large: impl Fn(&str) -> Diagnostic,
+) -> Result<Components, Diagnostic> {
+    let get = |x: Exact, what: &str| x.get().ok_or_else(|| too_large(&format!("{what} component")));
+    Ok(Components {
+        salary: get(c.salary, "salary")?,
+        burden: get(c.burden, "burden")?,
+        overhead: get(c.overhead, "overhead")?,
+        management: get(c.management, "management")?,
+        recruiting: get(c.recruiting, "recruiting")?,
+        agency: get(c.agency, "agency")?,
+        other: get(c.other, "other")?,
+    })
+}
+
+/// A seat whose delay outlasts the project costs nothing: say so.
+fn start_warning(
+    s: &SeatModel,
+    start: Decimal,
+    slow: &[Decimal],
+    duration: Decimal,
+    active: Decimal,
+) -> Option<String> {
+    let what = match s.seat.engagement {
+        Engagement::InHouse => "time to hire",
+        Engagement::Agency => "agency time to start",
+    };
+    let seat = format!(
+        "{} {} in {}",
+        s.seat.role.value, s.seat.level, s.seat.location.value
+    );
+    let project_weeks = duration * Decimal::from(52) / Decimal::from(12);
+    if active.is_zero() {
+        return Some(format!(
+            "{seat} never starts: its typical {what} of {} weeks is longer than the project ({} weeks), so it costs nothing and adds no capacity",
+            start.normalize(),
+            crate::money::plain(project_weeks.round_dp(1))
+        ));
+    }
+    let slowest = s.start_weeks(slow);
+    (slowest >= project_weeks).then(|| {
+        format!(
+            "{seat} may never start: at the high end its {what} is {} weeks, as long as the project ({} weeks)",
+            slowest.normalize(),
+            crate::money::plain(project_weeks.round_dp(1))
+        )
+    })
+}
