@@ -42,7 +42,7 @@ pub struct BreakEven {
 /// no capacity.
 fn per_pm(model: &CostModel, duration: Decimal) -> Result<Option<Decimal>, Diagnostic> {
     let values = cost_values(&model.inputs, Bound::Typical);
-    let cost = model.cost(&values, duration);
+    let cost = model.seat_cost(&values, duration);
     let capacity = model.capacity(&values, duration);
     let capacity = capacity.get().ok_or_else(|| model.too_large("capacity"))?;
     if capacity.is_zero() {
@@ -54,12 +54,15 @@ fn per_pm(model: &CostModel, duration: Decimal) -> Result<Option<Decimal>, Diagn
         .ok_or_else(|| model.too_large("cost per person-month"))
 }
 
-/// The team with every seat switched to one engagement.
+/// The team with every seat switched to one engagement, each for the whole
+/// duration (windows set aside, MODEL.md section 6).
 fn all(seats: &[Seat], engagement: Engagement) -> Vec<Seat> {
     seats
         .iter()
         .map(|s| Seat {
             engagement,
+            from_month: Decimal::ZERO,
+            until_month: None,
             ..s.clone()
         })
         .collect()

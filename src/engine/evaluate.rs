@@ -267,7 +267,8 @@ fn checked_components(
     })
 }
 
-/// A seat whose delay outlasts the project costs nothing: say so.
+/// A seat whose delay outlasts its window (the project, or the months it
+/// is planned for) costs nothing: say so (MODEL.md 8.4).
 fn start_warning(
     s: &SeatModel,
     start: Decimal,
@@ -283,20 +284,29 @@ fn start_warning(
         "{} {} in {}",
         s.seat.role.value, s.seat.level, s.seat.location.value
     );
-    let project_weeks = duration * Decimal::from(52) / Decimal::from(12);
+    let (from, until) = (s.seat.from_month, s.seat.until_month.unwrap_or(duration));
+    let weeks = (until - from) * Decimal::from(52) / Decimal::from(12);
+    let weeks_text = crate::money::plain(weeks.round_dp(1));
+    let span = if from.is_zero() && until == duration {
+        format!("the project ({weeks_text} weeks)")
+    } else {
+        format!(
+            "its window (months {} to {}, {weeks_text} weeks)",
+            crate::money::plain(from),
+            crate::money::plain(until)
+        )
+    };
     if active.is_zero() {
         return Some(format!(
-            "{seat} never starts: its typical {what} of {} weeks is longer than the project ({} weeks), so it costs nothing and adds no capacity",
+            "{seat} never starts: its typical {what} of {} weeks is longer than {span}, so it costs nothing and adds no capacity",
             start.normalize(),
-            crate::money::plain(project_weeks.round_dp(1))
         ));
     }
     let slowest = s.start_weeks(slow);
-    (slowest >= project_weeks).then(|| {
+    (slowest >= weeks).then(|| {
         format!(
-            "{seat} may never start: at the high end its {what} is {} weeks, as long as the project ({} weeks)",
+            "{seat} may never start: at the high end its {what} is {} weeks, as long as {span}",
             slowest.normalize(),
-            crate::money::plain(project_weeks.round_dp(1))
         )
     })
 }

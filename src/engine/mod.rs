@@ -12,6 +12,8 @@ pub mod model;
 pub mod number;
 mod pert;
 #[cfg(test)]
+mod plan_tests;
+#[cfg(test)]
 mod properties;
 pub mod seat;
 pub mod sensitivity;

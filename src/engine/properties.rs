@@ -82,3 +82,112 @@ proptest! {
         prop_assert!(large.capacity.likely >= small.capacity.likely);
     }
 }
+
+mod plans {
+    //! MODEL.md 8.3: phases add up to the scenario, months to the total,
+    //! and low <= likely <= high with every input of section 8 ranged.
+
+    use std::sync::Arc;
+
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    use super::close;
+    use crate::engine::tests::{HAND_TABLE, scenario};
+    use crate::estimate;
+    use crate::input::origin::{Located, Origin};
+    use crate::input::source::Source;
+    use crate::range::Range;
+    use crate::rates::{Layers, RateTable};
+    use crate::scenario::{CostLine, Phase, Team};
+    use crate::vocabulary::{Level, Stage};
+
+    fn range(low: &str, typical: &str, high: &str) -> Range {
+        let d = |t: &str| t.parse::<Decimal>().expect("decimal");
+        Range::new(d(low), d(typical), d(high)).expect("ordered")
+    }
+
+    /// The hand table with every term of section 8 ranged.
+    fn ranged_layers() -> Layers {
+        let mut table = RateTable::read(Source::new("table.ron", HAND_TABLE)).expect("hand table");
+        let us = &mut table.locations.get_mut("us").expect("us").value;
+        us.in_house.availability = range("0.85", "0.9", "0.95");
+        us.in_house.attrition = range("0.05", "0.12", "0.3");
+        us.in_house.annual_raise = range("0.02", "0.04", "0.08");
+        us.agency.annual_increase = range("0", "0.03", "0.06");
+        table.productivity = Some(
+            [
+                (Level::Senior, range("1.1", "1.3", "1.5")),
+                (Level::Mid, range("0.8", "1", "1.1")),
+            ]
+            .into_iter()
+            .collect(),
+        );
+        Layers::new(vec![Arc::new(table)]).expect("layers")
+    }
+
+    /// Months in tenths from 0.1 to 36.
+    fn tenths(n: i64) -> Decimal {
+        Decimal::new(n, 1)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn a_plan_adds_up_and_its_ranges_are_ordered(
+            d in 10i64..=360,
+            cuts in prop::collection::vec(1u32..100, 0..3),
+            windows in prop::collection::vec((0u32..100, 1u32..=100), 3),
+            line in (0u32..100, 0u32..3000, 0u32..5000),
+        ) {
+            let duration = tenths(d);
+            let team = r#"(role: "ai-engineer", level: Senior, count: 2), (role: "ai-developer", level: Mid, engagement: Agency), (role: "ai-engineer", level: Senior, allocation: 0.5)"#;
+            let mut s = scenario(&duration.to_string(), team, "");
+            // phases cut at sorted shares of the duration
+            let mut ends: Vec<Decimal> = cuts.iter().map(|c| (duration * Decimal::from(*c) / Decimal::from(100)).round_dp(1)).filter(|e| *e > Decimal::ZERO && *e < duration).collect();
+            ends.sort();
+            ends.dedup();
+            ends.push(duration);
+            let stages = [Stage::Prototype, Stage::Pilot, Stage::Production, Stage::Scale];
+            let mut start = Decimal::ZERO;
+            s.phases = ends.iter().zip(stages).map(|(end, stage)| {
+                let p = Phase { stage, start, end: *end };
+                start = *end;
+                p
+            }).collect();
+            // windows: from a share of the duration, for a share of the rest
+            if let Team::Seats(seats) = &mut s.team {
+                for (seat, (f, len)) in seats.iter_mut().zip(&windows) {
+                    let from = (duration * Decimal::from(*f) / Decimal::from(100)).round_dp(2);
+                    let until = from + ((duration - from) * Decimal::from(*len) / Decimal::from(100)).round_dp(2);
+                    if until > from {
+                        seat.from_month = from;
+                        seat.until_month = Some(until);
+                    }
+                }
+            }
+            let (f, monthly, once) = line;
+            let from = (duration * Decimal::from(f) / Decimal::from(100)).round_dp(1);
+            if from < duration && monthly + once > 0 {
+                s.costs = vec![CostLine {
+                    name: Located::new("GPU".into(), Origin::new("t.ron")),
+                    monthly: Range::new(Decimal::from(monthly) / Decimal::TWO, Decimal::from(monthly), Decimal::from(monthly) * Decimal::TWO).expect("range"),
+                    once: Range::single(Decimal::from(once)),
+                    from_month: from,
+                    until_month: None,
+                    currency: None,
+                }];
+            }
+            let e = estimate(&s, &ranged_layers()).expect("estimate");
+            prop_assert!(e.cost.low <= e.cost.likely && e.cost.likely <= e.cost.high, "{:?}", e.cost);
+            prop_assert!(e.capacity.low <= e.capacity.likely && e.capacity.likely <= e.capacity.high, "{:?}", e.capacity);
+            prop_assert!(close(e.monthly.iter().map(|m| m.likely).sum(), e.cost.likely));
+            prop_assert!(close(e.components.total(), e.cost.likely));
+            for end in [|t: &crate::engine::Triple| t.low, |t: &crate::engine::Triple| t.likely, |t: &crate::engine::Triple| t.high] {
+                prop_assert!(close(e.phases.iter().map(|p| end(&p.cost)).sum(), end(&e.cost)));
+                prop_assert!(close(e.phases.iter().map(|p| end(&p.capacity)).sum(), end(&e.capacity)));
+            }
+        }
+    }
+}

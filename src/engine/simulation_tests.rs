@@ -141,7 +141,16 @@ mod f64_path {
             tenths in 1i64..=360,
             fractions in prop::collection::vec(0u32..=1000, 32),
         ) {
-            let layers = Layers::new(vec![table(HAND_TABLE), table(POLAND), table(GERMANY)]).expect("layers");
+            // the German place with every term of MODEL.md 8.2 ranged
+            let mut de = crate::rates::RateTable::read(Source::new("de.ron", GERMANY)).expect("de");
+            let terms = &mut de.locations.get_mut("de").expect("de").value;
+            let r = |l: i64, t: i64, h: i64| crate::range::Range::new(Decimal::new(l, 2), Decimal::new(t, 2), Decimal::new(h, 2)).expect("range");
+            terms.in_house.availability = r(85, 90, 95);
+            terms.in_house.attrition = r(5, 12, 30);
+            terms.in_house.annual_raise = r(2, 4, 8);
+            terms.agency.annual_increase = r(0, 3, 6);
+            de.productivity = Some([(crate::vocabulary::Level::Senior, r(110, 130, 150))].into_iter().collect());
+            let layers = Layers::new(vec![table(HAND_TABLE), table(POLAND), std::sync::Arc::new(de)]).expect("layers");
             let text = format!(
                 "Scenario(name: \"x\", stage: Pilot, duration_months: {}, location: \"de\", engagement: InHouse, \
                  currency: \"{currency}\", rates: [\"hand\", \"pl\", \"de\"], team: Seats([\
@@ -152,7 +161,19 @@ mod f64_path {
                  (role: \"ai-developer\", level: Mid, location: \"pl\", engagement: Agency)]))",
                 Decimal::new(tenths, 1)
             );
-            let s = Scenario::read(Source::new("x.ron", &text)).expect("scenario");
+            let mut s = Scenario::read(Source::new("x.ron", &text)).expect("scenario");
+            if let crate::scenario::Team::Seats(seats) = &mut s.team {
+                seats[0].from_month = Decimal::new(15, 1);
+                seats[0].until_month = Some(Decimal::new(tenths, 1));
+            }
+            s.costs = vec![crate::scenario::CostLine {
+                name: crate::input::origin::Located::new("GPU".into(), crate::input::origin::Origin::new("x.ron")),
+                monthly: crate::range::Range::new(Decimal::from(500), Decimal::from(900), Decimal::from(2000)).expect("range"),
+                once: crate::range::Range::single(Decimal::from(7000)),
+                from_month: Decimal::ZERO,
+                until_month: None,
+                currency: None,
+            }];
             let e = crate::estimate(&s, &layers).expect("estimate");
             let model = &e.model;
             // each input somewhere in its range
@@ -176,6 +197,14 @@ mod f64_path {
                 let (cost, capacity) = (exact.cost().get().expect("cost"), exact.capacity().get().expect("capacity"));
                 prop_assert!(close(cost, f.cost()), "cost {cost} vs {}", f.cost());
                 prop_assert!(close(capacity, f.capacity()), "capacity {capacity} vs {}", f.capacity());
+            }
+            for line in &model.lines {
+                let exact = line.cost_within(&values, d, Decimal::ZERO, d).get().expect("line");
+                let fast_cost = line
+                    .formula
+                    .map(|x| x.to_f64().expect("f64"))
+                    .cost_within(|i| fast[i], d.to_f64().expect("f64"), 0.0, d.to_f64().expect("f64"));
+                prop_assert!(close(exact, fast_cost), "line {exact} vs {fast_cost}");
             }
         }
     }
