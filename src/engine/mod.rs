@@ -130,6 +130,21 @@ impl Estimate {
         })
     }
 
+    /// A plan over time: more than one phase, a seat window, or a cost
+    /// line; reports show their plan sections only then, so a single-stage
+    /// scenario reads as it always did.
+    pub fn is_plan(&self) -> bool {
+        self.phases.len() > 1 || !self.costs.is_empty() || self.has_windows()
+    }
+
+    /// Some seat is planned for less than the whole project.
+    pub fn has_windows(&self) -> bool {
+        let d = self.scenario.duration.get();
+        self.seats
+            .iter()
+            .any(|s| !s.from_month.is_zero() || s.until_month != d)
+    }
+
     pub fn total_fte(&self) -> Decimal {
         self.engineering_fte + self.development_fte
     }

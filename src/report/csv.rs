@@ -56,11 +56,33 @@ pub fn estimates(estimates: &[Assessment]) -> String {
             range("seat cost", &item, &s.cost);
             range("seat capacity_pm", &item, &s.capacity);
         }
+        if e.is_plan() {
+            for p in &e.phases {
+                let item = format!(
+                    "{} months {}-{}",
+                    p.stage,
+                    p.from_month.normalize(),
+                    p.until_month.normalize()
+                );
+                range("phase cost", &item, &p.cost);
+                range("phase capacity_pm", &item, &p.capacity);
+            }
+        }
+        for c in &e.costs {
+            range("cost line", &c.name, &c.cost);
+        }
         let mut single = |section: &str, item: &str, value: Decimal| {
             row(section, item, String::new(), two_places(value), String::new())
         };
         single("mix", "engineering_fte", e.engineering_fte);
         single("mix", "development_fte", e.development_fte);
+        if e.is_plan() {
+            for p in &e.phases {
+                let item = |focus: &str| format!("{} {focus}_fte", p.stage);
+                single("phase mix", &item("engineering"), p.engineering_fte);
+                single("phase mix", &item("development"), p.development_fte);
+            }
+        }
         for (name, amount) in e.components.shown() {
             single("component", name, amount);
         }

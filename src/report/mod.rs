@@ -93,7 +93,7 @@ fn comparison_rows(estimates: &[Assessment], money: fn(Decimal) -> String) -> Ve
     let budget_any = estimates.iter().any(|e| e.budget.is_some());
     let mut rows = vec![
         row("Currency", &|e| e.currency.to_string()),
-        row("Stage", &|e| e.scenario.stage.to_string()),
+        row("Stage", &|e| e.scenario.stage_label()),
         row("Engagement", &|e| e.scenario.engagement.to_string()),
         row("Duration (months)", &|e| plain(e.scenario.duration.get())),
         row("Cost low", &|e| money(e.cost.low)),

@@ -43,6 +43,50 @@ fn range_row(label: &str, t: &Triple, fmt: fn(Decimal) -> String) -> Vec<String>
     vec![label.to_string(), fmt(t.low), fmt(t.likely), fmt(t.high)]
 }
 
+/// The phases and the non-labour costs of a plan.
+fn plan(e: &Assessment, style: Style) -> String {
+    let mut out = String::from("\n");
+    if e.phases.len() > 1 {
+        out.push_str(&heading(style, "Phases"));
+        let header = [
+            "Phase",
+            "Months",
+            "Cost likely",
+            "Cost range",
+            "Capacity (pm)",
+            "Eng FTE",
+            "Dev FTE",
+        ];
+        let mut table = new_table(style, header.iter().map(|h| h.to_string()).collect(), 2);
+        for p in &e.phases {
+            table.add_row(vec![
+                p.stage.to_string(),
+                format!("{}-{}", plain(p.from_month), plain(p.until_month)),
+                grouped(p.cost.likely),
+                format!("{} - {}", grouped(p.cost.low), grouped(p.cost.high)),
+                two_places(p.capacity.likely),
+                two_places(p.engineering_fte),
+                two_places(p.development_fte),
+            ]);
+        }
+        out.push_str(&format!("{table}\n\n"));
+    }
+    if !e.costs.is_empty() {
+        out.push_str(&heading(style, "Non-labour costs"));
+        let header = ["Cost", "Likely", "Range"];
+        let mut table = new_table(style, header.iter().map(|h| h.to_string()).collect(), 1);
+        for c in &e.costs {
+            table.add_row(vec![
+                c.name.clone(),
+                grouped(c.cost.likely),
+                format!("{} - {}", grouped(c.cost.low), grouped(c.cost.high)),
+            ]);
+        }
+        out.push_str(&format!("{table}\n\n"));
+    }
+    out
+}
+
 /// One scenario in full.
 fn estimate(e: &Assessment, style: Style) -> String {
     let s = &e.scenario;
@@ -55,7 +99,7 @@ fn estimate(e: &Assessment, style: Style) -> String {
     out.push_str(&format!(
         "{} · {}{product} · {} months · {} · based in {} · figures in {} · rates: {}\n\n",
         s.file,
-        s.stage,
+        s.stage_label(),
         plain(s.duration.get()),
         s.engagement,
         s.location.value,
@@ -147,14 +191,19 @@ fn estimate(e: &Assessment, style: Style) -> String {
         "Cost range",
         "Capacity (pm)",
     ];
-    let mut seats = new_table(style, header.iter().map(|h| h.to_string()).collect(), 5);
+    let windows = e.has_windows();
+    let mut header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    if windows {
+        header.insert(6, "Months".into());
+    }
+    let mut seats = new_table(style, header, 5);
     for seat in &e.seats {
         let fte = if seat.seat.count > 1 || seat.seat.allocation.get() != rust_decimal::Decimal::ONE {
             format!("{} x {}", seat.seat.count, plain(seat.seat.allocation.get()))
         } else {
             "1".into()
         };
-        seats.add_row(vec![
+        let mut row = vec![
             seat.seat.role.value.clone(),
             seat.seat.level.to_string(),
             seat.seat.location.value.clone(),
@@ -165,9 +214,19 @@ fn estimate(e: &Assessment, style: Style) -> String {
             grouped(seat.cost.likely),
             format!("{} - {}", grouped(seat.cost.low), grouped(seat.cost.high)),
             two_places(seat.capacity.likely),
-        ]);
+        ];
+        if windows {
+            row.insert(
+                6,
+                format!("{}-{}", plain(seat.from_month), plain(seat.until_month)),
+            );
+        }
+        seats.add_row(row);
     }
     out.push_str(&format!("{seats}\n"));
+    if e.is_plan() {
+        out.push_str(&plan(e, style));
+    }
     let reasons: Vec<_> = e
         .seats
         .iter()

@@ -134,6 +134,19 @@ pub struct Scenario {
 }
 
 impl Scenario {
+    /// The stages of the plan joined by arrows: "Prototype → Pilot →
+    /// Production"; the one stage of a single-stage scenario.
+    pub fn stage_label(&self) -> String {
+        if self.phases.is_empty() {
+            return self.stage.to_string();
+        }
+        self.phases
+            .iter()
+            .map(|p| p.stage.to_string())
+            .collect::<Vec<_>>()
+            .join(" → ")
+    }
+
     /// The scenario as one stage over the whole project.
     pub fn one_stage(self, stage: Stage) -> Scenario {
         let end = self.duration.get();
