@@ -209,17 +209,25 @@ pub fn window<'a>(
     (what, opens): (&str, &str),
     duration: Option<Decimal>,
 ) -> Result<(Decimal, Option<Decimal>), Diagnostic> {
-    let project = duration.map_or_else(String::new, |d| format!(" (months 0 to {d})"));
     let from_month = match from {
         None => Decimal::ZERO,
         Some(raw) => {
             let text = raw.get_ron().trim();
             let value = source.figure(raw, "from_month")?;
-            match value.filter(|v| *v >= Decimal::ZERO && duration.is_none_or(|d| *v < d)) {
-                Some(v) => v,
-                None => {
+            match value {
+                Some(v) if v >= Decimal::ZERO && duration.is_none_or(|d| v < d) => v,
+                _ => {
+                    let message = match (value, duration) {
+                        (Some(v), _) if v < Decimal::ZERO => {
+                            format!("from_month of {what} is {text}, before the start of the project (0)")
+                        }
+                        (_, Some(d)) => {
+                            format!("from_month of {what} is {text}, not before the end of the project ({d})")
+                        }
+                        (_, None) => format!("from_month of {what} is {text}, outside the project"),
+                    };
                     return Err(source
-                        .diag_at(text, format!("from_month of {what} is {text}, outside the project{project}"))
+                        .diag_at(text, message)
                         .expected("a month from 0 up to, not including, duration_months; fractions such as 2.5 are fine")
                         .help(format!("from_month is when {opens}, in months from the project's start; leave it out for 0")));
                 }
@@ -243,7 +251,15 @@ pub fn window<'a>(
         _ => Err(source
             .diag_at(
                 text,
-                format!("until_month of {what} is {text}, outside the project{project}"),
+                match (value, duration) {
+                    (Some(v), Some(d)) if v <= d => {
+                        format!("until_month of {what} is {text}, not after the start of the project (0)")
+                    }
+                    (_, Some(d)) => {
+                        format!("until_month of {what} is {text}, past the end of the project ({d})")
+                    }
+                    (_, None) => format!("until_month of {what} is {text}, outside the project"),
+                },
             )
             .expected("a month after from_month and at most duration_months")
             .help("leave until_month out to run to the end of the project")),
