@@ -369,10 +369,10 @@ fn seat<'a>(
     })
 }
 
-/// The most people one seat line may hold (see the bounds in src/fields.rs).
+/// The most people one seat line may hold (see the bounds in src/input/fields.rs).
 pub const MAX_COUNT: u32 = 1000;
 
-/// The most seat lines a scenario may hold (see the bounds in src/fields.rs).
+/// The most seat lines a scenario may hold (see the bounds in src/input/fields.rs).
 pub const MAX_SEATS: usize = 100;
 
 fn count<'a>(source: &Source<'a>, raw: &'a ron::value::RawValue) -> Result<u32, Diagnostic> {
