@@ -111,7 +111,7 @@ fn unknown_field() {
   |
 4 |     durration_months: 6,
   |     ^^^^^^^^^^^^^^^^
-  = expected: one of the fields name, stage, product, duration_months, location, engagement, requirements, rates, currency, team, note
+  = expected: one of the fields name, stage, phases, product, duration_months, location, engagement, requirements, rates, currency, team, costs, note
   = help: did you mean `duration_months`?
 "#,
     );

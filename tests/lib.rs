@@ -7,6 +7,7 @@ mod errors;
 mod files;
 mod formats;
 mod fuzz;
+mod plans;
 mod rates;
 mod recommend;
 mod shipped;

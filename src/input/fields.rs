@@ -36,22 +36,36 @@ const fn dec(mantissa: u32, scale: u32) -> Decimal {
 // - Exchange rates are within [1e-6, 1e6] of the base, so converting an
 //   amount multiplies it by at most rate[from] / rate[to] <= 1e12
 //   (amount * rate[from] <= 1e9 * 1e6 = 1e15 before the division).
-// - Per FTE and month, in the reporting currency: in-house
-//   salary/12 * (burden + management) + overhead
-//   <= 1e9 * 1e12 / 12 * (5 + 2) + 1e8 * 1e12 ~= 6.9e20; agency
-//   hourly * hours <= 1e6 * 1e12 * 744 ~= 7.5e20. Over at most 120 months:
-//   <= 9.0e22, plus a recruiting fee of at most 2 * 1e9 * 1e12 = 2e21 once:
-//   at most ~9.2e22 per FTE for the whole project.
+// - A project lasts at most 120 months: project years k = 0..=9. Raises
+//   (`annual_raise`, `annual_increase`) are at most 0.25 a year, so a
+//   salary or rate in year k is at most 1.25^k of the written one
+//   (1.25^9 ~= 7.45), and Σ_{k=0..9} 1.25^k ~= 33.3 years' worth at the
+//   written figure in place of 10 (MODEL.md 8.2).
+// - Per FTE and year, in the reporting currency, at the written figures:
+//   in-house salary * (burden + management) <= 1e9 * 1e12 * (5 + 2) = 7e21,
+//   plus overhead (never raised) <= 1e8 * 1e12 * 12 = 1.2e21; agency
+//   hourly * hours * 12 <= 1e6 * 1e12 * 744 * 12 ~= 8.9e21. Over the
+//   project with raises: in-house <= 7e21 * 33.3 + 1.2e22 ~= 2.45e23;
+//   agency <= 8.9e21 * 33.3 ~= 2.97e23. In-house adds a recruiting fee of
+//   at most 2 * 1e9 * 1e12 * 1.25^9 ~= 1.5e22 once, and replacements for
+//   leavers at attrition <= 0.5 a year: 0.5 * 2 * 1e21 per year, at most
+//   1e21 * 33.3 ~= 3.3e22. So one FTE costs at most ~3.0e23 either way.
 // - A seat has at most 1000 people at allocation <= 1 (1000 FTE) and a
-//   scenario at most 100 seat lines (1e5 FTE): every total, corner,
-//   component, month and cumulative sum is <= 9.2e27 < 7.9e28. A
+//   scenario at most 100 seat lines (1e5 FTE): at most ~3.0e28. A
 //   recommended team is at most `max_fte` <= 1000 FTE.
-// - Weeks (<= 520) only shift the start inside the duration; shares and
-//   multipliers are small; a budget (<= 1e15) and an effort (<= 1e6) are
-//   only compared with totals. What the bounds cannot rule out is a cost
-//   divided by a capacity that is tiny but not zero (cost per person-month
-//   of a seat that barely starts); the engine reports that overflow as an
-//   error, never a panic.
+// - A non-labour cost line adds at most monthly * 120 + once <= (1e9 * 120
+//   + 1e9) * 1e12 ~= 1.2e23, and a scenario has at most 100 lines: 1.2e25.
+//   Every total, corner, component, phase, month and cumulative sum is
+//   therefore <= ~3.0e28 < 7.9e28. (Raises up to 0.5, as once proposed,
+//   would allow ~1e29: that is why they stop at 0.25.)
+// - Weeks (<= 520) only shift the start inside the duration; windows and
+//   phases lie inside the duration; shares, availability (<= 1) and
+//   productivity (<= 3) are small and only scale capacity, which is at most
+//   1e5 FTE * 3 * 120 months = 3.6e7 person-months; a budget (<= 1e15) and
+//   an effort (<= 1e6) are only compared with totals. What the bounds
+//   cannot rule out is a cost divided by a capacity that is tiny but not
+//   zero (cost per person-month of a seat that barely starts); the engine
+//   reports that overflow as an error, never a panic.
 impl Limits {
     /// An annual salary: more than 0, at most 1,000,000,000 a year.
     pub const SALARY: Limits = Limits::above_zero(dec(1_000_000_000, 0), "an annual salary");
@@ -102,6 +116,31 @@ impl Limits {
     pub const STEP_FTE: Limits = Limits::from_to(dec(1, 1), dec(10, 0), "a step between team sizes in FTE");
     /// A team size or FTE threshold of the staffing profile: more than 0, at most 1000.
     pub const FTE: Limits = Limits::above_zero(dec(1000, 0), "a number of FTE");
+    /// Share of paid time actually worked: more than 0, at most 1.
+    pub const AVAILABILITY: Limits = Limits::above_zero(
+        Decimal::ONE,
+        "a share of paid time worked after leave and holidays (0.89 is 89%)",
+    );
+    /// Share of employees who leave in a year: 0 to 0.5.
+    pub const ATTRITION: Limits = Limits::from_to(
+        Decimal::ZERO,
+        dec(5, 1),
+        "a share of employees who leave in a year (0.13 is 13%)",
+    );
+    /// Yearly rise of salaries or agency rates: 0 to 0.25 (see above: the
+    /// bound that keeps ten compounded years from overflowing).
+    pub const RAISE: Limits = Limits::from_to(Decimal::ZERO, dec(25, 2), "a yearly rise (0.04 is 4%)");
+    /// Output of a person-month at a level, Mid = 1: more than 0, at most 3.
+    pub const PRODUCTIVITY: Limits = Limits::above_zero(
+        dec(3, 0),
+        "the output of a person-month at this level, Mid = 1 (1.3 is 30% more)",
+    );
+    /// A non-labour amount, monthly or once: 0 to 1,000,000,000.
+    pub const COST_AMOUNT: Limits = Limits::from_to(
+        Decimal::ZERO,
+        dec(1_000_000_000, 0),
+        "an amount in the cost line's currency",
+    );
 
     const fn above_zero(max: Decimal, explain: &'static str) -> Limits {
         Limits {

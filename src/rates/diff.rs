@@ -106,7 +106,7 @@ fn text(out: &mut Vec<Difference>, section: &'static str, key: String, old: Stri
     }
 }
 
-fn in_house_fields(t: &InHouseTerms) -> [(&'static str, &Range); 7] {
+fn in_house_fields(t: &InHouseTerms) -> [(&'static str, &Range); 10] {
     [
         ("burden", &t.burden),
         ("recruiting_fee", &t.recruiting_fee),
@@ -115,15 +115,19 @@ fn in_house_fields(t: &InHouseTerms) -> [(&'static str, &Range); 7] {
         ("ramp_productivity", &t.ramp_productivity),
         ("overhead_monthly", &t.overhead_monthly),
         ("management_overhead", &t.management_overhead),
+        ("availability", &t.availability),
+        ("attrition", &t.attrition),
+        ("annual_raise", &t.annual_raise),
     ]
 }
 
-fn agency_fields(t: &AgencyTerms) -> [(&'static str, &Range); 4] {
+fn agency_fields(t: &AgencyTerms) -> [(&'static str, &Range); 5] {
     [
         ("hours_per_month", &t.hours_per_month),
         ("time_to_start_weeks", &t.time_to_start_weeks),
         ("ramp_up_weeks", &t.ramp_up_weeks),
         ("ramp_productivity", &t.ramp_productivity),
+        ("annual_increase", &t.annual_increase),
     ]
 }
 
@@ -222,6 +226,22 @@ pub fn diff(a: &RateTable, b: &RateTable) -> Vec<Difference> {
                 format!("{} ({})", t.value.title, t.value.published),
             );
         },
+    );
+    // a level in one block only (or with no block on the other side) is
+    // added or removed; where it is left out it counts as 1
+    let productivity = |t: &RateTable| {
+        t.productivity
+            .as_ref()
+            .map(|p| p.iter().map(|(l, r)| (l.to_string(), *r)).collect())
+            .unwrap_or_default()
+    };
+    keyed(
+        &mut out,
+        "productivity",
+        &productivity(a),
+        &productivity(b),
+        range_text,
+        |k, x, y, out| figure(out, "productivity", k.clone(), x, y),
     );
     let rates = |t: &RateTable| {
         t.fx.as_ref()

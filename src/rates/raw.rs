@@ -34,6 +34,10 @@ pub struct RawRateTable<'a> {
     pub fx: Option<RawFx<'a>>,
     #[serde(default, borrow)]
     pub staffing: Option<crate::rates::staffing::RawStaffing<'a>>,
+    /// Output of a person-month by level; keys are read as written so that
+    /// a misspelt or repeated level can be pointed at.
+    #[serde(default, borrow)]
+    pub productivity: Option<Pairs<&'a RawValue, &'a RawValue>>,
 }
 
 #[derive(Deserialize)]
@@ -88,6 +92,12 @@ pub struct RawInHouse<'a> {
     pub overhead_monthly: &'a RawValue,
     #[serde(borrow)]
     pub management_overhead: &'a RawValue,
+    #[serde(default, borrow)]
+    pub availability: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    pub attrition: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    pub annual_raise: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -101,6 +111,8 @@ pub struct RawAgency<'a> {
     pub ramp_up_weeks: &'a RawValue,
     #[serde(borrow)]
     pub ramp_productivity: &'a RawValue,
+    #[serde(default, borrow)]
+    pub annual_increase: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -150,34 +162,37 @@ pub struct RawFx<'a> {
 
 /// A map as written: every entry in file order, duplicates kept, so that a
 /// key given twice is reported instead of the last one silently winning.
-pub struct Entries<'a, V>(pub Vec<(&'a str, V)>);
+pub struct Pairs<K, V>(pub Vec<(K, V)>);
 
-impl<V> Default for Entries<'_, V> {
+/// A map with quoted ids for keys, as written.
+pub type Entries<'a, V> = Pairs<&'a str, V>;
+
+impl<K, V> Default for Pairs<K, V> {
     fn default() -> Self {
-        Entries(Vec::new())
+        Pairs(Vec::new())
     }
 }
 
-impl<'de: 'a, 'a, V: Deserialize<'de>> Deserialize<'de> for Entries<'a, V> {
+impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for Pairs<K, V> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct EntriesVisitor<'a, V>(PhantomData<(&'a (), V)>);
+        struct PairsVisitor<K, V>(PhantomData<(K, V)>);
 
-        impl<'de: 'a, 'a, V: Deserialize<'de>> Visitor<'de> for EntriesVisitor<'a, V> {
-            type Value = Entries<'a, V>;
+        impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for PairsVisitor<K, V> {
+            type Value = Pairs<K, V>;
 
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a map of quoted ids to entries")
+                f.write_str("a map of keys to entries")
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry::<&'de str, V>()? {
+                while let Some(entry) = map.next_entry::<K, V>()? {
                     entries.push(entry);
                 }
-                Ok(Entries(entries))
+                Ok(Pairs(entries))
             }
         }
 
-        deserializer.deserialize_map(EntriesVisitor(PhantomData))
+        deserializer.deserialize_map(PairsVisitor(PhantomData))
     }
 }

@@ -11,7 +11,7 @@ use crate::input::origin::{Located, Origin, Problems};
 use crate::input::source::Source;
 use crate::money::Currency;
 use crate::range::Range;
-use crate::rates::raw::{Entries, RawAgency, RawFx, RawInHouse, RawLocation, RawRateTable};
+use crate::rates::raw::{Entries, Pairs, RawAgency, RawFx, RawInHouse, RawLocation, RawRateTable};
 use crate::rates::staffing::Staffing;
 use crate::vocabulary::{Focus, Level};
 
@@ -273,6 +273,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
     let staffing = raw
         .staffing
         .and_then(|s| crate::rates::staffing::read(source, s, problems));
+    let productivity = raw.productivity.map(|p| productivity(source, p, problems));
     Some(RateTable {
         name: name?,
         effective,
@@ -285,7 +286,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
         agency_rates,
         fx,
         staffing,
-        productivity: None,
+        productivity,
     })
 }
 
@@ -390,6 +391,19 @@ fn in_house_terms<'a>(
     let ramp_productivity = range(raw.ramp_productivity, "ramp_productivity", Limits::SHARE);
     let overhead_monthly = range(raw.overhead_monthly, "overhead_monthly", Limits::OVERHEAD);
     let management_overhead = range(raw.management_overhead, "management_overhead", Limits::MANAGEMENT);
+    // optional (MODEL.md 8.2): left out, each is the figure that changes nothing
+    let mut optional = |raw: Option<_>, field: &str, limits, default| match raw {
+        Some(raw) => range(raw, field, limits),
+        None => Some(Range::single(default)),
+    };
+    let availability = optional(
+        raw.availability,
+        "availability",
+        Limits::AVAILABILITY,
+        Decimal::ONE,
+    );
+    let attrition = optional(raw.attrition, "attrition", Limits::ATTRITION, Decimal::ZERO);
+    let annual_raise = optional(raw.annual_raise, "annual_raise", Limits::RAISE, Decimal::ZERO);
     Some(InHouseTerms {
         burden: burden?,
         recruiting_fee: recruiting_fee?,
@@ -398,10 +412,9 @@ fn in_house_terms<'a>(
         ramp_productivity: ramp_productivity?,
         overhead_monthly: overhead_monthly?,
         management_overhead: management_overhead?,
-        // read from the file in the plans-over-time reader
-        availability: Range::single(Decimal::ONE),
-        attrition: Range::single(Decimal::ZERO),
-        annual_raise: Range::single(Decimal::ZERO),
+        availability: availability?,
+        attrition: attrition?,
+        annual_raise: annual_raise?,
     })
 }
 
@@ -417,13 +430,54 @@ fn agency_terms<'a>(
     let time_to_start_weeks = range(raw.time_to_start_weeks, "time_to_start_weeks", Limits::WEEKS);
     let ramp_up_weeks = range(raw.ramp_up_weeks, "ramp_up_weeks", Limits::WEEKS);
     let ramp_productivity = range(raw.ramp_productivity, "ramp_productivity", Limits::SHARE);
+    let annual_increase = match raw.annual_increase {
+        Some(raw) => range(raw, "annual_increase", Limits::RAISE),
+        None => Some(Range::single(Decimal::ZERO)),
+    };
     Some(AgencyTerms {
         hours_per_month: hours_per_month?,
         time_to_start_weeks: time_to_start_weeks?,
         ramp_up_weeks: ramp_up_weeks?,
         ramp_productivity: ramp_productivity?,
-        annual_increase: Range::single(Decimal::ZERO),
+        annual_increase: annual_increase?,
     })
+}
+
+/// The `productivity` block: each level at most once, each figure in
+/// (0, 3]. A level left out is 1 (`Layers::productivity`).
+fn productivity<'a>(
+    source: &Source<'a>,
+    raw: Pairs<&'a ron::value::RawValue, &'a ron::value::RawValue>,
+    problems: &mut Problems,
+) -> BTreeMap<Level, Range> {
+    let mut levels: BTreeMap<Level, Range> = BTreeMap::new();
+    let mut seen: BTreeMap<Level, Origin> = BTreeMap::new();
+    for (key, value) in raw.0 {
+        // the level as written, so that `Senoir` gets "did you mean"
+        let Some(level) = problems.take(source.parse_raw::<Level>(key)) else {
+            continue;
+        };
+        let origin = source.origin_of(key);
+        if let Some(first) = seen.get(&level) {
+            let at = first
+                .span()
+                .map(|s| format!(" (first at line {}, column {})", s.start.line, s.start.col))
+                .unwrap_or_default();
+            problems.push(
+                origin
+                    .diag(format!("`{level}` is given twice in productivity{at}"))
+                    .expected("each level once in productivity")
+                    .help("remove one of the two entries"),
+            );
+            continue;
+        }
+        seen.insert(level, origin);
+        let figure = source.range(value, &format!("productivity {level}"), Limits::PRODUCTIVITY);
+        if let Some(range) = problems.take(figure) {
+            levels.insert(level, range);
+        }
+    }
+    levels
 }
 
 fn fx<'a>(source: &Source<'a>, raw: RawFx<'a>, problems: &mut Problems) -> Option<Fx> {

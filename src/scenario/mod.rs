@@ -2,7 +2,10 @@
 //! (MODEL.md section 2). `Scenario::read` checks everything that can be
 //! checked without rate tables; ids are checked against the layers later.
 
+mod plan;
 mod raw;
+#[cfg(test)]
+mod tests;
 
 use std::collections::BTreeSet;
 
@@ -176,6 +179,9 @@ impl Scenario {
 fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problems) -> Option<Scenario> {
     let name = problems.take(source.text(raw.name, "name"));
     let duration = problems.take(duration(source, raw.duration_months));
+    let months = duration.map(Months::get);
+    let phases = plan::phases(source, raw.stage, raw.phases, months, problems);
+    let costs = plan::costs(source, raw.costs, months, problems);
     let location = problems.take(source.id(raw.location, "location"));
     let currency = match raw.currency {
         Some(c) => Some(problems.take(source.currency(c))?),
@@ -209,7 +215,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
             let seats: Vec<Option<Seat>> = seats
                 .into_iter()
                 .enumerate()
-                .map(|(i, s)| seat(source, i + 1, s, &location, raw.engagement, problems))
+                .map(|(i, s)| seat(source, i + 1, s, (&location, raw.engagement, months), problems))
                 .collect();
             Team::Seats(seats.into_iter().collect::<Option<Vec<_>>>()?)
         }
@@ -247,16 +253,13 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
                 .help("add a seat such as (role: \"ai-developer\", level: Senior), or write team: Recommend(effort_pm: 12)"),
         );
     }
+    let phases = phases?;
     Some(Scenario {
         name: name?,
         file: source.name.to_string(),
-        stage: raw.stage,
-        phases: vec![Phase {
-            stage: raw.stage,
-            start: Decimal::ZERO,
-            end: duration.as_ref().map_or(Decimal::ZERO, |d| d.get()),
-        }],
-        costs: Vec::new(),
+        stage: phases.first()?.stage,
+        phases,
+        costs: costs?,
         product: raw.product,
         duration: duration?,
         location: location?,
@@ -321,8 +324,7 @@ fn seat<'a>(
     source: &Source<'a>,
     number: usize,
     raw: RawSeat<'a>,
-    default_location: &Located<String>,
-    default_engagement: EngagementChoice,
+    (default_location, default_engagement, duration): (&Located<String>, EngagementChoice, Option<Decimal>),
     problems: &mut Problems,
 ) -> Option<Seat> {
     let role = problems.take(source.id(raw.role, "role"));
@@ -339,6 +341,17 @@ fn seat<'a>(
         None => Some(default_location.clone()),
     };
     let role = role?;
+    let label = format!("seat {number} ({} {})", role.value, raw.level);
+    let window = problems.take(plan::window(
+        source,
+        raw.from_month,
+        raw.until_month,
+        (
+            &label,
+            "the position opens (the search or the agency request starts)",
+        ),
+        duration,
+    ));
     let engagement = match (raw.engagement, default_engagement) {
         (Some(e), _) => e,
         (None, EngagementChoice::InHouse) => Engagement::InHouse,
@@ -364,15 +377,15 @@ fn seat<'a>(
         location: location?,
         engagement,
         reason: raw.reason,
-        from_month: Decimal::ZERO,
-        until_month: None,
+        from_month: window?.0,
+        until_month: window?.1,
     })
 }
 
-/// The most people one seat line may hold (see the bounds in src/fields.rs).
+/// The most people one seat line may hold (see the bounds in src/input/fields.rs).
 pub const MAX_COUNT: u32 = 1000;
 
-/// The most seat lines a scenario may hold (see the bounds in src/fields.rs).
+/// The most seat lines a scenario may hold (see the bounds in src/input/fields.rs).
 pub const MAX_SEATS: usize = 100;
 
 fn count<'a>(source: &Source<'a>, raw: &'a ron::value::RawValue) -> Result<u32, Diagnostic> {

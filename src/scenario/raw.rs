@@ -10,7 +10,13 @@ use crate::vocabulary::{Engagement, EngagementChoice, Level, Product, Requiremen
 pub struct RawScenario<'a> {
     #[serde(borrow)]
     pub name: &'a RawValue,
-    pub stage: Stage,
+    /// One stage over the whole project; exactly one of `stage` and
+    /// `phases` is given. Kept as written so that a problem can point at it.
+    #[serde(default, borrow)]
+    pub stage: Option<&'a RawValue>,
+    /// `[(stage: .., until_month: ..), ...]`, read by `plan::phases`.
+    #[serde(default, borrow)]
+    pub phases: Option<&'a RawValue>,
     #[serde(default)]
     pub product: Option<Product>,
     #[serde(borrow)]
@@ -26,8 +32,39 @@ pub struct RawScenario<'a> {
     pub currency: Option<&'a RawValue>,
     #[serde(borrow)]
     pub team: RawTeam<'a>,
+    #[serde(default, borrow)]
+    pub costs: Vec<RawCost<'a>>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// One phase of `phases` (MODEL.md 8.1). A phase's own target
+/// (`effort_pm`, `budget`: section 8.6) is not read yet, so it is an
+/// unknown field like any other.
+#[derive(Deserialize)]
+#[serde(rename = "Phase", deny_unknown_fields)]
+pub struct RawPhase<'a> {
+    pub stage: Stage,
+    #[serde(default, borrow)]
+    pub until_month: Option<&'a RawValue>,
+}
+
+/// One non-labour cost line of `costs` (MODEL.md 8.1).
+#[derive(Deserialize)]
+#[serde(rename = "Cost", deny_unknown_fields)]
+pub struct RawCost<'a> {
+    #[serde(borrow)]
+    pub name: &'a RawValue,
+    #[serde(default, borrow)]
+    pub monthly: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    pub once: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    pub from_month: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    pub until_month: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    pub currency: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -58,4 +95,8 @@ pub struct RawSeat<'a> {
     pub location: Option<&'a RawValue>,
     #[serde(default)]
     pub reason: Option<String>,
+    #[serde(default, borrow)]
+    pub from_month: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    pub until_month: Option<&'a RawValue>,
 }
