@@ -152,5 +152,96 @@ fn memory(estimate: &teamcost::Estimate) {
     }
 }
 
-criterion_group!(benches, engine, simulation, threads);
+/// A 36-month plan of 20 seats in three phases, with seat windows, raises,
+/// attrition and a cost line (the plan benchmark of issue 10), beside a
+/// single-stage scenario of the same 20 seats and length.
+fn plan_text(phased: bool) -> String {
+    let mut seats = Vec::new();
+    let roles = [
+        ("ai-developer", "Development"),
+        ("ai-engineer", "Engineering"),
+        ("mlops-engineer", "Engineering"),
+        ("data-engineer", "Engineering"),
+        ("prompt-engineer", "Development"),
+    ];
+    let places = ["us", "uk", "germany", "poland"];
+    for i in 0..20 {
+        let (role, _) = roles[i % roles.len()];
+        let level = ["Junior", "Mid", "Senior", "Lead"][i % 4];
+        let place = places[i % places.len()];
+        let engagement = if i % 3 == 0 { "Agency" } else { "InHouse" };
+        let window = if phased {
+            format!(", from_month: {}, until_month: {}", i % 12, 24 + i % 13)
+        } else {
+            String::new()
+        };
+        seats.push(format!(
+            "(role: \"{role}\", level: {level}, location: \"{place}\", engagement: {engagement}{window})"
+        ));
+    }
+    let (stage, costs) = if phased {
+        (
+            "phases: [(stage: Prototype, until_month: 6), (stage: Pilot, until_month: 15), (stage: Production)],",
+            "costs: [(name: \"LLM API\", monthly: (low: 1500, typical: 3000, high: 8000), from_month: 3, currency: \"USD\")],",
+        )
+    } else {
+        ("stage: Production,", "")
+    };
+    format!(
+        "Scenario(name: \"plan\", {stage} duration_months: 36, location: \"us\", engagement: Hybrid, {costs} team: Seats([{}]))",
+        seats.join(", ")
+    )
+}
+
+fn plans(c: &mut Criterion) {
+    let catalog = Catalog::embedded().expect("embedded rates");
+    let mut group = c.benchmark_group("plan 36 months x 20 seats");
+    group.sample_size(10);
+    for (label, phased) in [("single stage", false), ("three phases", true)] {
+        let text = plan_text(phased);
+        let scenario = Scenario::read(Source::new("plan.ron", &text)).expect("plan reads");
+        let layers = with_raises_and_attrition(catalog.layers(&scenario.rates).expect("layers"));
+        let estimate = estimate(&scenario, &layers).expect("estimate");
+        group.throughput(Throughput::Elements(1));
+        group.bench_function(format!("{label}: deterministic"), |b| {
+            b.iter(|| teamcost::estimate(black_box(&scenario), &layers).expect("estimate"))
+        });
+        group.throughput(Throughput::Elements(100_000));
+        group.bench_function(format!("{label}: 100,000 trials"), |b| {
+            b.iter(|| simulate(black_box(&estimate.model), 100_000, DEFAULT_SEED, &|_| {}))
+        });
+    }
+    group.finish();
+}
+
+/// The layers with a yearly raise, agency increase and attrition ranged in
+/// every place, so the plan benchmark exercises every term of MODEL.md 8.2.
+fn with_raises_and_attrition(layers: Layers) -> Layers {
+    use std::sync::Arc;
+    let tables = layers
+        .tables()
+        .iter()
+        .map(|t| {
+            let mut t = (**t).clone();
+            for location in t.locations.values_mut() {
+                let r = |l: i64, ty: i64, h: i64| {
+                    teamcost::range::Range::new(
+                        rust_decimal::Decimal::new(l, 2),
+                        rust_decimal::Decimal::new(ty, 2),
+                        rust_decimal::Decimal::new(h, 2),
+                    )
+                    .expect("ordered")
+                };
+                location.value.in_house.annual_raise = r(2, 4, 6);
+                location.value.in_house.attrition = r(8, 13, 20);
+                location.value.in_house.availability = r(85, 89, 92);
+                location.value.agency.annual_increase = r(0, 3, 5);
+            }
+            Arc::new(t)
+        })
+        .collect();
+    Layers::new(tables).expect("layers")
+}
+
+criterion_group!(benches, engine, simulation, threads, plans);
 criterion_main!(benches);

@@ -84,6 +84,8 @@ fn plan(e: &Assessment, style: Style) -> String {
         }
         out.push_str(&format!("{table}\n\n"));
     }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
     out
 }
 
