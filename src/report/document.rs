@@ -40,7 +40,7 @@ fn range_text(r: &Range) -> String {
 fn terms(l: &crate::rates::table::Location) -> Vec<(&'static str, String)> {
     let h = &l.in_house;
     let a = &l.agency;
-    vec![
+    let mut rows = vec![
         ("in-house burden (x salary)", range_text(&h.burden)),
         ("recruiting fee (x salary)", range_text(&h.recruiting_fee)),
         ("time to hire (weeks)", range_text(&h.time_to_hire_weeks)),
@@ -58,7 +58,22 @@ fn terms(l: &crate::rates::table::Location) -> Vec<(&'static str, String)> {
         ("agency time to start (weeks)", range_text(&a.time_to_start_weeks)),
         ("agency ramp-up (weeks)", range_text(&a.ramp_up_weeks)),
         ("agency ramp productivity", range_text(&a.ramp_productivity)),
-    ]
+    ];
+    // the terms of plans over time, where a place has them (MODEL.md 8)
+    let set =
+        |r: &crate::range::Range, default: rust_decimal::Decimal| !(r.is_fixed() && r.typical() == default);
+    let (one, zero) = (rust_decimal::Decimal::ONE, rust_decimal::Decimal::ZERO);
+    for (name, range, default) in [
+        ("availability (share of paid time worked)", &h.availability, one),
+        ("attrition (share leaving a year)", &h.attrition, zero),
+        ("annual raise", &h.annual_raise, zero),
+        ("agency annual increase", &a.annual_increase, zero),
+    ] {
+        if set(range, default) {
+            rows.push((name, range_text(range)));
+        }
+    }
+    rows
 }
 
 const STYLE: &str = "body{font-family:sans-serif;max-width:1200px;margin:2em auto;color:#222;padding:0 1em}\
