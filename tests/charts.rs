@@ -260,3 +260,220 @@ fn the_markdown_report_links_charts_written_beside_it() {
     }
     assert!(md.contains("- **s**: worked example (published 2026)."), "{md}");
 }
+
+/// A plan on the hand table, built in code until the reader of `phases`,
+/// windows and `costs` lands: agency developers from the start, two of
+/// whom leave after the pilot; an engineer searched for from month 3 and
+/// two more from month 9; an LLM bill from the pilot on.
+mod plan {
+    use std::sync::Arc;
+
+    use rust_decimal_macros::dec;
+    use teamcost::input::origin::{Located, Origin};
+    use teamcost::input::source::Source;
+    use teamcost::range::Range;
+    use teamcost::rates::{Layers, RateTable};
+    use teamcost::scenario::{CostLine, Phase, Team};
+    use teamcost::vocabulary::Stage;
+    use teamcost::{Assessment, Scenario};
+
+    const PLAN: &str = r#"Scenario(
+    name: "Support assistant: prototype to production",
+    stage: Prototype,
+    duration_months: 18,
+    location: "us",
+    engagement: InHouse,
+    rates: ["hand"],
+    team: Seats([
+        (role: "ai-developer", level: Mid, count: 2, engagement: Agency),
+        (role: "ai-developer", level: Mid, engagement: Agency),
+        (role: "ai-engineer", level: Senior),
+        (role: "ai-engineer", level: Senior, count: 2),
+    ]),
+)
+"#;
+
+    pub fn layers() -> Layers {
+        let hand = crate::support::hand_table();
+        let table = RateTable::read(Source::new("hand.ron", &hand)).expect("hand table");
+        Layers::new(vec![Arc::new(table)]).expect("layers")
+    }
+
+    /// The plan as written, before its phases and windows are set.
+    pub fn scenario() -> Scenario {
+        Scenario::read(Source::new("plan.ron", PLAN)).expect("plan reads")
+    }
+
+    pub fn estimate(scenario: &Scenario) -> Assessment {
+        teamcost::estimate(scenario, &layers()).expect("estimate").into()
+    }
+
+    /// Prototype [0, 4), Pilot [4, 10), Production [10, 18).
+    pub fn phased(mut s: Scenario) -> Scenario {
+        let phase = |stage, start, end| Phase { stage, start, end };
+        s.phases = vec![
+            phase(Stage::Prototype, dec!(0), dec!(4)),
+            phase(Stage::Pilot, dec!(4), dec!(10)),
+            phase(Stage::Production, dec!(10), dec!(18)),
+        ];
+        if let Team::Seats(seats) = &mut s.team {
+            seats[0].until_month = Some(dec!(10));
+            seats[2].from_month = dec!(3);
+            seats[3].from_month = dec!(9);
+        }
+        s
+    }
+
+    pub fn with_costs(mut s: Scenario) -> Scenario {
+        s.costs = vec![CostLine {
+            name: Located::new("LLM API".into(), Origin::new("plan.ron")),
+            monthly: Range::single(dec!(3000)),
+            once: Range::single(dec!(0)),
+            from_month: dec!(4),
+            until_month: None,
+            currency: None,
+        }];
+        s
+    }
+}
+
+fn chart(kind: teamcost::plot::Kind, estimates: &[teamcost::Assessment]) -> String {
+    let data = teamcost::plot::ChartData {
+        estimates,
+        budget: None,
+        breakeven: None,
+    };
+    teamcost::plot::draw(kind, &data).expect("chart")
+}
+
+/// The title (and for `rows`, more) is text that is drawn: dark pixels with
+/// the font, none without it.
+fn assert_text_drawn(svg: &str, what: &str, rows: std::ops::Range<u32>) {
+    let with_font = dark_pixels(svg, rows.clone(), true);
+    assert!(with_font > 300, "{what}: text drawn ({with_font} dark pixels)");
+    assert_eq!(
+        dark_pixels(svg, rows, false),
+        0,
+        "{what}: the dark pixels are text"
+    );
+}
+
+/// Whether the SVG writes `text` as one text element.
+fn has_text(svg: &str, text: &str) -> bool {
+    svg.contains(&format!(">\n{text}\n</text>"))
+}
+
+/// The first band's grey (translucent black), as the SVG writes it.
+const BAND: &str = "opacity=\"0.045\" fill=\"#000000\"";
+
+#[test]
+fn a_plan_burns_in_shaded_phases_with_its_seats_marked() {
+    use teamcost::plot::Kind;
+    let e = plan::estimate(&plan::phased(plan::scenario()));
+    assert_eq!(e.phases.len(), 3);
+    let svg = chart(Kind::Burn, std::slice::from_ref(&e));
+    assert_text_drawn(&svg, "title", 10..70);
+    // the stage names at the top of the plot
+    assert_text_drawn(&svg, "stage names", 80..105);
+    for text in [
+        "Prototype",
+        "Pilot",
+        "Production",
+        "+ ai-engineer Senior",
+        "+ 2 ai-engineer Senior",
+        "- 2 ai-developer Mid",
+        "position opens (+)",
+        "seat leaves (-)",
+    ] {
+        assert!(has_text(&svg, text), "{text} in the burn chart");
+    }
+    assert_eq!(svg.matches(BAND).count(), 2, "Prototype and Production");
+    insta::assert_snapshot!("chart_burn_plan", svg);
+}
+
+#[test]
+fn bands_only_when_every_line_has_the_same_phases() {
+    use teamcost::plot::Kind;
+    let phased = plan::estimate(&plan::phased(plan::scenario()));
+    let single = plan::estimate(&plan::scenario());
+    let both = chart(Kind::Burn, &[phased.clone(), phased.clone()]);
+    assert_eq!(both.matches(BAND).count(), 2);
+    // a single-stage line beside a plan: no band is true of both
+    let mixed = chart(Kind::Burn, &[phased, single.clone()]);
+    assert_eq!(mixed.matches(BAND).count(), 0);
+    assert!(!has_text(&mixed, "Pilot"));
+    // the plan's seats are still marked, on its own line
+    assert!(has_text(&mixed, "+ ai-engineer Senior"));
+    // a single stage read from a file draws as it always did: no band, no marker
+    let alone = chart(Kind::Burn, &[single]);
+    assert!(!alone.contains(BAND) && !alone.contains("<circle"));
+}
+
+#[test]
+fn a_plan_mixes_phase_by_phase() {
+    use teamcost::plot::Kind;
+    let e = plan::estimate(&plan::phased(plan::scenario()));
+    // planned FTE: Prototype eng 1 x 1 month / 4; Pilot (1 x 6 + 2 x 1) / 6;
+    // Production 3; developers 3, 3, 1
+    let eng: Vec<String> = e
+        .phases
+        .iter()
+        .map(|p| p.engineering_fte.round_dp(2).to_string())
+        .collect();
+    assert_eq!(eng, ["0.25", "1.33", "3"]);
+    let svg = chart(Kind::Mix, std::slice::from_ref(&e));
+    assert_text_drawn(&svg, "title", 10..70);
+    for text in [
+        "Prototype (months 0 to 4)",
+        "Pilot (months 4 to 10)",
+        "Production (months 10 to 18)",
+        " 0.25 eng + 3 dev",
+        " 1.33 eng + 3 dev",
+        " 3 eng + 1 dev",
+        "engineering",
+        "development",
+    ] {
+        assert!(has_text(&svg, text), "{text} in the mix chart");
+    }
+    insta::assert_snapshot!("chart_mix_plan", svg);
+    // two scenarios: the mix of whole teams, by role
+    let two = chart(Kind::Mix, &[e.clone(), e]);
+    assert!(has_text(&two, "ai-engineer (engineering)") && !two.contains("months 0 to 4"));
+}
+
+#[test]
+fn breakdown_shows_other_only_when_a_scenario_has_it() {
+    use teamcost::plot::Kind;
+    let mut with_bill = plan::with_costs(plan::phased(plan::scenario()));
+    with_bill.name = "The plan with its LLM bill".into();
+    let lined = plan::estimate(&with_bill);
+    // 3000 a month over [4, 18)
+    assert_eq!(lined.components.other, rust_decimal_macros::dec!(42000));
+    let plain = plan::estimate(&plan::scenario());
+    let svg = chart(Kind::Breakdown, &[lined, plain.clone()]);
+    assert_text_drawn(&svg, "title", 10..70);
+    assert!(has_text(&svg, "other"));
+    insta::assert_snapshot!("chart_breakdown_other", svg);
+    assert!(!has_text(&chart(Kind::Breakdown, &[plain]), "other"));
+}
+
+/// The body of a committed snapshot: what follows its header.
+fn snapshot(name: &str) -> String {
+    let path = crate::support::repo().join(format!("tests/snapshots/lib__charts__{name}.snap"));
+    let text = std::fs::read_to_string(path).expect("snapshot");
+    text.splitn(3, "---\n").nth(2).expect("header").to_string()
+}
+
+#[test]
+fn single_stage_charts_are_the_same_bytes_as_before_plans() {
+    let dir = workdir();
+    for kind in ["burn", "mix", "breakdown"] {
+        let svg = draw(&dir, kind, &["a.ron", "b.ron"]);
+        assert_eq!(
+            svg.trim_end(),
+            snapshot(&format!("chart_{kind}")).trim_end(),
+            "{kind}"
+        );
+        assert!(!svg.contains(BAND) && !svg.contains("<circle"), "{kind}");
+    }
+}

@@ -440,7 +440,7 @@ impl<N: Number> Terms<N> {
                 management,
                 recruiting_fee,
             } => {
-                let month = annual / N::int(12);
+                let month = annual.scale(N::int(1), N::int(12));
                 let hire = annual
                     * self.opening_factor()
                     * recruiting_fee

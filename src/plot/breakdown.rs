@@ -1,11 +1,12 @@
 //! `breakdown`: each scenario's likely cost stacked by component (salary,
-//! burden, overhead, management, recruiting, agency).
+//! burden, overhead, management, recruiting, agency, and `other`, the
+//! non-labour costs, when any scenario has them).
 
 use plotters::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::bars::{self, Layout, row};
-use super::{PlotError, color, draw_err, legend, money_short, one_currency, svg};
+use super::{INK, PlotError, color, draw_err, legend, money_short, one_currency, svg};
 use crate::assessment::Assessment;
 
 pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
@@ -27,19 +28,17 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
         x_label: &x_label,
         legend_width: 220,
     };
+    // The components in `named()` order, each with its index there: its
+    // colour. `other` only when a scenario has non-labour costs, so a chart
+    // without them is the one it always was.
     let any_other = estimates.iter().any(|e| !e.components.other.is_zero());
-    let component_names: Vec<&str> = estimates
+    let shown: Vec<(usize, &str)> = estimates
         .first()
-        .map(|e| {
-            e.components
-                .named()
-                .iter()
-                .map(|(name, _)| *name)
-                .collect::<Vec<_>>()
-        })
+        .map(|e| e.components.named().map(|(name, _)| name))
         .unwrap_or_default()
         .into_iter()
-        .filter(|name| any_other || *name != "other")
+        .enumerate()
+        .filter(|(_, name)| any_other || *name != "other")
         .collect();
     svg(|root| {
         bars::draw(root, &layout, |chart| {
@@ -51,22 +50,44 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
                     if width <= 0.0 {
                         continue;
                     }
+                    let corners = [(start, y - 0.3), (start + width, y + 0.3)];
                     chart
-                        .draw_series(std::iter::once(Rectangle::new(
-                            [(start, y - 0.3), (start + width, y + 0.3)],
-                            color(k).filled(),
-                        )))
+                        .draw_series(std::iter::once(Rectangle::new(corners, color(k).filled())))
                         .map_err(draw_err)?;
+                    if pale(k) {
+                        chart
+                            .draw_series(std::iter::once(Rectangle::new(corners, INK.stroke_width(1))))
+                            .map_err(draw_err)?;
+                    }
                     start += width;
                 }
             }
             Ok(())
         })?;
-        let entries: Vec<(String, RGBColor)> = component_names
+        let entries: Vec<(String, RGBColor)> = shown
             .iter()
-            .enumerate()
-            .map(|(k, name)| (name.to_string(), color(k)))
+            .map(|(k, name)| (name.to_string(), color(*k)))
             .collect();
-        legend(root, bars::legend_at(&layout), &entries)
+        let at = bars::legend_at(&layout);
+        legend(root, at, &entries)?;
+        // the pale square gets the bar's outline too
+        let step = super::LABEL_SIZE as i32 + 10;
+        for (i, (k, _)) in shown.iter().enumerate() {
+            if pale(*k) {
+                let y = at.1 + step * i as i32;
+                root.draw(&Rectangle::new(
+                    [(at.0, y), (at.0 + 20, y + 20)],
+                    INK.stroke_width(1),
+                ))
+                .map_err(draw_err)?;
+            }
+        }
+        Ok(())
     })
+}
+
+/// The palette's yellow (component 7, `other`) is too pale on white alone:
+/// it gets a thin outline.
+fn pale(k: usize) -> bool {
+    color(k) == super::PALETTE[6]
 }

@@ -1,10 +1,13 @@
 //! `burn`: cumulative likely cost month by month, one line per scenario. A
 //! team that starts late because hiring takes weeks shows as a flat start.
+//! A plan's phases are shaded behind the lines, and the months where seats
+//! join or leave are marked on them (see `plan`).
 
 use plotters::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::lines::{self, Frame};
+use super::plan;
 use super::{PlotError, color, draw_err, legend, money_short, one_currency, short_name, svg};
 use crate::assessment::Assessment;
 
@@ -22,7 +25,20 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
         })
         .collect();
     let months = series.iter().flatten().map(|p| p.0).fold(1.0, f64::max);
-    let top = series.iter().flatten().map(|p| p.1).fold(0.0, f64::max) * 1.05;
+    let bands = plan::shared_bands(estimates);
+    // with bands, more room above the lines for the stage names
+    let headroom = if bands.is_some() { 1.12 } else { 1.05 };
+    let top = series.iter().flatten().map(|p| p.1).fold(0.0, f64::max) * headroom;
+    let marks: Vec<plan::Line<'_>> = series
+        .iter()
+        .zip(estimates)
+        .enumerate()
+        .map(|(i, (points, e))| plan::Line {
+            points,
+            steps: plan::steps(e),
+            color: color(i),
+        })
+        .collect();
     let y_label = |v: &f64| money_short(*v, &currency);
     let title = format!("Cumulative spend, month by month ({currency})");
     let frame = Frame {
@@ -35,7 +51,11 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
         legend_width: 420,
     };
     svg(|root| {
+        let y_top = frame.y.end;
         lines::draw(root, &frame, |chart| {
+            if let Some(bands) = &bands {
+                plan::draw_bands(chart, bands, y_top)?;
+            }
             for (i, points) in series.iter().enumerate() {
                 let style = ShapeStyle::from(&color(i)).stroke_width(4);
                 chart
@@ -52,13 +72,20 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
                         .map_err(draw_err)?;
                 }
             }
-            Ok(())
+            plan::mark_steps(chart, &marks, bands.is_some())?;
+            match &bands {
+                Some(bands) => plan::name_bands(chart, bands, y_top),
+                None => Ok(()),
+            }
         })?;
         let entries: Vec<(String, RGBColor)> = estimates
             .iter()
             .enumerate()
             .map(|(i, e)| (short_name(&e.scenario.name, 34), color(i)))
             .collect();
-        legend(root, lines::legend_at(&frame), &entries)
+        legend(root, lines::legend_at(&frame), &entries)?;
+        let (x, y) = lines::legend_at(&frame);
+        let below = y + (super::LABEL_SIZE as i32 + 10) * entries.len() as i32 + 20;
+        plan::key(root, (x, below), &marks)
     })
 }

@@ -1,13 +1,16 @@
 //! `mix`: engineering versus development FTE per scenario, stacked by role:
 //! engineering roles left in blues and greens, development roles right in
-//! oranges and purples.
+//! oranges and purples. One phased scenario is drawn phase by phase
+//! instead: a bar per phase with its planned engineering and development
+//! FTE, so a plan that adds engineers on the way to production shows it.
 
 use plotters::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::bars::{self, Layout, row};
-use super::{PlotError, draw_err, label_style, legend, svg};
+use super::{PlotError, draw_err, label_style, legend, short_name, svg};
 use crate::assessment::Assessment;
+use crate::money::plain;
 use crate::vocabulary::Focus;
 
 const ENGINEERING: [RGBColor; 4] = [
@@ -26,6 +29,13 @@ const DEVELOPMENT: [RGBColor; 4] = [
 pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
     if estimates.is_empty() {
         return Err(PlotError::Empty("no scenario".into()));
+    }
+    // several scenarios' phases would not line up as rows: those keep the
+    // chart of whole teams
+    if let [one] = estimates
+        && one.phases.len() > 1
+    {
+        return by_phase(one);
     }
     let n = estimates.len();
     let names: Vec<String> = estimates.iter().map(|e| e.scenario.name.clone()).collect();
@@ -108,6 +118,86 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
                 )
             })
             .collect();
+        legend(root, bars::legend_at(&layout), &entries)
+    })
+}
+
+/// One bar per phase: the planned average engineering FTE, then
+/// development, the first phase on top.
+fn by_phase(e: &Assessment) -> Result<String, PlotError> {
+    let n = e.phases.len();
+    let names: Vec<String> = e
+        .phases
+        .iter()
+        .map(|p| {
+            format!(
+                "{} (months {} to {})",
+                p.stage,
+                plain(p.from_month.round_dp(1)),
+                plain(p.until_month.round_dp(1))
+            )
+        })
+        .collect();
+    let fte = |d: rust_decimal::Decimal| d.to_f64().unwrap_or(0.0);
+    let top = e
+        .phases
+        .iter()
+        .map(|p| fte(p.engineering_fte + p.development_fte))
+        .fold(0.0, f64::max)
+        * 1.35;
+    // a half FTE tick reads 0.5, not 0 or 1 rounded
+    let x_label = |v: &f64| {
+        plain(
+            rust_decimal::Decimal::from_f64_retain(*v)
+                .unwrap_or_default()
+                .round_dp(1),
+        )
+    };
+    let title = format!("Team mix by phase: {}", short_name(&e.scenario.name, 40));
+    let layout = Layout {
+        title: &title,
+        x_title: "Planned average FTE over each phase: engineering first, then development",
+        names: &names,
+        x: 0.0..top.max(1.0),
+        x_label: &x_label,
+        legend_width: 300,
+    };
+    let (engineering, development) = (ENGINEERING[0], DEVELOPMENT[0]);
+    svg(|root| {
+        bars::draw(root, &layout, |chart| {
+            for (i, p) in e.phases.iter().enumerate() {
+                let y = row(i, n);
+                let eng = fte(p.engineering_fte);
+                let dev = fte(p.development_fte);
+                for (from, to, c) in [(0.0, eng, engineering), (eng, eng + dev, development)] {
+                    if to > from {
+                        chart
+                            .draw_series(std::iter::once(Rectangle::new(
+                                [(from, y - 0.3), (to, y + 0.3)],
+                                c.filled(),
+                            )))
+                            .map_err(draw_err)?;
+                    }
+                }
+                let label = format!(
+                    " {} eng + {} dev",
+                    plain(p.engineering_fte.round_dp(2)),
+                    plain(p.development_fte.round_dp(2))
+                );
+                chart
+                    .draw_series(std::iter::once(Text::new(
+                        label,
+                        (eng + dev + top * 0.005, y + 0.12),
+                        label_style(),
+                    )))
+                    .map_err(draw_err)?;
+            }
+            Ok(())
+        })?;
+        let entries = [
+            ("engineering".to_string(), engineering),
+            ("development".to_string(), development),
+        ];
         legend(root, bars::legend_at(&layout), &entries)
     })
 }

@@ -13,6 +13,7 @@ pub mod burn;
 pub mod distribution;
 mod lines;
 pub mod mix;
+mod plan;
 pub mod range;
 pub mod tornado;
 
