@@ -353,6 +353,63 @@ fn the_plan_of_the_model_checks_and_estimates() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     let json: Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(json["duration_months"], "18");
+    assert_eq!(json["stage"], "Prototype → Pilot → Production");
+    // the phases cover the plan and add up to it (to the cent: each is
+    // rounded on its own)
+    let cents = |v: &Value| -> i64 {
+        let text = v.as_str().expect("decimal string").replace('.', "");
+        text.parse().expect("cents")
+    };
+    let phases = json["phases"].as_array().expect("phases");
+    let bounds: Vec<(&str, &str, &str)> = phases
+        .iter()
+        .map(|p| {
+            (
+                p["stage"].as_str().expect("stage"),
+                p["from_month"].as_str().expect("from"),
+                p["until_month"].as_str().expect("until"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        bounds,
+        vec![
+            ("Prototype", "0", "3"),
+            ("Pilot", "3", "8"),
+            ("Production", "8", "18")
+        ]
+    );
+    for end in ["low", "likely", "high"] {
+        let sum: i64 = phases.iter().map(|p| cents(&p["cost"][end])).sum();
+        assert!((sum - cents(&json["cost"][end])).abs() <= 2, "{end}: {sum}");
+    }
+    // the cost lines: 3000 a month from 3 to 18, 4000 from 8, 25000 once
+    let lines: Vec<(&str, &str)> = json["costs"]
+        .as_array()
+        .expect("costs")
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().expect("name"),
+                c["cost"]["likely"].as_str().expect("likely"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            ("LLM API", "45000.00"),
+            ("GPU cloud", "40000.00"),
+            ("Security audit", "25000.00")
+        ]
+    );
+    assert_eq!(json["components"]["other"], "110000.00");
+    let seats = json["team"]["seats"].as_array().expect("seats");
+    assert_eq!(
+        (&seats[0]["from_month"], &seats[0]["until_month"]),
+        (&Value::from("0"), &Value::from("8"))
+    );
+    assert_eq!(seats[2]["from_month"], "2");
 }
 
 /// every new term and the productivity block, written in full, read
