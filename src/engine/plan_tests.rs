@@ -269,8 +269,18 @@ fn a_cost_line_once_and_monthly_in_another_currency() {
             dec!(17250)
         ]
     );
-    // cost per productive person-month leaves the line out: 96000 / 6
-    assert_eq!(e.cost_per_pm().map(|t| t.likely), Some(dec!(16000)));
+    // cost per productive person-month leaves the line out: likely 96000 / 6;
+    // low: the developers' 38400 (start at 13 weeks) over the high capacity 6;
+    // high: 120000 over the low capacity 3
+    assert_eq!(
+        e.cost_per_pm(),
+        Some(Triple {
+            low: dec!(6400),
+            likely: dec!(16000),
+            high: dec!(40000)
+        })
+    );
+    assert!(e.is_plan(), "a cost line makes a plan");
     let names: Vec<String> = e.model.inputs.iter().map(ToString::to_string).collect();
     assert!(names.contains(&"cost LLM API monthly".to_string()), "{names:?}");
     assert!(names.contains(&"cost LLM API once".to_string()), "{names:?}");
@@ -334,4 +344,42 @@ fn planned_fte_of_a_phase_is_the_average_over_it() {
     // Prototype: 1 FTE * overlap([2, 12), [0, 4)) / 4 = 0.5
     assert_eq!(e.phases[0].engineering_fte, dec!(0.5));
     assert_eq!(e.phases[1].engineering_fte, dec!(1));
+}
+
+#[test]
+fn what_makes_a_plan() {
+    let plain = estimate(&scenario("12", ENGINEER, ""), &layers(|_| {})).expect("estimate");
+    assert!(!plain.is_plan() && !plain.has_windows());
+    // a window that ends early, or starts late
+    for (from, until) in [
+        (dec!(0), Some(dec!(11))),
+        (dec!(1), None),
+        (dec!(0), Some(dec!(12))),
+    ] {
+        let mut s = scenario("12", ENGINEER, "");
+        window(&mut s, 0, from, until);
+        let e = estimate(&s, &layers(|_| {})).expect("estimate");
+        let windowed = from != dec!(0) || until != Some(dec!(12));
+        assert_eq!(
+            (e.has_windows(), e.is_plan()),
+            (windowed, windowed),
+            "{from} {until:?}"
+        );
+    }
+    // two phases
+    let mut s = scenario("12", ENGINEER, "");
+    s.phases = vec![
+        Phase {
+            stage: Stage::Prototype,
+            start: dec!(0),
+            end: dec!(3),
+        },
+        Phase {
+            stage: Stage::Pilot,
+            start: dec!(3),
+            end: dec!(12),
+        },
+    ];
+    let e = estimate(&s, &layers(|_| {})).expect("estimate");
+    assert!(e.is_plan() && !e.has_windows());
 }
