@@ -361,8 +361,8 @@ fn unknown_source_id() {
   |
 4 |         (role: "ai-engineer", level: Senior, location: "us", annual: 190000, source: "bls-oews-2O24"),
   |                                                                                      ^^^^^^^^^^^^^^^
-  = expected: a source defined in layers market-2026 + overlay: ba-entgeltatlas-2024, bls-ecec-2026-03, bls-oews-2024, codigofonte-2022, freelancermap-2026, itjobswatch-2026, justjoinit-h1-2025, latam-vendor-2026, linkedin-2021, nbp-2026-01-16, ons-ashe-2025, placement-fee-2026, quess-2025, shrm-2022, shrm-benchmark-2015, sia-2022, statutory-br-2025, statutory-de-2025, statutory-in-2025, statutory-pl-2025, statutory-uk-2025, swimm-2020, teamcost-assumption, vendor-bands-2026
-  = help: did you mean `bls-oews-2024`?
+  = expected: a source defined in layers market-2026 + overlay: 4intelligence-br-2025, aon-in-2025, aon-in-2026, aon-us-turnover-2021, assespro-br-2019, ba-entgeltatlas-2024, bls-ecec-2026-03, bls-ncs-2024, bls-oews-2024, br-clt-leave-2026, cocomo-ii-2000, codigofonte-2022, de-leave-2026, freelancermap-2023, freelancermap-2026, gehalt-de-leave, gov-uk-holiday, in-it-attrition-q3fy26, in-leave-policy, isg-de-2021, itjobswatch-2026, justjoinit-h1-2025, latam-vendor-2026, linkedin-2021, linkedin-turnover-2018, mercer-pl-2026, mercer-us-2026, nbp-2026-01-16, ons-ashe-2025, pl-kodeks-pracy, placement-fee-2026, quess-2025, shrm-2022, shrm-benchmark-2015, sia-2022, statutory-br-2025, statutory-de-2025, statutory-in-2025, statutory-pl-2025, statutory-uk-2025, swimm-2020, teamcost-assumption, vendor-bands-2026, worldatwork-2026, wtw-br-2026, wtw-de-2025, wtw-de-2026, wtw-pl-2026, wtw-uk-2026
+  = help: did you mean one of `bls-oews-2024`, `bls-ncs-2024`?
 "#,
     );
 }

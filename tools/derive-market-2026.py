@@ -1,9 +1,19 @@
 #!/usr/bin/env python3
 """Writes rates/market-2026.ron from the dated public figures in
 shared/data/rate-sources.md, by the derivation written at the top of the
-output file. Run from the repository root: python3 tools/derive-market-2026.py
+output file and beside each location's terms.
+
+    python3 tools/derive-market-2026.py          # write rates/market-2026.ron
+    python3 tools/derive-market-2026.py --check  # exit 1 if the file differs
+
 Exact decimal arithmetic throughout (no binary floats)."""
+import difflib
+import os
+import re
+import sys
 from decimal import Decimal as D, ROUND_HALF_UP
+
+os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
 def r(x, step):
     return (D(x) / D(step)).quantize(D(1), rounding=ROUND_HALF_UP) * D(step)
@@ -74,15 +84,300 @@ for loc, (cur, mid, src, _) in AGENCY.items():
             c = f', currency: "{cur}"' if cur != SALARY[loc][0] else ""
             agency.append(f'        (role: "{role}", level: {lvl}, location: "{loc}", hourly: (low: {lo}, typical: {t}, high: {hi}){c}, source: "{src}"),')
 
-header = open("tools/market-2026.head.ron").read()
-tail = open("tools/market-2026.tail.ron").read()
-with open("rates/market-2026.ron", "w") as f:
-    f.write(header)
-    f.write("    salaries: [\n" + "\n".join(salaries) + "\n    ],\n")
-    f.write("    // Agency rates: Mid typical per place (below) x role factor x level\n")
-    f.write("    // factor, rounded to whole units; entries name their currency where\n")
-    f.write("    // vendors quote in USD.\n")
-    for loc, (cur, mid, src, why) in AGENCY.items():
-        f.write(f"    //   {loc:8} {cur} {mid}/h  ({src}: {why})\n")
-    f.write("    agency_rates: [\n" + "\n".join(agency) + "\n    ],\n")
-    f.write(tail)
+# ---------------------------------------------------------------------------
+# Terms of plans over time (MODEL.md section 8): availability, attrition and
+# annual_raise of in-house seats, annual_increase of agency rates, and the
+# productivity of each level. Each term is (low, typical, high), each corner a
+# (value, why); the comment written beside the term in the table names the
+# sources (with their dates, read from the `sources` map of the head) and the
+# section of rate-sources.md.
+
+WEEKDAYS = 261  # weekdays in 2026 (rate-sources.md section 7)
+
+
+def days(leave, holidays, why):
+    """Availability = (weekdays - leave - public holidays) / weekdays."""
+    v = (D(WEEKDAYS - leave - holidays) / D(WEEKDAYS)).quantize(D("0.001"), rounding=ROUND_HALF_UP)
+    return (v, f"({WEEKDAYS} - {leave} - {holidays}) / {WEEKDAYS}: {why}")
+
+
+def share(v, why):
+    return (D(v), why)
+
+
+AVAILABILITY = {  # section 7; sick days are not subtracted (no source)
+    "us": (["bls-ncs-2024"], None, (
+        days(19, 11, "19 days' leave, the top of the 15-19 day band (21% of workers after 1 year, 31% after 5), + 11 federal holidays"),
+        days(15, 10, "15 days' leave + 10 holidays, the US default of section 7"),
+        days(7, 10, "7 days' leave, the middle of the 5-9 day band (the largest group after 1 year, 33%), + 10 holidays"),
+    )),
+    "uk": (["gov-uk-holiday", "teamcost-assumption"], "no typical figure for tech employees was found (section 13), so typical and high are the statutory minimum", (
+        days(25, 8, "25 days' leave + 8 bank holidays, a common tech package (teamcost-assumption)"),
+        days(20, 8, "the statutory 28 days, 8 bank holidays included"),
+        days(20, 8, "the statutory minimum"),
+    )),
+    "germany": (["gehalt-de-leave", "de-leave-2026"], None, (
+        days(29, 13, "29 days' leave (gehalt-de-leave) + 13 holidays (Bavaria)"),
+        days(29, 9, "29 days' leave, the average of 28.9-29 (gehalt-de-leave), + 9 national holidays"),
+        days(20, 9, "the statutory 20 days + 9 national holidays"),
+    )),
+    "poland": (["pl-kodeks-pracy"], "a degree counts as 8 years of service, so a graduate has 26 days after 2 years of work; a holiday on a Saturday earns a day off, so all 14 count", (
+        days(26, 14, "26 days' leave + 14 holidays"),
+        days(26, 14, "26 days' leave + 14 holidays"),
+        days(20, 14, "20 days' leave (under 10 years of service) + 14 holidays"),
+    )),
+    "india": (["in-leave-policy"], None, (
+        days(33, 10, "a common IT policy taken in full, 21 earned + 6 casual + 6 sick days, + 10 holidays"),
+        days(27, 10, "21 earned + 6 casual days + 10 holidays"),
+        days(18, 10, "the Karnataka statutory 18 days + 10 holidays"),
+    )),
+    "brazil": (["br-clt-leave-2026"], None, (
+        days(22, 12, "30 calendar days = 22 working days' leave + 10 national holidays + the 2 optional Carnival days"),
+        days(22, 10, "22 working days' leave + 10 national holidays"),
+        days(22, 10, "22 working days' leave + 10 national holidays"),
+    )),
+}
+
+ATTRITION = {  # section 5: voluntary leavers a year, except Brazil (all separations)
+    "us": (["aon-us-turnover-2021", "linkedin-turnover-2018"],
+           "no US figure for tech after 2018; the JOLTS quits rate (about 24-25% a year) is left out: retail and hospitality dominate it", (
+        share("0.119", "Aon, US voluntary departures 2020"),
+        share("0.132", "LinkedIn, technology sector, the only tech-specific figure"),
+        share("0.172", "Aon, 2021, the Great Resignation peak"),
+    )),
+    "uk": (["wtw-uk-2026"], "all industries; no UK tech figure was found", (
+        share("0.086", "WTW, voluntary turnover, late 2025"),
+        share("0.086", "WTW, voluntary turnover, late 2025"),
+        share("0.101", "WTW, the year before"),
+    )),
+    "germany": (["linkedin-turnover-2018", "isg-de-2021"], "no German figure after 2021 (section 13)", (
+        share("0.132", "LinkedIn, technology sector (global); no lower German figure"),
+        share("0.132", "LinkedIn, technology sector (global)"),
+        share("0.212", "ISG, German IT service providers 2021"),
+    )),
+    "poland": (["mercer-pl-2026"], "all industries, more than 900 firms", (
+        share("0.065", "Mercer, voluntary turnover 2025"),
+        share("0.065", "Mercer, voluntary turnover 2025"),
+        share("0.13", "2024, twice 2025 (\"about half\" of 2024) (derived)"),
+    )),
+    "india": (["in-it-attrition-q3fy26", "aon-in-2025"], None, (
+        share("0.123", "the lowest of the five IT majors (Infosys), voluntary, Dec 2025"),
+        share("0.135", "the median of the five IT majors (TCS), voluntary, Dec 2025"),
+        share("0.171", "Aon, all industries, 2025"),
+    )),
+    "brazil": (["assespro-br-2019", "4intelligence-br-2025"],
+               "no voluntary or tech figure after 2019 (section 13): these count every separation, dismissals too; each is replaced like a leaver", (
+        share("0.34", "no lower figure than typical"),
+        share("0.34", "36% economy-wide in 2025 x (39 / 41), IT's ratio to the economy in 2019 (derived)"),
+        share("0.39", "IT sector, 2019"),
+    )),
+}
+
+RAISE = {  # section 6: increase budgets for 2026
+    "us": (["mercer-us-2026", "worldatwork-2026"], None, (
+        share("0.032", "Mercer, merit budget"),
+        share("0.035", "Mercer, total budget, the middle of WTW 3.4% / Mercer 3.5% / WorldatWork 3.6%"),
+        share("0.036", "WorldatWork, mean"),
+    )),
+    "uk": (["wtw-uk-2026"], "the one UK budget found", (
+        share("0.036", "WTW"),
+        share("0.036", "WTW"),
+        share("0.036", "WTW"),
+    )),
+    "germany": (["wtw-de-2026", "wtw-de-2025"], None, (
+        share("0.034", "WTW, freezes included"),
+        share("0.035", "WTW, freezes excluded"),
+        share("0.04", "WTW, software companies (the 2025 projection)"),
+    )),
+    "poland": (["wtw-pl-2026", "mercer-pl-2026"], None, (
+        share("0.05", "WTW, median"),
+        share("0.055", "Mercer, base pay (the larger survey)"),
+        share("0.055", "Mercer, base pay (the larger survey)"),
+    )),
+    "india": (["aon-in-2026", "aon-in-2025"], "the table's Indian salaries are AI roles at product firms and GCCs (quess-2025), so typical is that segment", (
+        share("0.066", "Aon phase II, Tech Consulting and Services"),
+        share("0.094", "Aon, Tech Platform and Products (both phases)"),
+        share("0.095", "Aon phase I, GCCs"),
+    )),
+    "brazil": (["wtw-br-2026"], "the one Brazilian budget found", (
+        share("0.058", "WTW, average"),
+        share("0.058", "WTW, average"),
+        share("0.058", "WTW, average"),
+    )),
+}
+
+# Agency rate increases: only the DACH freelancer series of section 3.1 gives
+# a rate over several years; elsewhere the place's raise budget stands in.
+_f22, _f23, _f26 = D("96"), D("100.26"), D("103")
+
+
+def cagr(a, b, years):
+    return ((b / a) ** (D(1) / D(years)) - 1).quantize(D("0.001"), rounding=ROUND_HALF_UP)
+
+
+NO_AGENCY_SERIES = "no series of agency rates over time was found for this place (section 3.1), so this is annual_raise: an agency's pay bill rises with local pay"
+INCREASE = {
+    "germany": (["freelancermap-2023", "freelancermap-2026"],
+                "freelancer average hourly rate EUR 96 (2022), 100.26 (2023), 103 (2026)", (
+        (cagr(_f23, _f26, 3), "2023 to 2026 a year: (103 / 100.26)^(1/3) - 1"),
+        (cagr(_f22, _f26, 4), "2022 to 2026 a year: (103 / 96)^(1/4) - 1"),
+        (cagr(_f22, _f23, 1), "2022 to 2023: 100.26 / 96 - 1"),
+    )),
+}
+for _loc in ("us", "uk", "poland", "india", "brazil"):
+    _srcs, _, _corners = RAISE[_loc]
+    _why = NO_AGENCY_SERIES
+    if _loc == "uk":
+        _why += "; ITJobsWatch's ML contract median moved 550 -> 570 GBP a day between windows ending 2025-11 and 2026-01, too short to read as a year"
+    elif _loc in ("poland", "india"):
+        _why += "; the rates are quoted in USD, so this assumes vendors pass local raises on"
+    elif _loc == "brazil":
+        _why += "; the rates are quoted in USD, so this assumes vendors pass local raises on"
+    INCREASE[_loc] = (_srcs, _why, tuple((v, "the same figures as annual_raise") for v, _ in _corners))
+
+# Productivity by level (section 8): COCOMO II.2000 effort multipliers, lower
+# = less effort. Levels are read on COCOMO's experience scale (teamcost's
+# reading, not COCOMO's): Junior about 1 year (N), Mid about 3 years (H),
+# Senior and Lead 6 years or more (VH, the top of the scale).
+COCOMO = {
+    "ACAP": {"N": D("1.00"), "H": D("0.85"), "VH": D("0.71")},
+    "PCAP": {"N": D("1.00"), "H": D("0.88"), "VH": D("0.76")},
+    "APEX": {"N": D("1.00"), "H": D("0.88"), "VH": D("0.81")},
+    "PLEX": {"N": D("1.00"), "H": D("0.91"), "VH": D("0.85")},
+    "LTEX": {"N": D("1.00"), "H": D("0.91"), "VH": D("0.84")},
+}
+EXPERIENCE, CAPABILITY = ("APEX", "PLEX", "LTEX"), ("ACAP", "PCAP")
+RATING = {"Junior": "N", "Mid": "H", "Senior": "VH", "Lead": "VH"}
+
+
+def effort(drivers, rating):
+    out = D(1)
+    for d in drivers:
+        out *= COCOMO[d][rating]
+    return out
+
+
+def relative(drivers, lvl):  # output of a person-month at lvl, Mid = 1
+    return effort(drivers, RATING["Mid"]) / effort(drivers, RATING[lvl])
+
+
+def r2(x):
+    return x.quantize(D("0.01"), rounding=ROUND_HALF_UP)
+
+
+def productivity():
+    lines = [
+        "    // Productivity by level (cocomo-ii-2000, 2000; rate-sources.md section 8): the",
+        "    // output of a person-month, Mid = 1, from the COCOMO II effort multipliers.",
+        "    // Levels read on COCOMO's experience scale (teamcost-assumption): Junior",
+        "    // about 1 year (N), Mid about 3 years (H), Senior and Lead 6 years or more",
+        "    // (VH, the top of the scale, so COCOMO cannot tell a Lead from a Senior).",
+        "    //   experience = APEX x PLEX x LTEX at Mid / at the level,",
+        "    //   capability = ACAP x PCAP at Mid / at the level (percentiles 55 / 75 / 90);",
+        "    //   typical = the mean of the two, low and high = the lowest and highest of",
+        "    //   experience, capability and both together (experience x capability);",
+        "    //   rounded to 0.01. COCOMO describes teams, not individuals.",
+    ]
+    block = []
+    for lvl in ("Junior", "Mid", "Senior", "Lead"):
+        if lvl == "Mid":
+            block.append("Mid: 1")
+            continue
+        e, c = relative(EXPERIENCE, lvl), relative(CAPABILITY, lvl)
+        b = e * c
+        lo, t, hi = r2(min(e, c, b)), r2((e + c) / 2), r2(max(e, c, b))
+        lines.append(f"    //   {lvl:6} experience {e:.3f}, capability {c:.3f}, both {b:.3f} -> {lo} / {t} / {hi}")
+        block.append(f"{lvl}: {rng_text((lo, t, hi))}")
+    lines.append("    productivity: {")
+    lines.append("        " + ", ".join(block[:2]) + ",")
+    lines.append("        " + ", ".join(block[2:]) + ",")
+    lines.append("    },")
+    return "\n".join(lines) + "\n"
+
+
+def fmt(v):
+    return f"{v.normalize():f}"
+
+
+def rng_text(corners):
+    lo, t, hi = corners
+    if lo == t == hi:
+        return fmt(lo)
+    return f"(low: {fmt(lo)}, typical: {fmt(t)}, high: {fmt(hi)})"
+
+
+def source_dates(head):
+    dates = dict(re.findall(r'^\s*"([\w.-]+)": \(title: .*?published: "([^"]+)"', head, re.M))
+    return dates
+
+
+def term(field, rule, entry, section, dates, indent):
+    srcs, note, corners = entry
+    for s in srcs:
+        if s not in dates:
+            sys.exit(f"derive-market-2026: source `{s}` of {field} is not in the sources of the head")
+    out = [f"{indent}// {field}{': ' + rule if rule else ''}"]
+    done = []
+    if len({why for _, why in corners}) == 1:  # one reason for all three: say it once
+        out.append(f"{indent}//   {corners[0][1]}")
+        corners_listed = ()
+    else:
+        corners_listed = corners
+    for name, (v, why) in zip(("low", "typical", "high"), corners_listed):
+        if done and done[-1][1:] == (v, why):
+            done[-1] = (done[-1][0] + ", " + name, v, why)
+        else:
+            done.append((name, v, why))
+    for names, v, why in done:
+        out.append(f"{indent}//   {names} {fmt(v)}: {why}")
+    if note:
+        out.append(f"{indent}//   ({note})")
+    cited = "; ".join(f"{s}, {dates[s]}" for s in srcs)
+    out.append(f"{indent}//   [{cited}; rate-sources.md section {section}]")
+    out.append(f"{indent}{field}: {rng_text(tuple(v for v, _ in corners))},")
+    return out
+
+
+def plan_terms(head):
+    dates = source_dates(head)
+    ind = " " * 16
+    for loc in SALARY:
+        lines = term("availability", "(weekdays - leave - holidays) / weekdays; sick days not subtracted (no source)", AVAILABILITY[loc], 7, dates, ind)
+        lines += term("attrition", "leavers a year, each replaced", ATTRITION[loc], 5, dates, ind)
+        lines += term("annual_raise", "2026 increase budgets", RAISE[loc], 6, dates, ind)
+        head = replace_once(head, f"@IN_HOUSE:{loc}@", "\n".join(lines))
+        lines = term("annual_increase", "yearly rise of the agency rates", INCREASE[loc], "3.1", dates, ind)
+        head = replace_once(head, f"@AGENCY:{loc}@", "\n".join(lines))
+    return head
+
+
+def replace_once(text, marker, by):
+    if text.count(marker) != 1:
+        sys.exit(f"derive-market-2026: marker {marker} must appear once in the head or tail")
+    return text.replace(marker, by)
+
+
+head = plan_terms(open("tools/market-2026.head.ron").read())
+tail = replace_once(open("tools/market-2026.tail.ron").read(), "@PRODUCTIVITY@\n", productivity())
+out = [head, "    salaries: [\n" + "\n".join(salaries) + "\n    ],\n",
+       "    // Agency rates: Mid typical per place (below) x role factor x level\n",
+       "    // factor, rounded to whole units; entries name their currency where\n",
+       "    // vendors quote in USD.\n"]
+for loc, (cur, mid, src, why) in AGENCY.items():
+    out.append(f"    //   {loc:8} {cur} {mid}/h  ({src}: {why})\n")
+out += ["    agency_rates: [\n" + "\n".join(agency) + "\n    ],\n", tail]
+text = "".join(out)
+
+TARGET = "rates/market-2026.ron"
+if sys.argv[1:] == ["--check"]:
+    shipped = open(TARGET).read()
+    if shipped != text:
+        diff = difflib.unified_diff(shipped.splitlines(), text.splitlines(), TARGET, "derived", lineterm="")
+        sys.stderr.write("\n".join(list(diff)[:60]) + "\n")
+        sys.exit(f"{TARGET} differs from what tools/derive-market-2026.py writes: run it and commit the result")
+    print(f"{TARGET} is what tools/derive-market-2026.py writes")
+elif sys.argv[1:]:
+    sys.exit("usage: python3 tools/derive-market-2026.py [--check]")
+else:
+    with open(TARGET, "w") as f:
+        f.write(text)
