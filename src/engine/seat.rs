@@ -450,7 +450,7 @@ impl<N: Number> Terms<N> {
                     N::zero()
                 } else {
                     let full = self.raised(self.start + self.ramp, self.until, i0, i1);
-                    self.attrition / N::int(12) * full * annual * recruiting_fee
+                    self.attrition.scale(N::int(1), N::int(12)) * full * annual * recruiting_fee
                 };
                 Components {
                     salary: na * month * months,
@@ -499,7 +499,8 @@ impl<N: Number> Terms<N> {
         let kept = if self.attrition == N::zero() {
             one
         } else {
-            (one - self.attrition / N::int(12) * self.ramp * (one - self.ramp_productivity)).max(N::zero())
+            (one - self.attrition.scale(N::int(1), N::int(12)) * self.ramp * (one - self.ramp_productivity))
+                .max(N::zero())
         };
         self.fte * self.output * (self.ramp_productivity * ramping + full * kept)
     }
