@@ -73,7 +73,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Check { paths } => check::check(&dirs, paths),
         Command::Report(args) => report(&Catalog::load(&dirs)?, &args),
         Command::Recommend(args) => recommend::recommend(&Catalog::load(&dirs)?, &args),
-        Command::Rates(command) => rates::run(&dirs, command),
+        Command::Rates(command) => rates::run(&dirs, &cli.rates, command),
         Command::Sensitivity(args) => {
             let (estimate, _) = one(&Catalog::load(&dirs)?, &args)?;
             let (likely, swings) = teamcost::engine::sensitivity::sensitivity(&estimate.model)

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
+use rust_decimal::Decimal;
 use teamcost::range::Range;
 use teamcost::rates::catalog::read_plugin;
 use teamcost::rates::edit::{self, Change, Kind, Outcome};
@@ -86,6 +87,44 @@ pub enum RatesCommand {
         csv: PathBuf,
         #[arg(long, value_name = "FILE")]
         into: PathBuf,
+    },
+    /// The checks to run on a rate table before a meeting: inverted levels,
+    /// agency months out of line with in-house ones, engineer premiums out of
+    /// band, old sources, places where a standard team never breaks even, and
+    /// overlay figures far from what they replace. Findings print with exit
+    /// status 0 (2 with --strict).
+    Audit {
+        /// A plugin file or name; an overlay is audited over the table below
+        /// it. Default: the plugins of each --rates DIR, or with none every
+        /// plugin in force.
+        file: Option<String>,
+        /// Least agency month (hourly x hours_per_month) per loaded in-house
+        /// month (S/12 x burden + overhead + S/12 x management), at typical.
+        #[arg(long, default_value = "1.0", value_name = "RATIO")]
+        min_agency_ratio: Decimal,
+        /// Most agency month per loaded in-house month.
+        #[arg(long, default_value = "3.0", value_name = "RATIO")]
+        max_agency_ratio: Decimal,
+        /// Least pay of an engineering role per ai-developer of the same
+        /// level and location.
+        #[arg(long, default_value = "1.0", value_name = "RATIO")]
+        min_premium: Decimal,
+        /// Most pay of an engineering role per ai-developer.
+        #[arg(long, default_value = "1.5", value_name = "RATIO")]
+        max_premium: Decimal,
+        /// Most months a source may be published before the table's
+        /// `effective` date.
+        #[arg(long, default_value_t = 24, value_name = "MONTHS")]
+        max_source_age_months: u32,
+        /// Most an overlay figure may be over the figure it replaces (and at
+        /// least its reciprocal under it).
+        #[arg(long, default_value = "2", value_name = "RATIO")]
+        max_overlay_ratio: Decimal,
+        /// Exit with status 2 when there is any finding.
+        #[arg(long)]
+        strict: bool,
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
     },
     /// Scaffold an overlay plugin with every section explained.
     New {
@@ -192,7 +231,30 @@ fn summary(outcomes: &[(Change, Outcome)]) -> String {
     out
 }
 
-pub fn run(dirs: &[PathBuf], command: RatesCommand) -> anyhow::Result<super::Outcome> {
+/// The plugins `rates audit` audits: FILE, else those loaded from the
+/// `--rates` directories, else every plugin in force.
+fn audited(
+    catalog: &Catalog,
+    file: Option<&str>,
+    cli_dirs: &[PathBuf],
+) -> Result<Vec<RateTable>, Diagnostics> {
+    if let Some(file) = file {
+        return Ok(vec![plugin(catalog, file)?]);
+    }
+    let from_dirs = |t: &RateTable| {
+        Path::new(&t.file)
+            .parent()
+            .is_some_and(|p| cli_dirs.iter().any(|d| d == p))
+    };
+    Ok(catalog
+        .all()
+        .filter_map(|(_, tables)| tables.first())
+        .filter(|t| cli_dirs.is_empty() || from_dirs(t))
+        .map(|t| (**t).clone())
+        .collect())
+}
+
+pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> anyhow::Result<super::Outcome> {
     let catalog = Catalog::load(dirs)?;
     match command {
         RatesCommand::List { format } => {
@@ -346,6 +408,41 @@ pub fn run(dirs: &[PathBuf], command: RatesCommand) -> anyhow::Result<super::Out
             let changes = teamcost::rates::import::read(&name, &text).map_err(Diagnostics)?;
             let outcomes = edit_file(&catalog, &into, &changes)?;
             Ok(ok(summary(&outcomes)))
+        }
+        RatesCommand::Audit {
+            file,
+            min_agency_ratio,
+            max_agency_ratio,
+            min_premium,
+            max_premium,
+            max_source_age_months,
+            max_overlay_ratio,
+            strict,
+            format,
+        } => {
+            let limits = teamcost::rates::audit::Thresholds {
+                min_agency_ratio,
+                max_agency_ratio,
+                min_premium,
+                max_premium,
+                max_source_age_months,
+                max_overlay_ratio,
+            };
+            let tables = audited(&catalog, file.as_deref(), cli_dirs)?;
+            let mut findings = Vec::new();
+            let mut names = Vec::new();
+            for table in tables {
+                names.push(format!("{} ({})", table.name.value, table.file));
+                let layers = teamcost::rates::layers::over_default(table, &catalog).map_err(Diagnostics)?;
+                let audit = teamcost::rates::audit::audit(&layers, &limits);
+                for note in &audit.notes {
+                    eprintln!("note: {note}");
+                }
+                findings.extend(audit.findings);
+            }
+            let stdout = teamcost::report::audit::render(&names.join(", "), &findings, Format::from(format));
+            let status = if strict && !findings.is_empty() { 2 } else { 0 };
+            Ok(super::Outcome { stdout, status })
         }
         RatesCommand::New {
             name,

@@ -1,6 +1,7 @@
 //! Rate plugins (MODEL.md section 3): reading one, finding all, layering
 //! them, and the staffing profile they carry.
 
+pub mod audit;
 pub mod catalog;
 pub mod diff;
 pub mod edit;

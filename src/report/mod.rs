@@ -2,6 +2,7 @@
 //! output formats. One small file per format; the caller writes the output.
 
 pub mod assumptions;
+pub mod audit;
 pub mod breakeven;
 mod csv;
 pub mod document;
