@@ -8,6 +8,7 @@ mod files;
 mod formats;
 mod fuzz;
 mod plans;
+mod premiums;
 mod rates;
 mod recommend;
 mod shipped;
