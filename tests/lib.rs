@@ -9,6 +9,7 @@ mod files;
 mod formats;
 mod fuzz;
 mod plans;
+mod premiums;
 mod rates;
 mod recommend;
 mod shipped;

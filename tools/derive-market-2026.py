@@ -368,6 +368,122 @@ for loc, (cur, mid, src, why) in AGENCY.items():
 out += ["    agency_rates: [\n" + "\n".join(agency) + "\n    ],\n", tail]
 text = "".join(out)
 
+# ---------------------------------------------------------------------------
+# Skill premiums (teamcost's model, section 3): shares of salary and of the
+# hourly rate a seat with the skill is paid on top, from rate-sources.md
+# section 2 (and 1.4, 1.5 where they give a skill's pay beside the
+# baseline). Kept apart from the salary, agency and location parts above:
+# this block adds its sources to the head's `sources` map and writes
+# `premiums` after `agency_rates`. Ratios are exact decimals, rounded to
+# whole percent.
+
+PREMIUM_SOURCES = {  # id: (title, url, published, grade, note)
+    "quess-genai-2025": (
+        "Quess Corp via newsbytes: GenAI roles pay 15-20% more than traditional AI/ML roles at the same experience, India",
+        "https://www.newsbytesapp.com/news/science/india-faces-acute-shortage-of-ai-engineers/story",
+        "2025", "C", "India only, press report of a report"),
+    "teamlease-gcc-2026": (
+        "TeamLease Digital Skills and Salary Primer FY2025-26: senior GenAI engineering and MLOps in global capability centres INR 58-60 lakh a year; FY2025 primer: AI/ML engineers with 8+ years up to 43 lakh",
+        "https://www.storyboard18.com/how-it-works/indias-ai-talent-gap-to-widen-53-by-2026-cloud-computing-faces-up-to-60-demand-supply-mismatch-79776.htm",
+        "2025", "C", "graded B/C in rate-sources.md; tops of ranges, two editions"),
+    "soda-2024": (
+        "SoDA Raport placowy 2024 via rp.pl: senior medians per month, DevOps / cloud engineer PLN 21,500 employment (UoP) gross, 25,200 B2B net; developer 17,500 and 24,400",
+        "https://cyfrowa.rp.pl/it/art40187031-nowi-krolowie-it-juz-nie-programisci-czy-developerzy-zarabiaja-najwiecej",
+        "2024-04", "B", None),
+}
+
+
+def pct(a, b):  # a / b - 1, to whole percent
+    return r(D(a) / D(b) - 1, "0.01")
+
+
+# id: (title, source, salary corners, agency corners); each corner (value, why)
+PASS_THROUGH = "as salary: a cost-plus agency rate (loaded pay x markup, as this table's us rate) passes a pay premium through in proportion"
+NO_SURCHARGE = "no source quotes an agency surcharge for the skill (section 3), so it may be none"
+PREMIUMS = {
+    "genai": ("GenAI and LLM experience (on top of the role's pay)", "quess-genai-2025", (
+        (D("0.05"), "the floor of the 5-20% base-pay AI premium (section 2 reading); Levels.fyi entry-level AI premium +6%"),
+        (D("0.10"), "Dice ML roles vs tech average +9.8% (B), Compa 10-15% (B/C); below Quess' 15-20%, which is India only (C)"),
+        (D("0.20"), "Quess GenAI vs traditional AI/ML, top of 15-20%; Levels.fyi staff-level AI premium +19%"),
+    ), (
+        (D("0"), NO_SURCHARGE),
+        (D("0.10"), PASS_THROUGH),
+        (D("0.20"), PASS_THROUGH),
+    )),
+    "mlops": ("MLOps: deploying, monitoring and retraining models in production", "teamlease-gcc-2026", (
+        (D("0.05"), "the floor of the 5-20% base-pay AI premium (section 2 reading)"),
+        (D("0.15"), "the upper part of that band, as the one MLOps figure lies far above it"),
+        (pct(58, 43), "TeamLease senior GenAI/MLOps 58 lakh / AI/ML 8+ years 43 lakh - 1 = 0.349 (tops of ranges at GCCs, so a ceiling)"),
+    ), (
+        (D("0"), NO_SURCHARGE),
+        (D("0.15"), PASS_THROUGH),
+        (pct(58, 43), PASS_THROUGH),
+    )),
+    "cloud": ("Cloud infrastructure and DevOps", "soda-2024", (
+        (pct(25200, 24400), "SoDA senior DevOps/cloud vs developer, B2B: 25,200 / 24,400 - 1 = 0.033 (where contract pay has converged)"),
+        (D("0.13"), "midway between the B2B and the employment gap"),
+        (pct(21500, 17500), "SoDA senior DevOps/cloud vs developer, employment: 21,500 / 17,500 - 1 = 0.229"),
+    ), (
+        (pct(25200, 24400), "SoDA B2B gap 25,200 / 24,400 - 1 = 0.033: a contractor's rate"),
+        (pct(25200, 24400), "SoDA B2B gap 25,200 / 24,400 - 1 = 0.033: a contractor's rate"),
+        (pct(25200, 24400), "SoDA B2B gap 25,200 / 24,400 - 1 = 0.033: a contractor's rate"),
+    )),
+}
+
+
+def premium_lines():
+    ind = " " * 12
+    lines = [
+        "    // Skill premiums (rate-sources.md section 2): a seat listing the skill is",
+        "    // paid salary x (1 + share) in-house, hourly rate x (1 + share) through an",
+        "    // agency. Base-pay premiums of ML/AI work are about 5-20% (section 2);",
+        "    // the 50%+ figures of total pay at top firms are not used.",
+        "    premiums: {",
+    ]
+    for pid, (title, src, salary, agency) in PREMIUMS.items():
+        if src not in PREMIUM_SOURCES:
+            sys.exit(f"derive-market-2026: source `{src}` of premium {pid} is not in PREMIUM_SOURCES")
+        lines.append(f'        "{pid}": (')
+        lines.append(f'{ind}title: "{title}",')
+        for field, corners in (("salary", salary), ("agency", agency)):
+            whys = [why for _, why in corners]
+            if len(set(whys)) == 1:
+                lines.append(f"{ind}// {field}: {whys[0]}")
+            else:
+                done = []  # neighbouring corners with one reason share a line
+                for name, (v, why) in zip(("low", "typical", "high"), corners):
+                    if done and done[-1][2] == why:
+                        done[-1] = (done[-1][0] + ", " + name, done[-1][1] + " / " + fmt(v), why)
+                    else:
+                        done.append((name, fmt(v), why))
+                for names, vs, why in done:
+                    lines.append(f"{ind}// {field} {names} {vs}: {why}")
+            lines.append(f"{ind}{field}: {rng_text(tuple(v for v, _ in corners))},")
+        lines.append(f'{ind}source: "{src}",')
+        lines.append("        ),")
+    lines.append("    },")
+    return "\n".join(lines) + "\n"
+
+
+def premium_sources():
+    lines = []
+    for sid, (title, url, published, grade, note) in PREMIUM_SOURCES.items():
+        fields = [f'title: "{title}"', f'url: "{url}"', f'published: "{published}"', f'grade: "{grade}"']
+        if note:
+            fields.append(f'note: "{note}"')
+        lines.append(f'        "{sid}": ({", ".join(fields)}),')
+    return "\n".join(lines) + "\n"
+
+
+def with_premiums(text, tail):
+    start = text.index("    sources: {\n")
+    end = text.index("\n    },\n", start) + 1  # the line that closes the sources map
+    text = text[:end] + premium_sources() + text[end:]
+    return text[: len(text) - len(tail)] + premium_lines() + tail
+
+
+text = with_premiums(text, tail)
+
 TARGET = "rates/market-2026.ron"
 if sys.argv[1:] == ["--check"]:
     shipped = open(TARGET).read()

@@ -31,6 +31,10 @@ pub enum InputKind {
     Productivity,
     CostMonthly,
     CostOnce,
+    /// A skill premium's share of salary (MODEL.md section 3).
+    PremiumSalary,
+    /// A skill premium's share of the hourly rate.
+    PremiumAgency,
 }
 
 impl InputKind {
@@ -55,6 +59,7 @@ impl InputKind {
             InputKind::AgencyIncrease => "agency increase",
             InputKind::Productivity => "productivity",
             InputKind::CostMonthly | InputKind::CostOnce => "cost",
+            InputKind::PremiumSalary | InputKind::PremiumAgency => "premium",
         }
     }
 
@@ -82,7 +87,9 @@ impl InputKind {
             | InputKind::Raise
             | InputKind::AgencyIncrease
             | InputKind::CostMonthly
-            | InputKind::CostOnce => bound,
+            | InputKind::CostOnce
+            | InputKind::PremiumSalary
+            | InputKind::PremiumAgency => bound,
         }
     }
 
@@ -109,7 +116,9 @@ impl InputKind {
             | InputKind::Raise
             | InputKind::AgencyIncrease
             | InputKind::CostMonthly
-            | InputKind::CostOnce => Bound::Typical,
+            | InputKind::CostOnce
+            | InputKind::PremiumSalary
+            | InputKind::PremiumAgency => Bound::Typical,
         }
     }
 }
@@ -128,11 +137,14 @@ pub struct Input {
 
 impl fmt::Display for Input {
     /// "salary ai-engineer Senior us", "raise us", "productivity Senior",
-    /// "cost LLM API monthly", "cost Security audit once".
+    /// "cost LLM API monthly", "cost Security audit once", "premium genai
+    /// salary", "premium genai agency".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.kind {
             InputKind::CostMonthly => write!(f, "cost {} monthly", self.subject),
             InputKind::CostOnce => write!(f, "cost {} once", self.subject),
+            InputKind::PremiumSalary => write!(f, "premium {} salary", self.subject),
+            InputKind::PremiumAgency => write!(f, "premium {} agency", self.subject),
             _ => write!(f, "{} {}", self.kind.label(), self.subject),
         }
     }
@@ -170,6 +182,7 @@ mod tests {
         // MODEL.md 8.2 adds: raises, attrition and non-labour amounts raise
         // cost; availability and productivity are capacity inputs; attrition
         // lowers capacity; the in-house ramp-up moves cost the other way.
+        // MODEL.md 3: skill premiums raise cost and leave capacity alone.
         let prices = [
             Salary,
             AgencyRate,
@@ -182,6 +195,8 @@ mod tests {
             AgencyIncrease,
             CostMonthly,
             CostOnce,
+            PremiumSalary,
+            PremiumAgency,
         ];
         let delays = [TimeToHire, TimeToStart];
         let ramp_shares = [

@@ -14,6 +14,8 @@ mod pert;
 #[cfg(test)]
 mod plan_tests;
 #[cfg(test)]
+pub(crate) mod premium_tests;
+#[cfg(test)]
 mod properties;
 pub mod seat;
 pub mod sensitivity;

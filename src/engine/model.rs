@@ -8,12 +8,13 @@ use rust_decimal::prelude::ToPrimitive;
 use crate::engine::inputs::{Input, InputKind};
 use crate::engine::line::LineFormula;
 use crate::engine::number::{Exact, Number};
-use crate::engine::seat::{Conversion, Formula, Horizon, Pay, Terms};
+use crate::engine::seat::{Conversion, Formula, Horizon, Pay, Premiums, Terms};
 use crate::input::diagnostic::Diagnostic;
 use crate::input::origin::Located;
 use crate::money::Currency;
 use crate::range::Range;
 use crate::rates::layers::unknown;
+use crate::rates::table::Premium;
 use crate::rates::{Layers, RateKey};
 use crate::scenario::{CostLine, Scenario, Seat};
 use crate::vocabulary::{Engagement, Focus};
@@ -260,7 +261,8 @@ impl Builder<'_> {
         if location.is_none() {
             problems.push(unknown_location(&seat.location, layers));
         }
-        let (Some(role), Some(location)) = (role, location) else {
+        let premiums = skills(seat, layers, &mut problems);
+        let (Some(role), Some(location), Some(premiums)) = (role, location, premiums) else {
             return Err(problems);
         };
         let key = RateKey {
@@ -302,6 +304,7 @@ impl Builder<'_> {
                     availability: self.input(InputKind::Availability, place, terms.availability),
                     attrition: self.input(InputKind::Attrition, place, terms.attrition),
                     raise: self.input(InputKind::Raise, place, terms.annual_raise),
+                    premiums: self.premiums(&premiums, InputKind::PremiumSalary),
                 }
             }
             Engagement::Agency => {
@@ -328,6 +331,7 @@ impl Builder<'_> {
                         terms.ramp_productivity,
                     ),
                     increase: self.input(InputKind::AgencyIncrease, place, terms.annual_increase),
+                    premiums: self.premiums(&premiums, InputKind::PremiumAgency),
                 }
             }
         };
@@ -348,6 +352,23 @@ impl Builder<'_> {
                 pay,
             },
         })
+    }
+
+    /// The inputs of a seat's premiums of one kind (shares of salary or of
+    /// the hourly rate), keyed by the premium's id.
+    fn premiums(&mut self, premiums: &[(&str, &Premium)], kind: InputKind) -> Premiums {
+        let inputs: Vec<usize> = premiums
+            .iter()
+            .map(|(id, p)| {
+                let share = match kind {
+                    InputKind::PremiumAgency => p.agency,
+                    _ => p.salary,
+                };
+                self.input(kind, id, share)
+            })
+            .collect();
+        // a seat lists at most MAX_SKILLS skills (scenario reading)
+        Premiums::new(&inputs).unwrap_or_default()
     }
 
     /// A cost line: its amounts as inputs keyed by its name, in its
@@ -383,6 +404,63 @@ impl Builder<'_> {
             (from != Decimal::ONE || to != Decimal::ONE).then_some((from, to)),
         ))
     }
+}
+
+/// The premiums of a seat's skills from the layers; an unknown id is an
+/// error with the known ones. `None` when one is unknown, or when the
+/// shares the seat is paid add up to more than 1 at their high ends (the
+/// bound that keeps every total computable, src/input/fields.rs).
+fn skills<'l>(
+    seat: &Seat,
+    layers: &'l Layers,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Vec<(&'l str, &'l Premium)>> {
+    let known = layers.premium_ids();
+    let mut premiums = Vec::with_capacity(seat.skills.len());
+    let mut complete = true;
+    for skill in &seat.skills {
+        match known
+            .iter()
+            .find(|id| **id == skill.value)
+            .and_then(|id| layers.premium(id).map(|p| (*id, p)))
+        {
+            Some(premium) => premiums.push(premium),
+            None => {
+                complete = false;
+                problems.push(unknown(
+                    &skill.origin.diag(format!("unknown skill `{}`", skill.value)),
+                    "skill",
+                    &skill.value,
+                    &known,
+                    layers,
+                ));
+            }
+        }
+    }
+    let (what, shares): (&str, Vec<Decimal>) = match seat.engagement {
+        Engagement::InHouse => ("salary", premiums.iter().map(|(_, p)| p.salary.high()).collect()),
+        Engagement::Agency => (
+            "hourly rate",
+            premiums.iter().map(|(_, p)| p.agency.high()).collect(),
+        ),
+    };
+    let total: Decimal = shares.iter().sum();
+    if complete && total > Decimal::ONE {
+        complete = false;
+        problems.push(
+            seat.role
+                .origin
+                .diag(format!(
+                    "the skill premiums of {} {} add up to {} of its {what} at their high ends",
+                    seat.role.value,
+                    seat.level,
+                    total.normalize()
+                ))
+                .expected(format!("shares of {what} that add up to at most 1 for one seat"))
+                .help("list fewer skills on this seat, or lower the premiums' high ends; \"Ranges\" in README.md says why"),
+        );
+    }
+    complete.then_some(premiums)
 }
 
 /// A figure no layer has: name the key and the layers searched.

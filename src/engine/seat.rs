@@ -36,6 +36,45 @@ impl<N: Copy> Conversion<N> {
     }
 }
 
+/// The most skill premiums a seat reads: a scenario seat lists at most
+/// this many skills.
+pub const MAX_PREMIUMS: usize = crate::scenario::MAX_SKILLS;
+
+/// The inputs of a seat's skill premiums (shares of salary in-house, of the
+/// hourly rate through an agency), held inline so that a [`Formula`] stays
+/// `Copy` for the simulation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Premiums {
+    inputs: [usize; MAX_PREMIUMS],
+    len: usize,
+}
+
+impl Premiums {
+    /// The premiums of these inputs; `None` for more than [`MAX_PREMIUMS`].
+    pub fn new(inputs: &[usize]) -> Option<Premiums> {
+        let mut premiums = Premiums::default();
+        premiums.inputs.get_mut(..inputs.len())?.copy_from_slice(inputs);
+        premiums.len = inputs.len();
+        Some(premiums)
+    }
+
+    /// The input indices, in the order the seat lists its skills.
+    pub fn inputs(&self) -> &[usize] {
+        &self.inputs[..self.len]
+    }
+
+    /// `amount * (1 + Σ shares)`; the amount itself when the seat has no
+    /// premiums, so a seat without skills computes exactly as before.
+    #[inline]
+    fn apply<N: Number>(&self, amount: N, value: &impl Fn(usize) -> N) -> N {
+        if self.len == 0 {
+            return amount;
+        }
+        let shares = self.inputs().iter().fold(N::zero(), |sum, &i| sum + value(i));
+        amount * (N::int(1) + shares)
+    }
+}
+
 /// Which inputs a seat reads, by index into the model's inputs, and the
 /// currency conversions of its amounts.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -54,6 +93,8 @@ pub enum Pay<N> {
         availability: usize,
         attrition: usize,
         raise: usize,
+        /// Shares of salary: S * (1 + Σ shares).
+        premiums: Premiums,
     },
     Agency {
         hourly: usize,
@@ -63,6 +104,8 @@ pub enum Pay<N> {
         ramp_up: usize,
         ramp_productivity: usize,
         increase: usize,
+        /// Shares of the hourly rate: h * (1 + Σ shares).
+        premiums: Premiums,
     },
 }
 
@@ -251,10 +294,11 @@ impl<N: Number> Formula<N> {
                 availability,
                 attrition,
                 raise,
+                premiums,
                 ..
             } => (
                 Paid::InHouse {
-                    annual: salary_fx.apply(value(salary)),
+                    annual: premiums.apply(salary_fx.apply(value(salary)), &value),
                     burden: value(burden),
                     overhead: overhead_fx.apply(value(overhead)),
                     management: value(management),
@@ -269,10 +313,11 @@ impl<N: Number> Formula<N> {
                 hourly_fx,
                 hours,
                 increase,
+                premiums,
                 ..
             } => (
                 Paid::Agency {
-                    monthly: hourly_fx.apply(value(hourly)) * value(hours),
+                    monthly: premiums.apply(hourly_fx.apply(value(hourly)), &value) * value(hours),
                 },
                 one,
                 N::zero(),
@@ -338,6 +383,7 @@ impl<N: Copy> Formula<N> {
                 availability,
                 attrition,
                 raise,
+                premiums,
             } => Pay::InHouse {
                 salary,
                 salary_fx: salary_fx.map(f),
@@ -352,6 +398,7 @@ impl<N: Copy> Formula<N> {
                 availability,
                 attrition,
                 raise,
+                premiums,
             },
             Pay::Agency {
                 hourly,
@@ -361,6 +408,7 @@ impl<N: Copy> Formula<N> {
                 ramp_up,
                 ramp_productivity,
                 increase,
+                premiums,
             } => Pay::Agency {
                 hourly,
                 hourly_fx: hourly_fx.map(f),
@@ -369,6 +417,7 @@ impl<N: Copy> Formula<N> {
                 ramp_up,
                 ramp_productivity,
                 increase,
+                premiums,
             },
         };
         Formula {

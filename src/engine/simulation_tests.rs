@@ -150,12 +150,19 @@ mod f64_path {
             terms.in_house.annual_raise = r(2, 4, 8);
             terms.agency.annual_increase = r(0, 3, 6);
             de.productivity = Some([(crate::vocabulary::Level::Senior, r(110, 130, 150))].into_iter().collect());
-            let layers = Layers::new(vec![table(HAND_TABLE), table(POLAND), std::sync::Arc::new(de)]).expect("layers");
+            // skill premiums on an in-house and an agency seat (MODEL.md 3)
+            let layers = Layers::new(vec![
+                table(HAND_TABLE),
+                table(POLAND),
+                std::sync::Arc::new(de),
+                table(crate::engine::premium_tests::PREMIUMS),
+            ])
+            .expect("layers");
             let text = format!(
                 "Scenario(name: \"x\", stage: Pilot, duration_months: {}, location: \"de\", engagement: InHouse, \
-                 currency: \"{currency}\", rates: [\"hand\", \"pl\", \"de\"], team: Seats([\
-                 (role: \"ai-engineer\", level: Senior, count: 3), \
-                 (role: \"ai-developer\", level: Mid, engagement: Agency, allocation: 0.5), \
+                 currency: \"{currency}\", rates: [\"hand\", \"pl\", \"de\", \"skills\"], team: Seats([\
+                 (role: \"ai-engineer\", level: Senior, count: 3, skills: [\"genai\", \"cloud\"]), \
+                 (role: \"ai-developer\", level: Mid, engagement: Agency, allocation: 0.5, skills: [\"genai\"]), \
                  (role: \"ai-engineer\", level: Senior, location: \"us\"), \
                  (role: \"ai-engineer\", level: Senior, location: \"pl\"), \
                  (role: \"ai-developer\", level: Mid, location: \"pl\", engagement: Agency)]))",
@@ -176,6 +183,9 @@ mod f64_path {
             }];
             let e = crate::estimate(&s, &layers).expect("estimate");
             let model = &e.model;
+            for premium in ["premium genai salary", "premium cloud salary", "premium genai agency"] {
+                prop_assert!(model.inputs.iter().any(|i| i.to_string() == premium), "{premium}");
+            }
             // each input somewhere in its range
             let values: Vec<Decimal> = model
                 .inputs

@@ -50,13 +50,24 @@ const fn dec(mantissa: u32, scale: u32) -> Decimal {
 //   at most 2 * 1e9 * 1e12 * 1.25^9 ~= 1.5e22 once, and replacements for
 //   leavers at attrition <= 0.5 a year: 0.5 * 2 * 1e21 per year, at most
 //   1e21 * 33.3 ~= 3.3e22. So one FTE costs at most ~3.0e23 either way.
+// - Skill premiums (MODEL.md section 3) multiply a seat's salary, or its
+//   hourly rate, by 1 + Σ shares of its skills. Each share is 0..=1 and a
+//   seat lists at most 10 skills, but 10 shares of 1 (x11) would break the
+//   bound below, so a seat's shares of each kind must also add up to at
+//   most 1 at their high ends (checked when the seat is resolved,
+//   engine/model.rs): pay at most doubles. Everything a salary drives
+//   doubles with it (in-house <= 2 * (7e21 * 33.3 + 1.5e22 + 3.3e22) +
+//   1.2e22 ~= 5.7e23 per FTE, overhead not multiplied); agency <= 2 *
+//   2.97e23 ~= 5.9e23. So one FTE costs at most ~5.9e23 (~3.0e23 without
+//   premiums).
 // - A seat has at most 1000 people at allocation <= 1 (1000 FTE) and a
-//   scenario at most 100 seat lines (1e5 FTE): at most ~3.0e28. A
-//   recommended team is at most `max_fte` <= 1000 FTE.
+//   scenario at most 100 seat lines (1e5 FTE): at most ~5.9e28 (~3.0e28
+//   without premiums). A recommended team is at most `max_fte` <= 1000 FTE
+//   and has no skills.
 // - A non-labour cost line adds at most monthly * 120 + once <= (1e9 * 120
 //   + 1e9) * 1e12 ~= 1.2e23, and a scenario has at most 100 lines: 1.2e25.
 //   Every total, corner, component, phase, month and cumulative sum is
-//   therefore <= ~3.0e28 < 7.9e28. (Raises up to 0.5, as once proposed,
+//   therefore <= ~5.9e28 < 7.9e28. (Raises up to 0.5, as once proposed,
 //   would allow ~1e29: that is why they stop at 0.25.)
 // - Weeks (<= 520) only shift the start inside the duration; windows and
 //   phases lie inside the duration; shares, availability (<= 1) and
@@ -134,6 +145,13 @@ impl Limits {
     pub const PRODUCTIVITY: Limits = Limits::above_zero(
         dec(3, 0),
         "the output of a person-month at this level, Mid = 1 (1.3 is 30% more)",
+    );
+    /// A skill premium, as a share of salary or of the hourly rate: 0 to 1
+    /// (a seat's shares of each kind add up to at most 1, see above).
+    pub const PREMIUM: Limits = Limits::from_to(
+        Decimal::ZERO,
+        Decimal::ONE,
+        "a share of salary or of the hourly rate (0.1 is 10%)",
     );
     /// A non-labour amount, monthly or once: 0 to 1,000,000,000.
     pub const COST_AMOUNT: Limits = Limits::from_to(

@@ -8,7 +8,7 @@ use crate::input::origin::Located;
 use crate::input::suggest::did_you_mean;
 use crate::money::Currency;
 use crate::range::Range;
-use crate::rates::table::{Fx, Location, Price, RateKey, RateTable, Role, SourceRef};
+use crate::rates::table::{Fx, Location, Premium, Price, RateKey, RateTable, Role, SourceRef};
 use crate::vocabulary::Level;
 
 #[derive(Debug, Clone)]
@@ -85,6 +85,11 @@ impl Layers {
         self.topmost(|t| t.agency_rates.get(key).map(|p| (p, t)))
     }
 
+    /// The skill premium `id`: the topmost layer's entry.
+    pub fn premium(&self, id: &str) -> Option<&Premium> {
+        self.topmost(|t| t.premiums.get(id)).map(|p| &p.value)
+    }
+
     /// The topmost `fx` block, which wins whole.
     pub fn fx(&self) -> Option<&Fx> {
         self.topmost(|t| t.fx.as_ref())
@@ -109,6 +114,10 @@ impl Layers {
 
     pub fn location_ids(&self) -> Vec<&str> {
         self.ids(|t| t.locations.keys().map(String::as_str).collect())
+    }
+
+    pub fn premium_ids(&self) -> Vec<&str> {
+        self.ids(|t| t.premiums.keys().map(String::as_str).collect())
     }
 
     pub fn source_ids(&self) -> Vec<&str> {
@@ -185,7 +194,8 @@ impl Layers {
         problems
     }
 
-    /// Every price names a role, a location and a source that the layers know.
+    /// Every price names a role, a location and a source that the layers
+    /// know; every premium a source.
     fn check_references(&self) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         let (roles, locations, sources) = (self.role_ids(), self.location_ids(), self.source_ids());
@@ -220,6 +230,18 @@ impl Layers {
                             .diag(format!("unknown source `{}`", price.source.value)),
                         "source",
                         &price.source.value,
+                        &sources,
+                        self,
+                    ));
+                }
+            }
+            for premium in table.premiums.values() {
+                let source = &premium.value.source;
+                if self.source(&source.value).is_none() {
+                    problems.push(unknown(
+                        &source.origin.diag(format!("unknown source `{}`", source.value)),
+                        "source",
+                        &source.value,
                         &sources,
                         self,
                     ));

@@ -30,6 +30,9 @@ pub struct RawRateTable<'a> {
     pub salaries: Vec<RawSalary<'a>>,
     #[serde(default, borrow)]
     pub agency_rates: Vec<RawAgencyRate<'a>>,
+    /// Skill premiums by id (MODEL.md section 3).
+    #[serde(default, borrow)]
+    pub premiums: Entries<'a, RawPremium<'a>>,
     #[serde(default, borrow)]
     pub fx: Option<RawFx<'a>>,
     #[serde(default, borrow)]
@@ -145,6 +148,22 @@ pub struct RawAgencyRate<'a> {
     pub hourly: &'a RawValue,
     #[serde(default, borrow)]
     pub currency: Option<&'a RawValue>,
+    #[serde(borrow)]
+    pub source: &'a RawValue,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A skill premium: shares of salary and of the hourly rate, each
+/// optional (default 0).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPremium<'a> {
+    pub title: String,
+    #[serde(default, borrow)]
+    pub salary: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    pub agency: Option<&'a RawValue>,
     #[serde(borrow)]
     pub source: &'a RawValue,
     #[serde(default)]

@@ -11,7 +11,9 @@ use crate::input::origin::{Located, Origin, Problems};
 use crate::input::source::Source;
 use crate::money::Currency;
 use crate::range::Range;
-use crate::rates::raw::{Entries, Pairs, RawAgency, RawFx, RawInHouse, RawLocation, RawRateTable};
+use crate::rates::raw::{
+    Entries, Pairs, RawAgency, RawFx, RawInHouse, RawLocation, RawPremium, RawRateTable,
+};
 use crate::rates::staffing::Staffing;
 use crate::vocabulary::{Focus, Level};
 
@@ -97,6 +99,21 @@ pub struct Price {
     pub location_origin: Origin,
 }
 
+/// A skill premium (MODEL.md section 3): a seat with the skill is paid
+/// `salary` more of its annual salary in-house, `agency` more of its hourly
+/// rate through an agency.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Premium {
+    pub title: String,
+    /// Share of annual salary, 0..=1; default 0.
+    pub salary: Range,
+    /// Share of the hourly rate, 0..=1; default 0.
+    pub agency: Range,
+    pub source: Located<String>,
+    /// How the shares were derived.
+    pub note: Option<String>,
+}
+
 /// Exchange rates: units of `base` per one unit of each currency.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fx {
@@ -133,6 +150,8 @@ pub struct RateTable {
     pub locations: BTreeMap<String, Located<Location>>,
     pub salaries: BTreeMap<RateKey, Price>,
     pub agency_rates: BTreeMap<RateKey, Price>,
+    /// Skill premiums by id; an upper layer's entry replaces a lower one.
+    pub premiums: BTreeMap<String, Located<Premium>>,
     pub fx: Option<Fx>,
     /// The recommender's profile, when this plugin carries one.
     pub staffing: Option<Staffing>,
@@ -269,6 +288,13 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
         insert_price(&mut agency_rates, price, a.level, "agency rate", problems);
     }
 
+    let mut premiums = BTreeMap::new();
+    for (id, p) in once_each(source, raw.premiums, "premiums", problems) {
+        if let Some(premium) = premium(source, id, p, problems) {
+            premiums.insert(id.to_string(), Located::new(premium, key_origin(source, id)));
+        }
+    }
+
     let fx = raw.fx.and_then(|f| fx(source, f, problems));
     let staffing = raw
         .staffing
@@ -284,6 +310,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
         locations,
         salaries,
         agency_rates,
+        premiums,
         fx,
         staffing,
         productivity,
@@ -355,6 +382,30 @@ fn price<'a>(
             location_origin: location.origin,
         },
     ))
+}
+
+/// A skill premium: each share 0..=1, left out 0; its source an id (that
+/// the source exists is checked across the layers).
+fn premium<'a>(
+    source: &Source<'a>,
+    id: &str,
+    raw: RawPremium<'a>,
+    problems: &mut Problems,
+) -> Option<Premium> {
+    let mut share = |raw: Option<&'a ron::value::RawValue>, field: &str| match raw {
+        Some(raw) => problems.take(source.range(raw, &format!("premium {id} {field}"), Limits::PREMIUM)),
+        None => Some(Range::single(Decimal::ZERO)),
+    };
+    let salary = share(raw.salary, "salary");
+    let agency = share(raw.agency, "agency");
+    let src = problems.take(source.id(raw.source, "source"));
+    Some(Premium {
+        title: raw.title,
+        salary: salary?,
+        agency: agency?,
+        source: src?,
+        note: raw.note,
+    })
 }
 
 fn location<'a>(

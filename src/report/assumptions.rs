@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::assessment::Assessment;
-use crate::rates::table::{Location, SourceRef};
+use crate::rates::table::{Location, Premium, SourceRef};
 use crate::rates::{Layers, RateKey};
 use crate::vocabulary::Engagement;
 
@@ -25,6 +25,8 @@ pub struct Assumptions {
     /// Currency code and units of the base per unit, with the base first.
     pub fx: Vec<(String, String)>,
     pub sources: BTreeMap<String, Cited>,
+    /// The skill premiums the seats are paid, by id.
+    pub premiums: BTreeMap<String, Premium>,
 }
 
 /// Gathers the assumptions of the estimates; `layers[i]` are those of
@@ -59,22 +61,42 @@ pub fn gather(estimates: &[Assessment], layers: &[Layers]) -> Assumptions {
                 Engagement::InHouse => (l.salary(&key), "salary"),
                 Engagement::Agency => (l.agency_rate(&key), "agency rate"),
             };
-            if let Some((price, _)) = price
-                && let Some(source) = l.source(&price.source.value)
-            {
-                let cited = out
-                    .sources
-                    .entry(price.source.value.clone())
-                    .or_insert_with(|| Cited {
-                        source: source.clone(),
-                        figures: Vec::new(),
-                    });
-                let figure = format!("{what} {key}");
-                if !cited.figures.contains(&figure) {
-                    cited.figures.push(figure);
-                }
+            if let Some((price, _)) = price {
+                cite(&mut out, l, &price.source.value, format!("{what} {key}"));
+            }
+            for skill in &seat.seat.skills {
+                let Some(premium) = l.premium(&skill.value) else {
+                    continue;
+                };
+                out.premiums
+                    .entry(skill.value.clone())
+                    .or_insert_with(|| premium.clone());
+                let share = match seat.seat.engagement {
+                    Engagement::InHouse => "salary",
+                    Engagement::Agency => "agency",
+                };
+                cite(
+                    &mut out,
+                    l,
+                    &premium.source.value,
+                    format!("premium {} {share}", skill.value),
+                );
             }
         }
     }
     out
+}
+
+/// Notes that `figure` rests on the source `id`.
+fn cite(out: &mut Assumptions, layers: &Layers, id: &str, figure: String) {
+    let Some(source) = layers.source(id) else {
+        return;
+    };
+    let cited = out.sources.entry(id.to_string()).or_insert_with(|| Cited {
+        source: source.clone(),
+        figures: Vec::new(),
+    });
+    if !cited.figures.contains(&figure) {
+        cited.figures.push(figure);
+    }
 }

@@ -46,7 +46,7 @@ pub fn estimates(estimates: &[Assessment]) -> String {
         for s in &e.seats {
             let item = format!(
                 "{} {} {} {} x{} @{}",
-                s.seat.role.value,
+                s.seat.role_label(),
                 s.seat.level,
                 s.seat.location.value,
                 s.seat.engagement,

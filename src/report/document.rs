@@ -274,6 +274,35 @@ fn write(w: &mut impl Writer, estimates: &[Assessment], a: &Assumptions, figures
         let rows: Vec<Vec<String>> = a.fx.iter().map(|(c, r)| vec![c.clone(), r.clone()]).collect();
         w.table(&["Currency".into(), "Rate".into()], &rows);
     }
+    if !a.premiums.is_empty() {
+        w.heading(3, "Skill premiums (shares of salary and of the hourly rate)");
+        let rows: Vec<Vec<String>> = a
+            .premiums
+            .iter()
+            .map(|(id, p)| {
+                vec![
+                    format!("{id}: {}", p.title),
+                    range_text(&p.salary),
+                    range_text(&p.agency),
+                    p.source.value.clone(),
+                ]
+            })
+            .collect();
+        w.table(
+            &[
+                "Premium".into(),
+                "salary low / typical / high".into(),
+                "hourly rate low / typical / high".into(),
+                "Source".into(),
+            ],
+            &rows,
+        );
+        for (id, p) in &a.premiums {
+            if let Some(note) = &p.note {
+                w.paragraph(&format!("{id}: {note}"));
+            }
+        }
+    }
     w.heading(3, "Sources of the rates used");
     let sources: Vec<SourceLine<'_>> = a
         .sources

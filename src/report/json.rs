@@ -44,6 +44,16 @@ fn seat(s: &SeatEstimate) -> Value {
     if let Some(reason) = &s.seat.reason {
         v["reason"] = Value::String(reason.clone());
     }
+    // only when the seat has skills, so a file without them reads as before
+    if !s.seat.skills.is_empty() {
+        v["skills"] = Value::Array(
+            s.seat
+                .skills
+                .iter()
+                .map(|k| Value::String(k.value.clone()))
+                .collect(),
+        );
+    }
     v
 }
 

@@ -47,6 +47,8 @@ fn unit(kind: InputKind, currency: Option<&Currency>) -> String {
             Some(c) => format!("{c} once"),
             None => "amount once".into(),
         },
+        InputKind::PremiumSalary => "share of salary".into(),
+        InputKind::PremiumAgency => "share of hourly rate".into(),
     }
 }
 

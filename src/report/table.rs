@@ -206,7 +206,7 @@ fn estimate(e: &Assessment, style: Style) -> String {
             "1".into()
         };
         let mut row = vec![
-            seat.seat.role.value.clone(),
+            seat.seat.role_label(),
             seat.seat.level.to_string(),
             seat.seat.location.value.clone(),
             seat.seat.engagement.to_string(),

@@ -69,12 +69,25 @@ pub struct Seat {
     pub from_month: Decimal,
     /// When the seat ends; `None`: at the end of the project.
     pub until_month: Option<Decimal>,
+    /// Ids of the skill premiums the seat is paid (MODEL.md section 3),
+    /// each once, at most [`MAX_SKILLS`]; empty for a recommended seat.
+    pub skills: Vec<Located<String>>,
 }
 
 impl Seat {
     /// Full-time equivalents: count x allocation.
     pub fn fte(&self) -> Decimal {
         Decimal::from(self.count) * self.allocation.get()
+    }
+
+    /// The role with the seat's skills, for reports: `ai-engineer (genai,
+    /// cloud)`; the role alone when it has none.
+    pub fn role_label(&self) -> String {
+        if self.skills.is_empty() {
+            return self.role.value.clone();
+        }
+        let skills: Vec<&str> = self.skills.iter().map(|s| s.value.as_str()).collect();
+        format!("{} ({})", self.role.value, skills.join(", "))
     }
 }
 
@@ -369,6 +382,7 @@ fn seat<'a>(
             return None;
         }
     };
+    let skills = skills(source, &label, raw.skills, problems);
     Some(Seat {
         role,
         level: raw.level,
@@ -379,11 +393,66 @@ fn seat<'a>(
         reason: raw.reason,
         from_month: window?.0,
         until_month: window?.1,
+        skills: skills?,
     })
+}
+
+/// A seat's `skills`: ids, each once, at most [`MAX_SKILLS`]. Whether the
+/// layers define them is checked when the seat is resolved.
+fn skills<'a>(
+    source: &Source<'a>,
+    label: &str,
+    raw: Vec<&'a ron::value::RawValue>,
+    problems: &mut Problems,
+) -> Option<Vec<Located<String>>> {
+    let count = raw.len();
+    let mut skills: Vec<Located<String>> = Vec::with_capacity(count);
+    let mut complete = true;
+    for raw in raw {
+        let Some(skill) = problems.take(source.id(raw, "skill")) else {
+            complete = false;
+            continue;
+        };
+        if let Some(first) = skills.iter().find(|s| s.value == skill.value) {
+            let at = first
+                .origin
+                .span()
+                .map(|s| format!(" (first at line {}, column {})", s.start.line, s.start.col))
+                .unwrap_or_default();
+            problems.push(
+                skill
+                    .origin
+                    .diag(format!("{label} lists skill `{}` twice{at}", skill.value))
+                    .expected("each skill once in a seat's `skills`")
+                    .help("remove one of the two; a premium is paid once"),
+            );
+            complete = false;
+            continue;
+        }
+        skills.push(skill);
+    }
+    if count > MAX_SKILLS
+        && let Some(extra) = skills.get(MAX_SKILLS).or(skills.last())
+    {
+        problems.push(
+            extra
+                .origin
+                .diag(format!("{label} lists {count} skills, more than {MAX_SKILLS}"))
+                .expected(format!("at most {MAX_SKILLS} skills per seat"))
+                .help(
+                    "keep the skills whose premiums the seat is paid for; \"Ranges\" in README.md says why",
+                ),
+        );
+        complete = false;
+    }
+    complete.then_some(skills)
 }
 
 /// The most people one seat line may hold (see the bounds in src/input/fields.rs).
 pub const MAX_COUNT: u32 = 1000;
+
+/// The most skills one seat may list (see the bounds in src/input/fields.rs).
+pub const MAX_SKILLS: usize = 10;
 
 /// The most seat lines a scenario may hold (see the bounds in src/input/fields.rs).
 pub const MAX_SEATS: usize = 100;

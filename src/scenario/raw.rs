@@ -99,4 +99,7 @@ pub struct RawSeat<'a> {
     pub from_month: Option<&'a RawValue>,
     #[serde(default, borrow)]
     pub until_month: Option<&'a RawValue>,
+    /// Ids of skill premiums (MODEL.md section 3), as written.
+    #[serde(default, borrow)]
+    pub skills: Vec<&'a RawValue>,
 }

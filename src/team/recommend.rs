@@ -210,6 +210,7 @@ pub fn seats(staffing: &Staffing, scenario: &Scenario, total: Decimal) -> Vec<Se
                     reason: Some(reason.clone()),
                     from_month: Decimal::ZERO,
                     until_month: None,
+                    skills: Vec::new(),
                 });
             };
             if whole >= Decimal::ONE {
