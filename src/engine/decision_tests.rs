@@ -73,6 +73,21 @@ fn breakeven_of_an_engineer_in_house_versus_agency() {
     assert!(b.durations.iter().all(|d| d.agency == Some(dec!(24000))));
     assert_eq!(b.months, Some(9));
     assert_eq!(b.durations.len(), 60);
+    // windows and cost lines are set aside: each seat for the whole duration
+    let mut windowed = seats.clone();
+    windowed[0].from_month = dec!(2);
+    windowed[0].until_month = Some(dec!(7));
+    let mut with_line = s.clone();
+    with_line.costs = vec![crate::scenario::CostLine {
+        name: crate::input::origin::Located::new("GPU".into(), crate::input::origin::Origin::new("t.ron")),
+        monthly: crate::range::Range::single(dec!(5000)),
+        once: crate::range::Range::single(dec!(0)),
+        from_month: dec!(0),
+        until_month: None,
+        currency: None,
+    }];
+    let again = breakeven(&with_line, &windowed, &layers).expect("break-even");
+    assert_eq!(again, b);
 }
 
 #[test]
