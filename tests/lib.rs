@@ -7,6 +7,7 @@ mod errors;
 mod files;
 mod formats;
 mod fuzz;
+mod market;
 mod plans;
 mod rates;
 mod recommend;
