@@ -141,3 +141,45 @@ fn every_location_states_its_basis_and_every_entry_a_graded_source() {
         assert!(source.grade.is_some() && !source.published.is_empty(), "{}", price.source.value);
     }
 }
+
+/// `rates show --sources`: the data card names each location's basis, the
+/// grades and dates of its sources, and its weakest figures.
+#[test]
+fn the_data_card_gives_each_basis_and_the_grades() {
+    let table = shipped();
+    let run = Workdir::new(&[]).run(&["rates", "show", "market-2026", "--sources"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let out = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(out.starts_with("Data card of market-2026 (effective 2026-04-01)"), "{out}");
+    for location in LOCATIONS {
+        let place = &table.locations[location].value;
+        assert!(out.contains(&format!("{} ({location})", place.name)), "{location}:\n{out}");
+        let note = place.note.as_deref().expect("note");
+        let basis: String = note.split_whitespace().take(12).collect::<Vec<_>>().join(" ");
+        assert!(out.contains(&basis), "{location}: `{basis}` not in\n{out}");
+    }
+    for line in [
+        "aijobs-net-2025 (B, 2025-01-19): 4 salaries",
+        "soda-2023 (B, 2023-06): 1 salary",
+        "itjobswatch-ml-2025 (B, 2025-12-29)",
+        "2 salaries of ai-developer (teamcost-assumption, C)",
+        "20 agency rates of ai-developer, ai-engineer, data-engineer, mlops-engineer, prompt-engineer (latam-vendor-2026, C)",
+    ] {
+        assert!(out.contains(line), "`{line}` not in\n{out}");
+    }
+    assert_eq!(out.matches("Weakest figures (grade C or teamcost-assumption):").count(), 6);
+
+    let poland = Workdir::new(&[]).run(&["rates", "show", "market-2026", "--sources", "--location", "poland", "--format", "json"]);
+    assert_eq!(poland.status, 0, "{}", poland.stderr);
+    let json: Value = serde_json::from_str(&poland.stdout).expect("valid JSON");
+    let locations = json["locations"].as_array().expect("locations");
+    assert_eq!(locations.len(), 1);
+    assert!(locations[0]["basis"].as_str().is_some_and(|b| b.contains("UoP")));
+    let weakest: Vec<&str> = locations[0]["weakest"]
+        .as_array()
+        .expect("weakest")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(weakest.contains(&"teamcost-assumption") && weakest.contains(&"topechelon-markup"), "{weakest:?}");
+}
