@@ -138,7 +138,11 @@ fn every_location_states_its_basis_and_every_entry_a_graded_source() {
     }
     for price in table.salaries.values().chain(table.agency_rates.values()) {
         let source = &table.sources[&price.source.value].value;
-        assert!(source.grade.is_some() && !source.published.is_empty(), "{}", price.source.value);
+        assert!(
+            source.grade.is_some() && !source.published.is_empty(),
+            "{}",
+            price.source.value
+        );
     }
 }
 
@@ -150,10 +154,16 @@ fn the_data_card_gives_each_basis_and_the_grades() {
     let run = Workdir::new(&[]).run(&["rates", "show", "market-2026", "--sources"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     let out = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(out.starts_with("Data card of market-2026 (effective 2026-04-01)"), "{out}");
+    assert!(
+        out.starts_with("Data card of market-2026 (effective 2026-04-01)"),
+        "{out}"
+    );
     for location in LOCATIONS {
         let place = &table.locations[location].value;
-        assert!(out.contains(&format!("{} ({location})", place.name)), "{location}:\n{out}");
+        assert!(
+            out.contains(&format!("{} ({location})", place.name)),
+            "{location}:\n{out}"
+        );
         let note = place.note.as_deref().expect("note");
         let basis: String = note.split_whitespace().take(12).collect::<Vec<_>>().join(" ");
         assert!(out.contains(&basis), "{location}: `{basis}` not in\n{out}");
@@ -167,9 +177,22 @@ fn the_data_card_gives_each_basis_and_the_grades() {
     ] {
         assert!(out.contains(line), "`{line}` not in\n{out}");
     }
-    assert_eq!(out.matches("Weakest figures (grade C or teamcost-assumption):").count(), 6);
+    assert_eq!(
+        out.matches("Weakest figures (grade C or teamcost-assumption):")
+            .count(),
+        6
+    );
 
-    let poland = Workdir::new(&[]).run(&["rates", "show", "market-2026", "--sources", "--location", "poland", "--format", "json"]);
+    let poland = Workdir::new(&[]).run(&[
+        "rates",
+        "show",
+        "market-2026",
+        "--sources",
+        "--location",
+        "poland",
+        "--format",
+        "json",
+    ]);
     assert_eq!(poland.status, 0, "{}", poland.stderr);
     let json: Value = serde_json::from_str(&poland.stdout).expect("valid JSON");
     let locations = json["locations"].as_array().expect("locations");
@@ -181,5 +204,8 @@ fn the_data_card_gives_each_basis_and_the_grades() {
         .iter()
         .filter_map(Value::as_str)
         .collect();
-    assert!(weakest.contains(&"teamcost-assumption") && weakest.contains(&"topechelon-markup"), "{weakest:?}");
+    assert!(
+        weakest.contains(&"teamcost-assumption") && weakest.contains(&"topechelon-markup"),
+        "{weakest:?}"
+    );
 }

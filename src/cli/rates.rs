@@ -241,7 +241,12 @@ pub fn run(dirs: &[PathBuf], command: RatesCommand) -> anyhow::Result<super::Out
             };
             let layers = teamcost::rates::layers::over_default(table.clone(), &catalog).ok();
             if sources {
-                return Ok(ok(data_card(&table, layers.as_ref(), &wanted, Format::from(format))));
+                return Ok(ok(data_card(
+                    &table,
+                    layers.as_ref(),
+                    &wanted,
+                    Format::from(format),
+                )));
             }
             let mut shown = Vec::new();
             for (kind, entries) in [("salary", &table.salaries), ("agency rate", &table.agency_rates)] {
@@ -393,8 +398,10 @@ fn data_card(
     use std::collections::BTreeMap;
     use teamcost::report::rates::{Card, CardSource};
 
-    // location -> source -> (salaries, agency rates, roles)
-    let mut used: BTreeMap<&str, BTreeMap<&str, (usize, usize, Vec<String>)>> = BTreeMap::new();
+    /// Salaries and agency rates naming a source, and their roles.
+    type Uses = (usize, usize, Vec<String>);
+    // location -> source -> uses
+    let mut used: BTreeMap<&str, BTreeMap<&str, Uses>> = BTreeMap::new();
     for (salary, entries) in [(true, &table.salaries), (false, &table.agency_rates)] {
         for (k, p) in entries.iter().filter(|(k, _)| wanted(k)) {
             let e = used

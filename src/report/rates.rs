@@ -301,7 +301,8 @@ impl CardSource {
 
     fn counts(&self) -> String {
         let mut parts = Vec::new();
-        let n = |count: usize, one: &str, many: &str| format!("{count} {}", if count == 1 { one } else { many });
+        let n =
+            |count: usize, one: &str, many: &str| format!("{count} {}", if count == 1 { one } else { many });
         if self.salaries > 0 {
             parts.push(n(self.salaries, "salary", "salaries"));
         }
@@ -324,7 +325,13 @@ pub struct Card {
 
 /// `rates show --sources`: the data card of a plugin, per location.
 pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format) -> String {
-    let grade = |g: &str| if g.is_empty() { "-".to_string() } else { g.to_string() };
+    let grade = |g: &str| {
+        if g.is_empty() {
+            "-".to_string()
+        } else {
+            g.to_string()
+        }
+    };
     match format {
         Format::Json => super::json::pretty(&json!({
             "plugin": name,
@@ -340,7 +347,14 @@ pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format)
         })),
         Format::Csv => {
             let header = [
-                "location", "source", "grade", "published", "salaries", "agency_rates", "weak", "basis",
+                "location",
+                "source",
+                "grade",
+                "published",
+                "salaries",
+                "agency_rates",
+                "weak",
+                "basis",
             ];
             let rows: Vec<Vec<String>> = cards
                 .iter()
@@ -373,7 +387,11 @@ pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format)
             for c in cards {
                 out.push('\n');
                 let title = format!("{} ({}), {}", c.name, c.location, c.currency);
-                out.push_str(&if md { format!("## {title}\n\n") } else { format!("{title}\n") });
+                out.push_str(&if md {
+                    format!("## {title}\n\n")
+                } else {
+                    format!("{title}\n")
+                });
                 let indent = if md { "" } else { "  " };
                 let basis = match c.basis.trim() {
                     "" => "not stated (the location has no note)",
@@ -382,7 +400,10 @@ pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format)
                 for line in crate::text::wrap(&format!("Basis: {basis}"), 88 - indent.len()) {
                     out.push_str(&format!("{indent}{line}\n"));
                 }
-                out.push_str(&format!("{}{indent}Sources (grade, published, entries):\n", if md { "\n" } else { "" }));
+                out.push_str(&format!(
+                    "{}{indent}Sources (grade, published, entries):\n",
+                    if md { "\n" } else { "" }
+                ));
                 for s in &c.sources {
                     let bullet = if md { "- " } else { "    " };
                     out.push_str(&format!(
