@@ -170,7 +170,7 @@ fn the_data_card_gives_each_basis_and_the_grades() {
     }
     for line in [
         "aijobs-net-2025 (B, 2025-01-19): 4 salaries",
-        "soda-2023 (B, 2023-06): 1 salary",
+        "soda-raport-2023 (B, 2023-06): 1 salary",
         "itjobswatch-ml-2025 (B, 2025-12-29)",
         "2 salaries of ai-developer (teamcost-assumption, C)",
         "20 agency rates of ai-developer, ai-engineer, data-engineer, mlops-engineer, prompt-engineer (latam-vendor-2026, C)",

@@ -77,11 +77,11 @@ PLACES = {
         "Senior": (D("68250"), "IT, more than 10 years, median 68,250", None),
         "Lead": (D("73500"), "IT, more than 25 years, median 73,500", None),
     }),
-    "poland": ("PLN", "ai-developer", "soda-2024", {
+    "poland": ("PLN", "ai-developer", "soda-raport-2024", {
         "Junior": (D("11427") * D("1.078") * D("1.06") * 12 * 124 / 160,
                    "no Polish junior figure by contract type (section 13): Mid x 124,000 / 160,000, the US EN / MI ratio", "teamcost-assumption"),
         "Mid": (D("11427") * D("1.078") * D("1.06") * 12,
-                "SoDA 2023 regular (2-5 years) UoP mean 11,427/month x 1.078 x 1.06 (Mercer base-pay increases 2024, 2025) x 12", "soda-2023"),
+                "SoDA 2023 regular (2-5 years) UoP mean 11,427/month x 1.078 x 1.06 (Mercer base-pay increases 2024, 2025) x 12", "soda-raport-2023"),
         "Senior": (D("17500") * D("1.06") * 12, "SoDA 2024 senior developer UoP median 17,500/month x 1.06 (Mercer 2025) x 12", None),
         "Lead": (D("17500") * D("1.06") * 12 * D("209250") / D("192000"),
                  "no Polish lead figure: Senior x 209,250 / 192,000, the US EX / SE ratio", "teamcost-assumption"),
@@ -125,9 +125,9 @@ AGENCY = {  # (currency, source, basis role, {level: (hourly, why)} given; other
     }),
     "poland": ("PLN", "topechelon-markup", "ai-developer", {
         "Mid": (D("15743") * D("1.078") * D("1.06") / 168 * D("1.63"),
-                "SoDA 2023 regular developer B2B 15,743/month x 1.078 x 1.06 (soda-2023) / 168 h x 1.63 = USD 48/h"),
+                "SoDA 2023 regular developer B2B 15,743/month x 1.078 x 1.06 (soda-raport-2023) / 168 h x 1.63 = USD 48/h"),
         "Senior": (D("24400") * D("1.06") / 168 * D("1.63"),
-                   "SoDA 2024 senior developer B2B 24,400/month x 1.06 (soda-2024) / 168 h x 1.63"),
+                   "SoDA 2024 senior developer B2B 24,400/month x 1.06 (soda-raport-2024) / 168 h x 1.63"),
     }),
     "india": ("INR", "eaglerock-2026", "ai-engineer", {
         "Mid": (D("1400000") * D("3.5") / (12 * 160),
