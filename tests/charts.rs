@@ -2,7 +2,7 @@
 //! Each chart is rasterised with the embedded DejaVu Sans to prove its text
 //! is drawn; SVGs are snapshot-tested and must be the same bytes each run.
 
-use crate::support::{ENGINEER, QUOTE, Workdir, hand_table, shipped_scenarios};
+use crate::support::{ENGINEER, QUOTE, Workdir, hand_table, repo, shipped_scenarios};
 
 const TEAM: &str = r#"Scenario(
     name: "Worked example: an in-house engineer and agency developers",
@@ -213,9 +213,9 @@ fn the_html_report_holds_everything_and_fetches_nothing() {
     assert!(html.contains("Employer terms: Germany (germany, EUR)"));
     assert!(html.contains("<h3>Exchange rates (units of the base per unit)</h3>"));
     for source in [
-        "bls-oews-2024",
-        "ba-entgeltatlas-2024",
-        "vendor-bands-2026",
+        "aijobs-net-2025",
+        "stepstone-2025",
+        "topechelon-markup",
         "itjobswatch-2026",
         "quess-2025",
     ] {
@@ -224,11 +224,17 @@ fn the_html_report_holds_everything_and_fetches_nothing() {
             "source {source} listed"
         );
     }
-    // the only links are the sources' own addresses
-    assert_eq!(
-        links(&html),
-        vec!["https://www.bls.gov/oes/2024/may/oes151252.htm".to_string()]
-    );
+    // the only links are the sources' own addresses (those of the sources
+    // the shipped scenarios' entries name)
+    let shipped = std::fs::read_to_string(repo().join("rates/market-2026.ron")).expect("shipped table");
+    let links = links(&html);
+    assert!(links.len() >= 5, "{links:?}");
+    for link in links {
+        assert!(
+            link.starts_with("https://") && shipped.contains(&format!("url: \"{link}\"")),
+            "{link} is not a source's address"
+        );
+    }
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod errors;
 mod files;
 mod formats;
 mod fuzz;
+mod market;
 mod plans;
 mod premiums;
 mod rates;

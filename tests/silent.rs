@@ -180,10 +180,10 @@ fn sensitivity_json_gives_inputs_exactly_with_their_currency() {
     assert_eq!(fee["unit"], "share of annual salary");
     assert_eq!(fee["input_currency"], Value::Null);
     let salary = input("salary ai-engineer Senior germany");
-    // rates/market-2026.ron: (low: 85300, typical: 100800, high: 120200), in EUR
+    // rates/market-2026.ron: (low: 71000, typical: 78500, high: 83000), in EUR
     assert_eq!(
         (&salary["low"], &salary["high"]),
-        (&"85300".into(), &"120200".into())
+        (&"71000".into(), &"83000".into())
     );
     assert_eq!(salary["input_currency"], "EUR");
     assert_eq!(salary["unit"], "EUR per year");

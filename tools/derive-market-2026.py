@@ -18,71 +18,201 @@ os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 def r(x, step):
     return (D(x) / D(step)).quantize(D(1), rounding=ROUND_HALF_UP) * D(step)
 
-LEVELS = {  # (low, typical, high) x the Mid typical salary of the place
-    "Junior": (D("0.60"), D("0.75"), D("0.90")),
-    "Mid": (D("0.85"), D("1.00"), D("1.15")),
-    "Senior": (D("1.10"), D("1.30"), D("1.55")),
-    "Lead": (D("1.35"), D("1.59"), D("1.85")),
+LEVELS = ("Junior", "Mid", "Senior", "Lead")
+ROLES = ("ai-engineer", "mlops-engineer", "data-engineer", "ai-developer", "prompt-engineer")
+ENGINEERS = ("ai-engineer", "mlops-engineer")  # the roles the AI/ML figures describe
+
+
+def g(x):  # 1234567 -> "1,234,567"
+    return f"{r(x, 1):,.0f}"
+
+
+# Engineer premium over developers at the same level (rate-sources.md section
+# 2: about 5-20% of base pay, higher at senior levels), source "ai-premium-2026".
+PREMIUM = {
+    "Junior": (D("1.06"), "Levels.fyi, AI engineer premium at entry level +6%"),
+    "Mid": (D("1.10"), "Dice, ML roles against the tech average +9.8%; Compa 10-15% at large firms"),
+    "Senior": (D("1.15"), "UK senior AI/ML against senior SWE +15.5%; Germany ML engineer against Software-Entwickler +15%"),
+    "Lead": (D("1.19"), "Levels.fyi, AI engineer premium at staff level +19%"),
 }
-ROLES = {  # id: (title, focus, factor on the developer baseline, why)
-    "ai-engineer": ("AI engineer", "Engineering", D("1.06"),
-                    "CIRS 15-1221 median 140,910 / software developers 133,080 = 1.059"),
-    "mlops-engineer": ("MLOps engineer", "Engineering", D("1.06"),
-                       "filed with AI engineers (CIRS 15-1221), same factor"),
-    "data-engineer": ("Data engineer", "Engineering", D("1.00"),
-                      "software developers 15-1252 baseline"),
-    "ai-developer": ("AI developer", "Development", D("1.00"),
-                     "software developers 15-1252 baseline"),
-    "prompt-engineer": ("Prompt engineer", "Development", D("0.85"),
-                        "data scientists 15-2051 median 112,590 / 133,080 = 0.846"),
-}
-# Mid typical salary of the developer baseline, per place; or per-level
-# typicals where the source gives levels.
-SALARY = {
-    "us": ("USD", {"Mid": D("133080")}, "bls-oews-2024", "15-1252 median 133,080"),
-    "uk": ("GBP", {"Mid": D("56914")}, "ons-ashe-2025", "ASHE 2025 provisional median 56,914"),
-    "germany": ("EUR", {"Mid": D("6097") * 12}, "ba-entgeltatlas-2024", "median 6,097/month x 12 = 73,164"),
-    "poland": ("PLN", {"Mid": D("22769") * 12}, "justjoinit-h1-2025", "average in job ads 22,769/month x 12 = 273,228"),
-    "india": ("INR", {"Junior": D("1000000"), "Mid": D("3000000"), "Senior": D("5000000")}, "quess-2025",
-              "AI roles: entry 8-12 lakh (10), 5-8 yrs 25-35 lakh (30), senior 45+ lakh (50)"),
-    "brazil": ("BRL", {"Junior": D("3659") * D("13.33"), "Mid": D("7387") * D("13.33"), "Senior": D("14399") * D("13.33")},
-               "codigofonte-2022", "monthly 3,659 / 7,387 / 14,399 x 13.33"),
-}
-# Mid typical hourly agency rate (developer baseline), its currency, source.
-AGENCY = {
-    "us": ("USD", D("117"), "bls-oews-2024", "cost-plus: 133,080 x burden 1.274 / (160 h x 12) x 1.32 SIA markup = 116.6"),
-    "uk": ("GBP", D("71"), "itjobswatch-2026", "ML contracts median day rate 570 / 8 h = 71.25"),
-    "germany": ("EUR", D("103"), "freelancermap-2026", "DACH freelancer average 103/h"),
-    "poland": ("USD", D("53"), "vendor-bands-2026", "nearshore band 35-70, midpoint 52.5"),
-    "india": ("USD", D("34"), "vendor-bands-2026", "offshore band 18-50, midpoint 34"),
-    "brazil": ("USD", D("54"), "latam-vendor-2026", "LatAm senior 50-90, midpoint 70 / Senior factor 1.30 = 53.8"),
+# Data engineers: StepStone, Data Engineer median in AI job ads 60,750 against
+# Software-Entwickler 57,750 (stepstone-ai-jobs-2024).
+DATA_ENGINEER = D("60750") / D("57750")
+# Prompt engineers: Robert Half 2026 P75, Engenheiro de Prompt 26,100 against
+# Engenheiro de IA 27,100 (robert-half-br-2026-p75), the one source that
+# prices the role next to AI engineers.
+PROMPT = D("26100") / D("27100")
+
+
+def role_factor(role, lvl):
+    """Salary of the role at the level x the developer's (ai-developer = 1)."""
+    if role in ENGINEERS:
+        return PREMIUM[lvl][0]
+    if role == "data-engineer":
+        return DATA_ENGINEER
+    if role == "prompt-engineer":
+        return PREMIUM[lvl][0] * PROMPT
+    return D(1)
+
+
+# One basis per place: the per-level typical annual pay of the basis role
+# (ai-developer or ai-engineer), each with its derivation; the other roles
+# follow by role_factor. (value, why, source) per level.
+PLACES = {
+    "us": ("USD", "ai-developer", "aijobs-net-2025", {
+        "Junior": (D("124000"), "EN median 124,000 (n 311)", None),
+        "Mid": (D("160000"), "MI median 160,000 (n 2,081)", None),
+        "Senior": (D("192000"), "SE median 192,000 (n 5,106)", None),
+        "Lead": (D("209250"), "EX median 209,250 (n 62)", None),
+    }),
+    "uk": ("GBP", "ai-engineer", "itjobswatch-ml-2025", {
+        "Junior": (D("51250") * 80 / 90, "London ML P10 51,250 x 80,000 / 90,000 (England median / London median)", None),
+        "Mid": (D("80000"), "England ML median 80,000", None),
+        "Senior": (D("120000") * 80 / 90, "London ML P75 120,000 x 80 / 90", None),
+        "Lead": (D("150000") * 80 / 90, "London ML P90 150,000 x 80 / 90", None),
+    }),
+    "germany": ("EUR", "ai-developer", "stepstone-2025", {
+        "Junior": (D("45000"), "IT entrants median 45,000", None),
+        "Mid": (D("57750"), "Software-Entwickler median 57,750", None),
+        "Senior": (D("68250"), "IT, more than 10 years, median 68,250", None),
+        "Lead": (D("73500"), "IT, more than 25 years, median 73,500", None),
+    }),
+    "poland": ("PLN", "ai-developer", "soda-raport-2024", {
+        "Junior": (D("11427") * D("1.078") * D("1.06") * 12 * 124 / 160,
+                   "no Polish junior figure by contract type (section 13): Mid x 124,000 / 160,000, the US EN / MI ratio", "teamcost-assumption"),
+        "Mid": (D("11427") * D("1.078") * D("1.06") * 12,
+                "SoDA 2023 regular (2-5 years) UoP mean 11,427/month x 1.078 x 1.06 (Mercer base-pay increases 2024, 2025) x 12", "soda-raport-2023"),
+        "Senior": (D("17500") * D("1.06") * 12, "SoDA 2024 senior developer UoP median 17,500/month x 1.06 (Mercer 2025) x 12", None),
+        "Lead": (D("17500") * D("1.06") * 12 * D("209250") / D("192000"),
+                 "no Polish lead figure: Senior x 209,250 / 192,000, the US EX / SE ratio", "teamcost-assumption"),
+    }),
+    "india": ("INR", "ai-engineer", "quess-2025", {
+        "Junior": (D("1000000"), "entry 8-12 lakh, the midpoint (TeamLease GCC start 8.2 lakh)", None),
+        "Mid": (D("3000000000000").sqrt().quantize(D(1)), "2-4 years, between entry 10 and 5-8 years 30 lakh: sqrt(10 x 30) = 17.3 lakh (derived)", None),
+        "Senior": (D("3000000"), "GenAI specialists 5-8 years 25-35 lakh, the midpoint", None),
+        "Lead": (D("4300000"), "AI/ML engineers in GCCs with 8+ years up to 43 lakh", "teamlease-gcc-2025"),
+    }),
+    "brazil": ("BRL", "ai-engineer", "robert-half-br-2026", {
+        "Junior": (D("19500") * D("6725") / D("10250") * D("13.33"),
+                   "Mid x 6,725 / 10,250, the junior / pleno midpoints of Robert Half 2022 (5,500-7,950 / 7,650-12,850), x 13.33", "robert-half-br-2022"),
+        "Mid": (D("19500") * D("13.33"), "Engenheiro de IA 19,500/month, the bottom of the 19,500-27,100 range, x 13.33", None),
+        "Senior": (D("27100") * D("13.33"), "27,100/month, the top (P75) of the range, x 13.33", None),
+        "Lead": (D("37950") * D("13.33"), "Gerente de Dados P75 37,950/month x 13.33, the only lead-level figure (Senior x 27,100 / 19,500 = 37,662)", "robert-half-br-2026-p75"),
+    }),
 }
 
-def level_typicals(given):
-    if "Junior" in given:  # levels from the source; Lead by the generic Senior-to-Lead ratio
-        out = dict(given)
-        out["Lead"] = given["Senior"] * LEVELS["Lead"][1] / LEVELS["Senior"][1]
-        return out
-    mid = given["Mid"]
-    return {lvl: mid * f[1] for lvl, f in LEVELS.items()}
+BASIS = {  # the location's `note`: its one basis, then its employer terms
+    "us": "Basis: aijobs.net 2024 US medians by level (tech-firm job ads and self-reports, grade B), Software Engineer / Developer for ai-developer, engineers x the section 2 premium; agency = loaded in-house month x 1.32, the SIA staffing markup. Burden 1.27 from bls-ecec-2026-03 (72.99 / 57.29); low 1.24 and high 1.32 are teamcost-assumption (lean and generous benefit plans).",
+    "uk": "Basis: ITJobsWatch advertised permanent machine-learning salaries, England median with London percentiles for levels (grade B), for ai-engineer; developers = engineers / the section 2 premium (cross-check: Totaljobs AI software developers median GBP 75,000); agency = ITJobsWatch ML contract day rates / 8 h. Burden from statutory-uk-2025: employer NI 15% above GBP 5,000 + 3% pension on qualifying earnings = 15.8% at GBP 72,700; low 1.15, high 1.20 (pension above the minimum) teamcost-assumption.",
+    "germany": "Basis: StepStone Gehaltsreport 2025 (self-reported gross incl. bonuses, grade B) for every row: Software-Entwickler median for Mid, IT experience bands for the other levels; engineers x the section 2 premium; agency = freelancermap DACH average EUR 103/h for a Mid AI developer. Burden from statutory-de-2026: 21.15% below the EUR 69,750 health cap (typical, high), about 19% at EUR 87,500 (low).",
+    "poland": "Basis: in-house = employment-contract (UoP) gross pay from SoDA (2023 regular, 2024 senior, scaled to 2025 by Mercer's base-pay increases), with employer ZUS; agency = B2B net invoice (SoDA, same scaling) / 168 h x 1.63, the average staffing bill/pay multiplier (Top Echelon, C; a Mid AI developer at USD 48/h, the middle of the USD 35-70 nearshore vendor band), no ZUS on B2B. Burden from statutory-pl-2026: ZUS 20.48% with 1.67% accident (typical), 19.48% (low, 0.67%), 23.64% (high, 3.33% + 1.5% PPK).",
+    "india": "Basis: in-house seats priced at the GCC / AI-specialist tier (Quess 2025, TeamLease GCC, grade C) for ai-engineer, developers = engineers / the section 2 premium; agency delivery built on the IT-services tier: specialist-track pay (Infosys 7-21 lakh, midpoint 14) x 3.5, the professional-services billing multiple. Burden 1.00: Indian pay is quoted as CTC, which already holds employer PF and gratuity (statutory-in-2025); high 1.076 where they are paid on top (basic at 45% of pay).",
+    "brazil": "Basis: Robert Half Guia Salarial 2026 (firms hiring through recruiters, grade B) for ai-engineer, CLT monthly x 13.33 (13th salary and holiday third), levels from Robert Half's junior / pleno / senior structure; developers = engineers / the section 2 premium (the CAGED all-contracts developer median, BRL 6,379, is another tier). Agency = LatAm vendor band for a senior developer, USD 50-90/h (C). Burden from statutory-br-2025: INSS 20% + RAT 1% / 2% / 3% + 5.8% + FGTS 8% on annual cash.",
+}
 
-def rng(typ, lvl, step):
-    lo, t, hi = LEVELS[lvl]
-    return r(typ * lo / t, step), r(typ, step), r(typ * hi / t, step)
+# Agency rates: how the typical hourly rate of each role and level is built.
+LOADED = {"us": (D("1.27"), D("600"), D("0.10"), D("1.32"), D("160"))}  # burden, overhead, mgmt, markup, hours
+AGENCY = {  # (currency, source, basis role, {level: (hourly, why)} given; other levels by the in-house ratio)
+    "us": ("USD", "sia-2022", None, {}),
+    "uk": ("GBP", "itjobswatch-2026", "ai-engineer", {
+        "Junior": (D("401") / 8, "ML contracts P10 401/day / 8 h"),
+        "Mid": (D("570") / 8, "median 570/day / 8 h"),
+        "Senior": (D("700") / 8, "P75 700/day / 8 h"),
+        "Lead": (D("788") / 8, "P90 788/day / 8 h"),
+    }),
+    "germany": ("EUR", "freelancermap-2026", "ai-developer", {
+        "Mid": (D("103"), "freelancer average 103/h"),
+    }),
+    "poland": ("PLN", "topechelon-markup", "ai-developer", {
+        "Mid": (D("15743") * D("1.078") * D("1.06") / 168 * D("1.63"),
+                "SoDA 2023 regular developer B2B 15,743/month x 1.078 x 1.06 (soda-raport-2023) / 168 h x 1.63 = USD 48/h"),
+        "Senior": (D("24400") * D("1.06") / 168 * D("1.63"),
+                   "SoDA 2024 senior developer B2B 24,400/month x 1.06 (soda-raport-2024) / 168 h x 1.63"),
+    }),
+    "india": ("INR", "eaglerock-2026", "ai-engineer", {
+        "Mid": (D("1400000") * D("3.5") / (12 * 160),
+                "IT-services AI specialist track 14 lakh (Infosys 7-21) x 3.5 billing multiple / 1,920 h"),
+    }),
+    "brazil": ("USD", "latam-vendor-2026", "ai-developer", {
+        "Senior": (D("70"), "LatAm senior developer 50-90/h, the midpoint"),
+    }),
+}
 
-salaries, agency = [], []
-for loc, (cur, given, src, _) in SALARY.items():
-    typs = level_typicals(given)
-    for role, (_, _, factor, _) in ROLES.items():
+
+def ranges(typ):
+    """(low, typical, high) per level: low and high halfway to the neighbouring
+    levels; Junior's low and Lead's high the same step on, by ratio."""
+    out = {}
+    for i, lvl in enumerate(LEVELS):
+        t = typ[lvl]
+        below = typ[LEVELS[i - 1]] if i > 0 else t * t / typ[LEVELS[1]]
+        above = typ[LEVELS[i + 1]] if i < 3 else t * t / typ[LEVELS[2]]
+        out[lvl] = ((below + t) / 2, t, (t + above) / 2)
+    return out
+
+
+def developer(loc):
+    cur, basis, src, given = PLACES[loc]
+    return {lvl: v / role_factor(basis, lvl) for lvl, (v, _, _) in given.items()}
+
+
+def salary_typ(loc, role):
+    dev = developer(loc)
+    return {lvl: dev[lvl] * role_factor(role, lvl) for lvl in LEVELS}
+
+
+def salary_source(loc, role, lvl):
+    cur, basis, src, given = PLACES[loc]
+    if role == "prompt-engineer":
+        return "robert-half-br-2026-p75"
+    if role == "data-engineer" and basis == "ai-developer":
+        return "stepstone-ai-jobs-2024"
+    if role == basis or (basis == "ai-engineer" and role in ENGINEERS):
+        return given[lvl][2] or src
+    return "ai-premium-2026"
+
+
+def agency_typ(loc, role):
+    cur, src, basis, given = AGENCY[loc]
+    if loc in LOADED:
+        b, o, m, k, h = LOADED[loc]
+        return {lvl: (s / 12 * (b + m) + o) * k / h for lvl, s in salary_typ(loc, role).items()}
+    pay = salary_typ(loc, basis)
+    base = {lvl: v for lvl, (v, _) in given.items()}
+    for i, lvl in enumerate(LEVELS):  # fill the levels the source leaves out, by the in-house ratio
+        if lvl not in base:
+            near = min(base, key=lambda k: abs(LEVELS.index(k) - i))
+            base[lvl] = base[near] * pay[lvl] / pay[near]
+    return {lvl: base[lvl] * role_factor(role, lvl) / role_factor(basis, lvl) for lvl in LEVELS}
+
+
+def entries():
+    salaries, agency = [], []
+    for loc in PLACES:
+        cur, basis, src, given = PLACES[loc]
+        salaries.append(f"        // {loc} ({cur}): {basis} from {src}:")
         for lvl in LEVELS:
-            lo, t, hi = rng(typs[lvl] * factor, lvl, 100)
-            salaries.append(f'        (role: "{role}", level: {lvl}, location: "{loc}", annual: (low: {lo}, typical: {t}, high: {hi}), source: "{src}"),')
-for loc, (cur, mid, src, _) in AGENCY.items():
-    for role, (_, _, factor, _) in ROLES.items():
-        for lvl in LEVELS:
-            lo, t, hi = rng(mid * factor * LEVELS[lvl][1], lvl, 1)
-            c = f', currency: "{cur}"' if cur != SALARY[loc][0] else ""
-            agency.append(f'        (role: "{role}", level: {lvl}, location: "{loc}", hourly: (low: {lo}, typical: {t}, high: {hi}){c}, source: "{src}"),')
+            v, why, s = given[lvl]
+            salaries.append(f"        //   {lvl:6} {g(v):>9}  {why}" + (f" ({s})" if s else ""))
+        for role in ROLES:
+            for lvl, (lo, t, hi) in ranges(salary_typ(loc, role)).items():
+                salaries.append(f'        (role: "{role}", level: {lvl}, location: "{loc}", annual: (low: {r(lo, 100)}, typical: {r(t, 100)}, high: {r(hi, 100)}), source: "{salary_source(loc, role, lvl)}"),')
+        acur, asrc, abasis, agiven = AGENCY[loc]
+        if loc in LOADED:
+            b, o, m, k, h = LOADED[loc]
+            agency.append(f"        // {loc} ({acur}): (salary / 12 x (burden {b} + management {m}) + overhead {o}) x {k} / {h} h, at typical ({asrc})")
+        else:
+            agency.append(f"        // {loc} ({acur}): {abasis} from {asrc}; levels it leaves out by the in-house ratio:")
+            for lvl, (v, why) in agiven.items():
+                agency.append(f"        //   {lvl:6} {v.quantize(D('0.01'), rounding=ROUND_HALF_UP)}/h  {why}")
+        c = f', currency: "{acur}"' if acur != cur else ""
+        for role in ROLES:
+            for lvl, (lo, t, hi) in ranges(agency_typ(loc, role)).items():
+                agency.append(f'        (role: "{role}", level: {lvl}, location: "{loc}", hourly: (low: {r(lo, 1)}, typical: {r(t, 1)}, high: {r(hi, 1)}){c}, source: "{asrc}"),')
+    return salaries, agency
+
+
+salaries, agency = entries()
 
 # ---------------------------------------------------------------------------
 # Terms of plans over time (MODEL.md section 8): availability, attrition and
@@ -230,7 +360,7 @@ for _loc in ("us", "uk", "poland", "india", "brazil"):
     if _loc == "uk":
         _why += "; ITJobsWatch's ML contract median moved 550 -> 570 GBP a day between windows ending 2025-11 and 2026-01, too short to read as a year"
     elif _loc in ("poland", "india"):
-        _why += "; the rates are quoted in USD, so this assumes vendors pass local raises on"
+        _why += "; the rates are built on local pay, so this assumes vendors pass local raises on"
     elif _loc == "brazil":
         _why += "; the rates are quoted in USD, so this assumes vendors pass local raises on"
     INCREASE[_loc] = (_srcs, _why, tuple((v, "the same figures as annual_raise") for v, _ in _corners))
@@ -341,7 +471,7 @@ def term(field, rule, entry, section, dates, indent):
 def plan_terms(head):
     dates = source_dates(head)
     ind = " " * 16
-    for loc in SALARY:
+    for loc in PLACES:
         lines = term("availability", "(weekdays - leave - holidays) / weekdays; sick days not subtracted (no source)", AVAILABILITY[loc], 7, dates, ind)
         lines += term("attrition", "leavers a year, each replaced", ATTRITION[loc], 5, dates, ind)
         lines += term("annual_raise", "2026 increase budgets", RAISE[loc], 6, dates, ind)
@@ -358,14 +488,20 @@ def replace_once(text, marker, by):
 
 
 head = plan_terms(open("tools/market-2026.head.ron").read())
+for _loc, _note in BASIS.items():
+    head = replace_once(head, f"@NOTE:{_loc}@", _note)
 tail = replace_once(open("tools/market-2026.tail.ron").read(), "@PRODUCTIVITY@\n", productivity())
-out = [head, "    salaries: [\n" + "\n".join(salaries) + "\n    ],\n",
-       "    // Agency rates: Mid typical per place (below) x role factor x level\n",
-       "    // factor, rounded to whole units; entries name their currency where\n",
-       "    // vendors quote in USD.\n"]
-for loc, (cur, mid, src, why) in AGENCY.items():
-    out.append(f"    //   {loc:8} {cur} {mid}/h  ({src}: {why})\n")
-out += ["    agency_rates: [\n" + "\n".join(agency) + "\n    ],\n", tail]
+out = [head,
+       "    // Salaries: per place, the typical annual pay of its basis role by level\n",
+       "    // (derivation above each block); the other roles by the premiums at the\n",
+       "    // top of the file; low and high halfway to the neighbouring levels;\n",
+       "    // rounded to 100.\n",
+       "    salaries: [\n" + "\n".join(salaries) + "\n    ],\n",
+       "    // Agency rates: per place, the typical hourly rate of its basis role by\n",
+       "    // level (derivation above each block), the other roles by the same\n",
+       "    // premiums as salaries; low and high halfway to the neighbouring levels;\n",
+       "    // rounded to whole units.\n",
+       "    agency_rates: [\n" + "\n".join(agency) + "\n    ],\n", tail]
 text = "".join(out)
 
 # ---------------------------------------------------------------------------

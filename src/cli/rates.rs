@@ -32,6 +32,10 @@ pub enum RatesCommand {
         level: Option<LevelArg>,
         #[arg(long)]
         location: Option<String>,
+        /// The data card instead: per location its basis, the sources its
+        /// entries name (grade, date) and the weakest figures.
+        #[arg(long)]
+        sources: bool,
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
     },
@@ -287,6 +291,7 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
             role,
             level,
             location,
+            sources,
             format,
         } => {
             let table = plugin(&catalog, &name)?;
@@ -297,6 +302,14 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
                     && location.as_ref().is_none_or(|x| &k.location == x)
             };
             let layers = teamcost::rates::layers::over_default(table.clone(), &catalog).ok();
+            if sources {
+                return Ok(ok(data_card(
+                    &table,
+                    layers.as_ref(),
+                    &wanted,
+                    Format::from(format),
+                )));
+            }
             let mut shown = Vec::new();
             for (kind, entries) in [("salary", &table.salaries), ("agency rate", &table.agency_rates)] {
                 for (k, p) in entries.iter().filter(|(k, _)| wanted(k)) {
@@ -468,4 +481,76 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
             Ok(ok(format!("wrote {}\n", path.display())))
         }
     }
+}
+
+/// The data card of `rates show --sources`: for each location with entries
+/// in the plugin, its note (the basis) and the sources its entries name, with
+/// their grade and date, read through the layers under it.
+fn data_card(
+    table: &RateTable,
+    layers: Option<&teamcost::Layers>,
+    wanted: &dyn Fn(&RateKey) -> bool,
+    format: Format,
+) -> String {
+    use std::collections::BTreeMap;
+    use teamcost::report::rates::{Card, CardSource};
+
+    /// Salaries and agency rates naming a source, and their roles.
+    type Uses = (usize, usize, Vec<String>);
+    // location -> source -> uses
+    let mut used: BTreeMap<&str, BTreeMap<&str, Uses>> = BTreeMap::new();
+    for (salary, entries) in [(true, &table.salaries), (false, &table.agency_rates)] {
+        for (k, p) in entries.iter().filter(|(k, _)| wanted(k)) {
+            let e = used
+                .entry(k.location.as_str())
+                .or_default()
+                .entry(p.source.value.as_str())
+                .or_default();
+            if salary {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+            if !e.2.contains(&k.role) {
+                e.2.push(k.role.clone());
+            }
+        }
+    }
+    let cards: Vec<Card> = used
+        .into_iter()
+        .map(|(id, sources)| {
+            let place = table
+                .locations
+                .get(id)
+                .map(|l| &l.value)
+                .or_else(|| layers.and_then(|l| l.location(id)));
+            let mut sources: Vec<CardSource> = sources
+                .into_iter()
+                .map(|(source, (salaries, agency_rates, roles))| {
+                    let found = table
+                        .sources
+                        .get(source)
+                        .map(|s| &s.value)
+                        .or_else(|| layers.and_then(|l| l.source(source)));
+                    CardSource {
+                        id: source.to_string(),
+                        grade: found.and_then(|s| s.grade.clone()).unwrap_or_default(),
+                        published: found.map(|s| s.published.clone()).unwrap_or_default(),
+                        salaries,
+                        agency_rates,
+                        roles,
+                    }
+                })
+                .collect();
+            sources.sort_by(|a, b| a.grade.cmp(&b.grade).then_with(|| a.id.cmp(&b.id)));
+            Card {
+                location: id.to_string(),
+                name: place.map(|p| p.name.clone()).unwrap_or_default(),
+                currency: place.map(|p| p.currency.value.to_string()).unwrap_or_default(),
+                basis: place.and_then(|p| p.note.clone()).unwrap_or_default(),
+                sources,
+            }
+        })
+        .collect();
+    teamcost::report::rates::card(&table.name.value, table.effective.as_deref(), &cards, format)
 }

@@ -281,3 +281,157 @@ pub fn impact(from: &str, to: &str, rows: &[ImpactRow], format: Format) -> Strin
         format,
     )
 }
+
+/// One source as a location of a data card uses it.
+pub struct CardSource {
+    pub id: String,
+    pub grade: String,
+    pub published: String,
+    pub salaries: usize,
+    pub agency_rates: usize,
+    /// The roles whose entries name it.
+    pub roles: Vec<String>,
+}
+
+impl CardSource {
+    /// Grade C, no grade, or the maintainers' own assumption.
+    pub fn weak(&self) -> bool {
+        self.id == "teamcost-assumption" || !matches!(self.grade.as_str(), "A" | "B")
+    }
+
+    fn counts(&self) -> String {
+        let mut parts = Vec::new();
+        let n =
+            |count: usize, one: &str, many: &str| format!("{count} {}", if count == 1 { one } else { many });
+        if self.salaries > 0 {
+            parts.push(n(self.salaries, "salary", "salaries"));
+        }
+        if self.agency_rates > 0 {
+            parts.push(n(self.agency_rates, "agency rate", "agency rates"));
+        }
+        parts.join(", ")
+    }
+}
+
+/// What a reader should know about one location's figures: its basis (the
+/// location's note) and the sources its entries name, weakest listed apart.
+pub struct Card {
+    pub location: String,
+    pub name: String,
+    pub currency: String,
+    pub basis: String,
+    pub sources: Vec<CardSource>,
+}
+
+/// `rates show --sources`: the data card of a plugin, per location.
+pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format) -> String {
+    let grade = |g: &str| {
+        if g.is_empty() {
+            "-".to_string()
+        } else {
+            g.to_string()
+        }
+    };
+    match format {
+        Format::Json => super::json::pretty(&json!({
+            "plugin": name,
+            "effective": effective,
+            "locations": cards.iter().map(|c| json!({
+                "location": c.location, "name": c.name, "currency": c.currency, "basis": c.basis,
+                "sources": c.sources.iter().map(|s| json!({
+                    "id": s.id, "grade": s.grade, "published": s.published,
+                    "salaries": s.salaries, "agency_rates": s.agency_rates, "roles": s.roles, "weak": s.weak(),
+                })).collect::<Vec<_>>(),
+                "weakest": c.sources.iter().filter(|s| s.weak()).map(|s| s.id.clone()).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        })),
+        Format::Csv => {
+            let header = [
+                "location",
+                "source",
+                "grade",
+                "published",
+                "salaries",
+                "agency_rates",
+                "weak",
+                "basis",
+            ];
+            let rows: Vec<Vec<String>> = cards
+                .iter()
+                .flat_map(|c| {
+                    c.sources.iter().map(move |s| {
+                        vec![
+                            c.location.clone(),
+                            s.id.clone(),
+                            s.grade.clone(),
+                            s.published.clone(),
+                            s.salaries.to_string(),
+                            s.agency_rates.to_string(),
+                            s.weak().to_string(),
+                            c.basis.clone(),
+                        ]
+                    })
+                })
+                .collect();
+            super::csv::grid(&header, &rows)
+        }
+        Format::Table | Format::Markdown => {
+            let md = matches!(format, Format::Markdown);
+            let mut out = String::new();
+            let when = effective.map(|e| format!(" (effective {e})")).unwrap_or_default();
+            out.push_str(&if md {
+                format!("# Data card of {name}{when}\n")
+            } else {
+                format!("Data card of {name}{when}\n")
+            });
+            for c in cards {
+                out.push('\n');
+                let title = format!("{} ({}), {}", c.name, c.location, c.currency);
+                out.push_str(&if md {
+                    format!("## {title}\n\n")
+                } else {
+                    format!("{title}\n")
+                });
+                let indent = if md { "" } else { "  " };
+                let basis = match c.basis.trim() {
+                    "" => "not stated (the location has no note)",
+                    note => note.strip_prefix("Basis:").map_or(note, str::trim_start),
+                };
+                for line in crate::text::wrap(&format!("Basis: {basis}"), 88 - indent.len()) {
+                    out.push_str(&format!("{indent}{line}\n"));
+                }
+                out.push_str(&format!(
+                    "{}{indent}Sources (grade, published, entries):\n",
+                    if md { "\n" } else { "" }
+                ));
+                for s in &c.sources {
+                    let bullet = if md { "- " } else { "    " };
+                    out.push_str(&format!(
+                        "{bullet}{} ({}, {}): {}\n",
+                        s.id,
+                        grade(&s.grade),
+                        s.published,
+                        s.counts()
+                    ));
+                }
+                let weak: Vec<&CardSource> = c.sources.iter().filter(|s| s.weak()).collect();
+                out.push_str(&format!(
+                    "{}{indent}Weakest figures (grade C or teamcost-assumption):{}\n",
+                    if md { "\n" } else { "" },
+                    if weak.is_empty() { " none" } else { "" }
+                ));
+                for s in weak {
+                    let bullet = if md { "- " } else { "    " };
+                    out.push_str(&format!(
+                        "{bullet}{} of {} ({}, {})\n",
+                        s.counts(),
+                        s.roles.join(", "),
+                        s.id,
+                        grade(&s.grade)
+                    ));
+                }
+            }
+            out
+        }
+    }
+}

@@ -92,7 +92,9 @@ fn idea_stage_with_no_requirements_proposes_no_engineers() {
 fn from_production_on_there_is_at_least_one_engineer() {
     let l = layers();
     for stage in [Stage::Production, Stage::Scale] {
-        for effort in ["effort_pm: 5", "effort_pm: 40", "budget: 300000"] {
+        // a budget that buys at least one FTE: a Senior AI engineer in-house
+        // in the US costs about USD 312,000 in the first 12 months (market-2026)
+        for effort in ["effort_pm: 5", "effort_pm: 40", "budget: 400000"] {
             let e = estimate(&scenario(stage, "", "InHouse", effort), &l).expect("estimate");
             assert!(
                 e.engineering_fte >= dec!(1),
