@@ -383,3 +383,65 @@ fn what_makes_a_plan() {
     let e = estimate(&s, &layers(|_| {})).expect("estimate");
     assert!(e.is_plan() && !e.has_windows());
 }
+
+#[test]
+fn the_hiring_fee_is_on_the_salary_of_the_year_the_position_opens() {
+    let mut s = scenario("30", ENGINEER, "");
+    window(&mut s, 0, dec!(20), None);
+    let e = estimate(
+        &s,
+        &layers(|t| us(t).in_house.annual_raise = Range::single(dec!(0.1))),
+    )
+    .expect("estimate");
+    // opens at 20 (project year 1: S1 = 132000), starts at 23: one month of
+    // year 1 at 132000 / 12 * 1.3 + 600 + 1100 = 16000, then six months of
+    // year 2 at S2 = 145200 (12100 a month): 15730 + 600 + 1210 = 17540;
+    // fee 132000 * 0.15 = 19800: 16000 + 6 * 17540 + 19800 = 141040
+    assert_eq!(e.cost.likely, dec!(141040));
+}
+
+#[test]
+fn a_window_from_the_start_that_ends_early_is_named_in_the_warning() {
+    let mut s = scenario("12", ENGINEER, "");
+    window(&mut s, 0, dec!(0), Some(dec!(2)));
+    let e = estimate(&s, &layers(|_| {})).expect("estimate");
+    assert_eq!(
+        e.warnings,
+        vec![
+            "ai-engineer Senior in us never starts: its typical time to hire of 13 weeks is longer than \
+             its window (months 0 to 2, 8.7 weeks), so it costs nothing and adds no capacity"
+                .to_string()
+        ]
+    );
+}
+
+#[test]
+fn a_report_shows_other_only_when_there_are_non_labour_costs() {
+    let c = Components {
+        salary: dec!(1),
+        burden: dec!(2),
+        overhead: dec!(3),
+        management: dec!(4),
+        recruiting: dec!(5),
+        agency: dec!(6),
+        other: dec!(0),
+    };
+    let names = |c: &Components| c.shown().iter().map(|(n, _)| *n).collect::<Vec<_>>();
+    assert_eq!(
+        names(&c),
+        [
+            "salary",
+            "burden",
+            "overhead",
+            "management",
+            "recruiting",
+            "agency"
+        ]
+    );
+    let with_other = Components { other: dec!(7), ..c };
+    assert_eq!(with_other.shown().last(), Some(&("other", dec!(7))));
+    assert_eq!(with_other.shown().len(), 7);
+    // a zero labour component is still shown
+    let no_agency = Components { agency: dec!(0), ..c };
+    assert_eq!(no_agency.shown().len(), 6);
+}
