@@ -41,13 +41,15 @@ pub fn gather(estimates: &[Assessment], layers: &[Layers]) -> Vec<RoleBrief> {
     out
 }
 
-/// `2 x Mid, poland, Agency, months 3-9`; `0.5 x Senior` for a part-time seat.
+/// `2 x Mid, poland, Agency, months 3-9`; `1 x Senior at 25%, us, InHouse`
+/// for a part-time seat.
 fn seat_words(s: &crate::engine::SeatEstimate, windows: bool) -> String {
     let seat = &s.seat;
-    let count = if seat.allocation.get() == rust_decimal::Decimal::ONE {
-        seat.count.to_string()
+    let share = seat.allocation.get();
+    let part_time = if share == rust_decimal::Decimal::ONE {
+        String::new()
     } else {
-        format!("{} x {}", seat.count, plain(seat.allocation.get()))
+        format!(" at {}%", plain(share * rust_decimal::Decimal::ONE_HUNDRED))
     };
     let skills = if seat.skills.is_empty() {
         String::new()
@@ -61,8 +63,8 @@ fn seat_words(s: &crate::engine::SeatEstimate, windows: bool) -> String {
         String::new()
     };
     format!(
-        "{count} x {}{skills}, {}, {}{months}",
-        seat.level, seat.location.value, seat.engagement
+        "{} x {}{part_time}{skills}, {}, {}{months}",
+        seat.count, seat.level, seat.location.value, seat.engagement
     )
 }
 

@@ -201,7 +201,11 @@ impl Writer for Markdown {
     }
 
     fn paragraph(&mut self, text: &str) {
-        self.0.push_str(&format!("\n{text}\n"));
+        // one blank line before it, whatever came before
+        if !self.0.ends_with("\n\n") {
+            self.0.push('\n');
+        }
+        self.0.push_str(&format!("{text}\n"));
     }
 
     fn warnings(&mut self, items: &[String]) {
