@@ -1,5 +1,5 @@
 //! An estimate with what was worked out around it: the Monte Carlo
-//! simulation and the budget gate. They sit beside the estimate, not
+//! simulation, the budget gate and the advice (MODEL.md section 9). They sit beside the estimate, not
 //! inside it, so the engine knows nothing of budgets. Reports and charts
 //! read assessments; an assessment reads as its estimate (`Deref`).
 
@@ -7,10 +7,12 @@ use std::ops::Deref;
 
 use rust_decimal::Decimal;
 
+use crate::advice::{Advice, advise};
 use crate::budget::{Budget, BudgetCheck, GatePoint};
 use crate::engine::Estimate;
 use crate::engine::simulation::{Simulation, decimal, simulate};
 use crate::money::cents;
+use crate::rates::Layers;
 
 /// An estimate, its simulation when one was run, and its budget gate when
 /// one was asked for.
@@ -19,6 +21,9 @@ pub struct Assessment {
     pub estimate: Estimate,
     pub simulation: Option<Simulation>,
     pub budget: Option<BudgetCheck>,
+    /// The hiring mistakes the plan may be making; empty until
+    /// [`Assessment::advise`] is called, and when there are none.
+    pub advice: Vec<Advice>,
 }
 
 impl From<Estimate> for Assessment {
@@ -27,6 +32,7 @@ impl From<Estimate> for Assessment {
             estimate,
             simulation: None,
             budget: None,
+            advice: Vec::new(),
         }
     }
 }
@@ -40,6 +46,18 @@ impl Deref for Assessment {
 }
 
 impl Assessment {
+    /// An estimate with the advice of the rules in its layers.
+    pub fn advised(estimate: Estimate, layers: &Layers) -> Assessment {
+        let mut assessment = Assessment::from(estimate);
+        assessment.advise(layers);
+        assessment
+    }
+
+    /// Holds each phase against the advice rules of the layers.
+    pub fn advise(&mut self, layers: &Layers) {
+        self.advice = advise(&self.estimate, layers);
+    }
+
     /// Runs the simulation: `trials` trials from `seed`.
     pub fn simulate(&mut self, trials: u32, seed: u64, progress: &(dyn Fn(u64) + Sync)) {
         self.simulation = Some(simulate(&self.estimate.model, trials, seed, progress));

@@ -20,6 +20,9 @@ pub enum FileKind {
 pub struct Checked {
     pub file: String,
     pub outcome: Result<String, Vec<Diagnostic>>,
+    /// A scenario's advice (MODEL.md section 9), one line each: shown,
+    /// never a failure.
+    pub advice: Vec<String>,
 }
 
 /// The `*.ron` files under the given paths (files as given, directories
@@ -83,12 +86,19 @@ pub fn check(files: &[PathBuf], catalog: &Catalog, catalog_problems: Vec<Diagnos
             let file = path.display().to_string();
             let (known, rest): (Vec<_>, Vec<_>) = unreported.drain(..).partition(|d| d.file == file);
             unreported = rest;
-            let outcome = if known.is_empty() {
-                check_file(path, catalog)
+            let (outcome, advice) = if known.is_empty() {
+                match check_file(path, catalog) {
+                    Ok((summary, advice)) => (Ok(summary), advice),
+                    Err(d) => (Err(d), Vec::new()),
+                }
             } else {
-                Err(known)
+                (Err(known), Vec::new())
             };
-            Checked { file, outcome }
+            Checked {
+                file,
+                outcome,
+                advice,
+            }
         })
         .collect();
     while let Some(first) = unreported.first() {
@@ -98,12 +108,14 @@ pub fn check(files: &[PathBuf], catalog: &Catalog, catalog_problems: Vec<Diagnos
         results.push(Checked {
             file,
             outcome: Err(mine),
+            advice: Vec::new(),
         });
     }
     results
 }
 
-fn check_file(path: &Path, catalog: &Catalog) -> Result<String, Vec<Diagnostic>> {
+/// A file's summary and, for a scenario, its advice.
+fn check_file(path: &Path, catalog: &Catalog) -> Result<(String, Vec<String>), Vec<Diagnostic>> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| {
         vec![
@@ -114,14 +126,16 @@ fn check_file(path: &Path, catalog: &Catalog) -> Result<String, Vec<Diagnostic>>
     match kind_of(&text) {
         Some(FileKind::Scenario) => {
             let scenario = crate::Scenario::read(Source::new(&name, &text))?;
-            let e = crate::estimate_scenario(catalog, &scenario).map_err(|d| d.0)?;
-            Ok(format!(
+            let layers = catalog.layers(&scenario.rates)?;
+            let e = crate::Assessment::advised(crate::estimate(&scenario, &layers)?, &layers);
+            let summary = format!(
                 "scenario, {} seats, {} FTE, likely {} {}",
                 e.seats.len(),
                 crate::money::plain(e.total_fte()),
                 e.currency,
                 grouped(e.cost.likely)
-            ))
+            );
+            Ok((summary, e.advice.iter().map(ToString::to_string).collect()))
         }
         Some(FileKind::RateTable) => {
             let table = crate::rates::RateTable::read(Source::new(&name, &text))?;
@@ -135,7 +149,7 @@ fn check_file(path: &Path, catalog: &Catalog) -> Result<String, Vec<Diagnostic>>
                 table.sources.len()
             );
             crate::rates::layers::check_plugin(table, catalog)?;
-            Ok(summary)
+            Ok((summary, Vec::new()))
         }
         None => Err(vec![
             Diagnostic::new(name, "not a teamcost file")

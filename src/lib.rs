@@ -4,7 +4,9 @@
 //! edges ([`load_scenario`], [`rates::Catalog::load`]), everything between is
 //! pure and testable without a disk. See MODEL.md for the model.
 
+pub mod advice;
 pub mod assessment;
+pub mod brief;
 pub mod budget;
 pub mod check;
 pub mod engine;

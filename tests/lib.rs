@@ -1,5 +1,6 @@
 //! End-to-end tests: the real binary, run in temporary directories.
 
+mod advice;
 mod audit;
 mod bounds;
 mod charts;

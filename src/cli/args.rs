@@ -47,6 +47,12 @@ pub enum Command {
     Chart(ChartArgs),
     /// Write one document with the comparison, every chart, the assumptions and the sources.
     Report(DocumentArgs),
+    /// Who to hire: for each role of a scenario's seats, what the person will own, what to look for and what to ask.
+    Brief {
+        /// Scenario files; a role shared by several is briefed once.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Propose a team for a stage, product and effort or budget, and say why.
     Recommend(Box<RecommendArgs>),
     /// Rate tables: list, show, diff, impact, set, import, new.

@@ -120,6 +120,7 @@ pub(crate) fn report(catalog: &Catalog, args: &DocumentArgs) -> anyhow::Result<O
         .map(|e| catalog.layers(&e.scenario.rates).map_err(Diagnostics))
         .collect::<Result<_, _>>()?;
     let assumptions = teamcost::report::assumptions::gather(&estimates, &layers);
+    let briefs = teamcost::brief::gather(&estimates, &layers);
     let charts = all_charts(catalog, &estimates, &args.input)?;
     let stem = args
         .output
@@ -140,11 +141,14 @@ pub(crate) fn report(catalog: &Catalog, args: &DocumentArgs) -> anyhow::Result<O
         .clone()
         .unwrap_or_else(|| "AI team cost: scenarios compared".into());
     let document = match args.format {
-        DocumentFormat::Html => teamcost::report::document::html(&title, &estimates, &assumptions, &figures),
+        DocumentFormat::Html => {
+            teamcost::report::document::html(&title, &estimates, &assumptions, &briefs, &figures)
+        }
         DocumentFormat::Markdown => {
             // the charts and the document all or none, the document last
             let dir = args.output.parent().unwrap_or(Path::new(""));
-            let document = teamcost::report::document::markdown(&title, &estimates, &assumptions, &figures);
+            let document =
+                teamcost::report::document::markdown(&title, &estimates, &assumptions, &briefs, &figures);
             let mut files: Vec<(std::path::PathBuf, String)> =
                 figures.into_iter().map(|f| (dir.join(f.file), f.svg)).collect();
             files.push((args.output.clone(), document));

@@ -34,7 +34,12 @@ pub(crate) fn check(dirs: &[PathBuf], paths: Vec<PathBuf>) -> anyhow::Result<Out
     let mut problems = Vec::new();
     for r in results {
         match r.outcome {
-            Ok(summary) => stdout.push_str(&format!("ok    {}: {summary}\n", r.file)),
+            Ok(summary) => {
+                stdout.push_str(&format!("ok    {}: {summary}\n", r.file));
+                for line in &r.advice {
+                    stdout.push_str(&format!("      advice: {line}\n"));
+                }
+            }
             Err(mut d) => {
                 stdout.push_str(&format!("FAIL  {}: {} problem(s)\n", r.file, d.len()));
                 problems.append(&mut d);

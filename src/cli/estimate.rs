@@ -32,7 +32,7 @@ pub(crate) fn load(
     }
     let layers = catalog.layers(&scenario.rates).map_err(Diagnostics)?;
     let estimate = teamcost::estimate(&scenario, &layers).map_err(Diagnostics)?;
-    Ok((estimate.into(), layers))
+    Ok((Assessment::advised(estimate, &layers), layers))
 }
 
 pub(crate) fn one(catalog: &Catalog, args: &OneFileArgs) -> Result<(Assessment, Layers), Diagnostics> {

@@ -72,6 +72,22 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         }
         Command::Check { paths } => check::check(&dirs, paths),
         Command::Report(args) => report(&Catalog::load(&dirs)?, &args),
+        Command::Brief { files } => {
+            let catalog = Catalog::load(&dirs)?;
+            let mut estimates = Vec::new();
+            let mut layers = Vec::new();
+            for file in &files {
+                let (e, l) = estimate::load(&catalog, file, &None)?;
+                estimates.push(e);
+                layers.push(l);
+            }
+            let briefs = teamcost::brief::gather(&estimates, &layers);
+            let title = match estimates.as_slice() {
+                [one] => format!("{}: who to hire", one.scenario.name),
+                _ => "Who to hire".to_string(),
+            };
+            Ok(ok(teamcost::brief::text(&title, &briefs, estimates.len() > 1)))
+        }
         Command::Recommend(args) => recommend::recommend(&Catalog::load(&dirs)?, &args),
         Command::Rates(command) => rates::run(&dirs, &cli.rates, command),
         Command::Sensitivity(args) => {

@@ -148,7 +148,10 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
 pub(crate) fn recommend(catalog: &Catalog, args: &RecommendArgs) -> anyhow::Result<Outcome> {
     let scenario = recommend_scenario(args)?;
     let layers = catalog.layers(&scenario.rates).map_err(Diagnostics)?;
-    let estimate = Assessment::from(teamcost::estimate(&scenario, &layers).map_err(Diagnostics)?);
+    let estimate = Assessment::advised(
+        teamcost::estimate(&scenario, &layers).map_err(Diagnostics)?,
+        &layers,
+    );
     let seats: Vec<Seat> = estimate.seats.iter().map(|s| s.seat.clone()).collect();
     if let Some(path) = &args.write {
         save_recommendation(path, args.force, &scenario, &estimate, &seats, catalog)?;
@@ -190,8 +193,9 @@ pub(crate) fn recommend(catalog: &Catalog, args: &RecommendArgs) -> anyhow::Resu
             team: Team::Seats(seats),
             ..scenario.clone()
         };
-        variants.push(Assessment::from(
+        variants.push(Assessment::advised(
             teamcost::estimate(&variant, &layers).map_err(Diagnostics)?,
+            &layers,
         ));
     }
     let breakeven = teamcost::engine::breakeven::breakeven(&scenario, &seats, &layers)

@@ -8,6 +8,7 @@ use crate::input::origin::Located;
 use crate::input::suggest::did_you_mean;
 use crate::money::Currency;
 use crate::range::Range;
+use crate::rates::guide::{Brief, Condition, Rule};
 use crate::rates::table::{Fx, Location, Premium, Price, RateKey, RateTable, Role, SourceRef};
 use crate::vocabulary::Level;
 
@@ -106,6 +107,40 @@ impl Layers {
     /// The topmost staffing profile, which wins whole.
     pub fn staffing(&self) -> Option<&crate::rates::staffing::Staffing> {
         self.topmost(|t| t.staffing.as_ref())
+    }
+
+    /// The advice rules in force (MODEL.md section 9): every layer's
+    /// staffing profile gives rules by id; an upper layer's rule replaces a
+    /// lower one of the same id, and `enabled: false` silences it. Unlike
+    /// the recommender's figures these do not win whole, so a plugin adds or
+    /// silences one rule without repeating the others. In the order first
+    /// given, bottom layer first.
+    pub fn advice_rules(&self) -> Vec<(&str, &Condition, &str)> {
+        let mut rules: Vec<(&str, &Rule)> = Vec::new();
+        for staffing in self.tables.iter().filter_map(|t| t.staffing.as_ref()) {
+            for (id, rule) in &staffing.advice {
+                match rules.iter_mut().find(|(known, _)| known == id) {
+                    Some(entry) => entry.1 = rule,
+                    None => rules.push((id, rule)),
+                }
+            }
+        }
+        rules
+            .into_iter()
+            .filter_map(|(id, rule)| match rule {
+                Rule::Enabled { when, says } => Some((id, when, says.as_str())),
+                Rule::Silenced => None,
+            })
+            .collect()
+    }
+
+    /// The hiring brief of a role: the topmost layer that gives one.
+    pub fn brief(&self, role: &str) -> Option<&Brief> {
+        self.topmost(|t| {
+            t.staffing
+                .as_ref()
+                .and_then(|s| s.briefs.iter().find(|(id, _)| id == role).map(|(_, b)| b))
+        })
     }
 
     pub fn role_ids(&self) -> Vec<&str> {

@@ -1,6 +1,7 @@
 //! The staffing profile: the defaults of the recommender (MODEL.md section
 //! 5) as data, carried by a rate plugin in a `staffing` section and layered
-//! like everything else (the topmost wins whole).
+//! like everything else (the topmost wins whole), except its advice rules
+//! and hiring briefs, which layer by id (`rates::guide`).
 
 use ron::value::RawValue;
 use rust_decimal::Decimal;
@@ -10,6 +11,8 @@ use crate::input::diagnostic::Diagnostic;
 use crate::input::fields::Limits;
 use crate::input::origin::Problems;
 use crate::input::source::Source;
+use crate::rates::guide::{Brief, RawBrief, RawRule, Rule, read_briefs, read_rules};
+use crate::rates::raw::Entries;
 use crate::vocabulary::{Level, Product, Stage};
 
 #[derive(Deserialize)]
@@ -35,6 +38,12 @@ pub struct RawStaffing<'a> {
     #[serde(borrow)]
     pub prompt_engineer: RawSpecialist<'a>,
     pub hybrid_in_house: Vec<Level>,
+    /// The advice rules by id (MODEL.md section 9); layered by id.
+    #[serde(default, borrow)]
+    pub advice: Entries<'a, RawRule<'a>>,
+    /// The hiring brief of each role, by role id; layered by id.
+    #[serde(default, borrow)]
+    pub briefs: Entries<'a, RawBrief>,
 }
 
 #[derive(Deserialize)]
@@ -105,6 +114,11 @@ pub struct Staffing {
     pub prompt_engineer: Specialist,
     /// With `Hybrid`, these levels stay in-house; the others go to an agency.
     pub hybrid_in_house: Vec<Level>,
+    /// The advice rules this profile gives, in file order; see
+    /// [`crate::rates::Layers::advice_rules`] for how layers combine them.
+    pub advice: Vec<(String, Rule)>,
+    /// The hiring briefs this profile gives, by role id.
+    pub briefs: Vec<(String, Brief)>,
 }
 
 impl Staffing {
@@ -160,6 +174,8 @@ pub fn read<'a>(source: &Source<'a>, raw: RawStaffing<'a>, problems: &mut Proble
                 .help("a later stage needs at least as much engineering as an earlier one"),
         );
     }
+    let advice = read_rules(source, raw.advice, problems);
+    let briefs = read_briefs(source, raw.briefs, problems);
     Some(Staffing {
         stage_shares,
         requirement_share: requirement_share?,
@@ -172,5 +188,7 @@ pub fn read<'a>(source: &Source<'a>, raw: RawStaffing<'a>, problems: &mut Proble
         data_engineer: data_engineer?,
         prompt_engineer: prompt_engineer?,
         hybrid_in_house: raw.hybrid_in_house,
+        advice,
+        briefs,
     })
 }

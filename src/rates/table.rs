@@ -176,7 +176,7 @@ impl RateTable {
 
 /// The entries of a map, each key once: a key given again is reported at
 /// its second place and left out.
-fn once_each<'a, V>(
+pub(crate) fn once_each<'a, V>(
     source: &Source<'a>,
     entries: Entries<'a, V>,
     map: &str,
@@ -205,7 +205,7 @@ fn once_each<'a, V>(
     kept
 }
 
-fn key_origin(source: &Source<'_>, key: &str) -> Origin {
+pub(crate) fn key_origin(source: &Source<'_>, key: &str) -> Origin {
     source.origin_of_slice(key)
 }
 

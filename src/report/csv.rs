@@ -115,6 +115,15 @@ pub fn estimates(estimates: &[Assessment]) -> String {
         for warning in &e.warnings {
             row("warning", warning, String::new(), String::new(), String::new());
         }
+        for a in &e.advice {
+            row(
+                "advice",
+                &a.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+            );
+        }
     }
     finish(w)
 }

@@ -3,6 +3,7 @@
 //! Markdown with the charts beside it.
 
 use crate::assessment::Assessment;
+use crate::brief::{NO_BRIEF, RoleBrief, seat_lines};
 use crate::money::grouped;
 use crate::range::Range;
 use crate::report::assumptions::Assumptions;
@@ -97,6 +98,7 @@ trait Writer {
     fn table(&mut self, header: &[String], rows: &[Vec<String>]);
     fn paragraph(&mut self, text: &str);
     fn warnings(&mut self, items: &[String]);
+    fn list(&mut self, items: &[String]);
     fn figure(&mut self, figure: &Figure);
     fn sources(&mut self, sources: &[SourceLine<'_>]);
 }
@@ -134,6 +136,14 @@ impl Writer for Html {
         for w in items {
             self.0
                 .push_str(&format!("<li class=\"warning\">{}</li>\n", escape(w)));
+        }
+        self.0.push_str("</ul>\n");
+    }
+
+    fn list(&mut self, items: &[String]) {
+        self.0.push_str("<ul>\n");
+        for item in items {
+            self.0.push_str(&format!("<li>{}</li>\n", escape(item)));
         }
         self.0.push_str("</ul>\n");
     }
@@ -191,12 +201,25 @@ impl Writer for Markdown {
     }
 
     fn paragraph(&mut self, text: &str) {
-        self.0.push_str(&format!("\n{text}\n"));
+        // one blank line before it, whatever came before
+        if !self.0.ends_with("\n\n") {
+            self.0.push('\n');
+        }
+        self.0.push_str(&format!("{text}\n"));
     }
 
     fn warnings(&mut self, items: &[String]) {
         for w in items {
             self.0.push_str(&format!("- {w}\n"));
+        }
+    }
+
+    fn list(&mut self, items: &[String]) {
+        if !self.0.ends_with("\n\n") {
+            self.0.push('\n');
+        }
+        for item in items {
+            self.0.push_str(&format!("- {}\n", item.replace('\n', " ")));
         }
     }
 
@@ -231,7 +254,13 @@ fn comparison(estimates: &[Assessment]) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 /// The report, section by section, in either format.
-fn write(w: &mut impl Writer, estimates: &[Assessment], a: &Assumptions, figures: &[Figure]) {
+fn write(
+    w: &mut impl Writer,
+    estimates: &[Assessment],
+    a: &Assumptions,
+    briefs: &[RoleBrief],
+    figures: &[Figure],
+) {
     w.heading(2, "Comparison");
     let (header, rows) = comparison(estimates);
     w.table(&header, &rows);
@@ -246,6 +275,21 @@ fn write(w: &mut impl Writer, estimates: &[Assessment], a: &Assumptions, figures
     if !warnings.is_empty() {
         w.heading(2, "Warnings");
         w.warnings(&warnings);
+    }
+    let advice: Vec<String> = estimates
+        .iter()
+        .flat_map(|e| {
+            e.advice
+                .iter()
+                .map(move |x| format!("{}: {}", e.scenario.name, x))
+        })
+        .collect();
+    if !advice.is_empty() {
+        w.heading(2, "Advice");
+        w.warnings(&advice);
+    }
+    if !briefs.is_empty() {
+        who_to_hire(w, briefs, estimates.len() > 1);
     }
     w.heading(2, "Charts");
     for f in figures {
@@ -324,14 +368,39 @@ fn write(w: &mut impl Writer, estimates: &[Assessment], a: &Assumptions, figures
     w.sources(&sources);
 }
 
+/// "Who to hire": one brief per role, with the seats that need it.
+fn who_to_hire(w: &mut impl Writer, briefs: &[RoleBrief], several: bool) {
+    w.heading(2, "Who to hire");
+    for b in briefs {
+        w.heading(3, &format!("{} ({})", b.title, b.role));
+        w.paragraph("Seats:");
+        w.list(&seat_lines(b, several));
+        let Some(brief) = &b.brief else {
+            w.paragraph(NO_BRIEF);
+            continue;
+        };
+        w.paragraph(&format!("Will own: {}", brief.owns));
+        w.paragraph("Look for:");
+        w.list(&brief.look_for);
+        w.paragraph("Ask:");
+        w.list(&brief.ask);
+    }
+}
+
 /// The self-contained HTML report.
-pub fn html(title: &str, estimates: &[Assessment], assumptions: &Assumptions, figures: &[Figure]) -> String {
+pub fn html(
+    title: &str,
+    estimates: &[Assessment],
+    assumptions: &Assumptions,
+    briefs: &[RoleBrief],
+    figures: &[Figure],
+) -> String {
     let mut doc = Html(format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         escape(title)
     ));
     doc.heading(1, title);
-    write(&mut doc, estimates, assumptions, figures);
+    write(&mut doc, estimates, assumptions, briefs, figures);
     doc.0.push_str("</body>\n</html>\n");
     doc.0
 }
@@ -341,10 +410,11 @@ pub fn markdown(
     title: &str,
     estimates: &[Assessment],
     assumptions: &Assumptions,
+    briefs: &[RoleBrief],
     figures: &[Figure],
 ) -> String {
     let mut doc = Markdown(String::new());
     doc.heading(1, title);
-    write(&mut doc, estimates, assumptions, figures);
+    write(&mut doc, estimates, assumptions, briefs, figures);
     doc.0
 }

@@ -95,6 +95,23 @@ fn extras(mut v: Value, e: &Assessment) -> Value {
     v
 }
 
+/// The advice of an estimate: always present, empty when there is none.
+fn advice(e: &Assessment) -> Value {
+    Value::Array(
+        e.advice
+            .iter()
+            .map(|a| {
+                json!({
+                    "rule": a.rule,
+                    "phase": a.phase,
+                    "stage": a.stage.to_string(),
+                    "message": a.message,
+                })
+            })
+            .collect(),
+    )
+}
+
 fn optional(value: Option<Decimal>) -> Value {
     value.map_or(Value::Null, |d| Value::String(two_places(d)))
 }
@@ -141,6 +158,7 @@ pub fn estimate(e: &Assessment) -> Value {
         })).collect::<Vec<_>>(),
         "staffed_weeks": plain(e.staffed_weeks),
         "warnings": e.warnings,
+        "advice": advice(e),
     });
     extras(v, e)
 }
@@ -180,6 +198,7 @@ pub fn comparison(estimates: &[Assessment]) -> String {
                 "cost_per_pm_likely": optional(e.cost_per_pm().map(|t| t.likely)),
                 "staffed_weeks": plain(e.staffed_weeks),
                 "warnings": e.warnings,
+                "advice": advice(e),
             });
             extras(v, e)
         })

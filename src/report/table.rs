@@ -288,6 +288,13 @@ fn estimate(e: &Assessment, style: Style) -> String {
             out.push_str(&format!("- {w}\n"));
         }
     }
+    if !e.advice.is_empty() {
+        out.push('\n');
+        out.push_str(&heading(style, "Advice"));
+        for a in &e.advice {
+            out.push_str(&format!("- {}\n", a));
+        }
+    }
     out
 }
 
@@ -316,6 +323,11 @@ pub fn comparison(estimates: &[Assessment], style: Style) -> String {
     for e in estimates.iter().filter(|e| !e.warnings.is_empty()) {
         for w in &e.warnings {
             out.push_str(&format!("warning ({}): {w}\n", e.scenario.name));
+        }
+    }
+    for e in estimates {
+        for a in &e.advice {
+            out.push_str(&format!("advice ({}): {}\n", e.scenario.name, a));
         }
     }
     out
