@@ -177,7 +177,7 @@ fn no_production_experience_near_miss_one_mid_engineer() {
 }
 
 /// Germany, a Senior engineer and a Mid developer through an agency:
-/// `teamcost breakeven` puts in-house ahead from 12 months on.
+/// `teamcost breakeven` puts in-house ahead from 9 months on.
 fn agency_team(months: u32) -> String {
     scenario(
         "stage: Production",
@@ -190,24 +190,24 @@ fn agency_team(months: u32) -> String {
 
 #[test]
 fn agency_for_long_term_ownership_fires_from_the_break_even() {
-    // the break-even (12) is at most the duration (12)
+    // the break-even (9) is at most the duration (9)
     assert_eq!(
-        advice(&agency_team(12)),
+        advice(&agency_team(9)),
         one(
             "agency-for-long-term-ownership",
             1,
             "Production",
-            "The whole team comes through an agency, but the product ends in Production and will be yours to run for good. For this team, in-house people cost less per productive person-month from month 12 on, inside the 12 months planned. An agency buys speed and flexibility; for lasting ownership consider hiring in-house, or a hybrid that keeps the core people on staff."
+            "The whole team comes through an agency, but the product ends in Production and will be yours to run for good. For this team, in-house people cost less per productive person-month from month 9 on, inside the 9 months planned. An agency buys speed and flexibility; for lasting ownership consider hiring in-house, or a hybrid that keeps the core people on staff."
         )
     );
-    let run = Workdir::new(&[("s.ron", &agency_team(12))]).run(&["breakeven", "s.ron"]);
-    assert!(run.stdout.ends_with("from 12 months on\n"), "{}", run.stdout);
+    let run = Workdir::new(&[("s.ron", &agency_team(9))]).run(&["breakeven", "s.ron"]);
+    assert!(run.stdout.ends_with("from 9 months on\n"), "{}", run.stdout);
 }
 
 #[test]
 fn agency_for_long_term_ownership_near_misses() {
-    // 11 months: shorter than the break-even
-    assert_eq!(advice(&agency_team(11)), vec![]);
+    // 8 months: shorter than the break-even
+    assert_eq!(advice(&agency_team(8)), vec![]);
     // one seat in-house
     let s = agency_team(24).replace("level: Mid)", "level: Mid, engagement: InHouse)");
     assert_eq!(advice(&s), vec![]);
