@@ -3,6 +3,8 @@
 //! staffing profile behind the recommendation.
 
 pub mod plan;
+#[cfg(test)]
+mod plan_tests;
 pub mod recommend;
 #[cfg(test)]
 mod tests;

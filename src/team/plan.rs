@@ -154,11 +154,29 @@ pub fn recommend_plan(
         })?;
         teams.push(team);
     }
+    let proposed: Vec<&[Seat]> = teams.iter().map(|t| t.seats.as_slice()).collect();
+    let seats = merge(phases, &proposed, &|seat: &Seat| typical_delay(seat, layers));
+    let reasoning = reasoning(scenario, targets, &teams, &seats, layers)?;
+    Ok(PlanRecommendation {
+        seats,
+        phases: teams,
+        reasoning,
+    })
+}
+
+/// The phases' teams as one plan (MODEL.md 8.6 steps 2-4): for each key the
+/// count per phase, people joining as it rises and the most recently joined
+/// leaving as it falls; people with the same key and span one seat, its
+/// window from the search ahead of its first phase (`delay`: the typical
+/// weeks to hire or to start) to the end of its last; its reason the rule
+/// that put it in its first phase, and when it joins, continues and leaves.
+pub fn merge(phases: &[Phase], teams: &[&[Seat]], delay: &dyn Fn(&Seat) -> Decimal) -> Vec<Seat> {
+    let n = phases.len();
     // 2. the count of each key per phase, and the seat as proposed there
     let mut counts: BTreeMap<Key, Vec<u32>> = BTreeMap::new();
     let mut proposed: BTreeMap<(Key, usize), (usize, Seat)> = BTreeMap::new();
     for (i, team) in teams.iter().enumerate() {
-        for (position, seat) in team.seats.iter().enumerate() {
+        for (position, seat) in team.iter().enumerate() {
             let key = Key::of(seat);
             counts.entry(key.clone()).or_insert_with(|| vec![0; n])[i] += seat.count;
             proposed.entry((key, i)).or_insert((position, seat.clone()));
@@ -181,7 +199,7 @@ pub fn recommend_plan(
             continue;
         };
         // 3. searched for ahead of the phase, so that work starts with it
-        let delay = typical_delay(template, layers);
+        let delay = delay(template);
         let ahead = months_ahead(delay);
         let from_month = if first == 0 {
             Decimal::ZERO
@@ -226,12 +244,7 @@ pub fn recommend_plan(
             ..template.clone()
         });
     }
-    let reasoning = reasoning(scenario, targets, &teams, &seats, layers)?;
-    Ok(PlanRecommendation {
-        seats,
-        phases: teams,
-        reasoning,
-    })
+    seats
 }
 
 /// Each phase's target, what its own team delivers, and what the phase
