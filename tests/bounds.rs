@@ -26,12 +26,13 @@ fn staffing(from: &str, to: &str) -> String {
     let profile = r#"RateTable(
     name: "overlay",
     staffing: (
-        stage_shares: (idea: 0.00, prototype: 0.15, pilot: 0.35, production: 0.55, scale: 0.65),
+        stage_shares: (idea: 0.00, prototype: 0.10, pilot: 0.35, production: 0.55, scale: 0.65),
         requirement_share: 0.05,
         max_engineering_share: 0.80,
         step_fte: 0.5,
         max_fte: 50,
         engineer_from: Production,
+        senior_engineer_from: Pilot,
         lead_from_fte: 4,
         mlops: (from_fte: 2, fte: 1, from_stage: Production),
         data_engineer: (from_fte: 3, fte: 1, products: [Recommendation, FraudDetection, PredictiveAnalytics]),

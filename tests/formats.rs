@@ -165,12 +165,20 @@ fn check_reports_every_problem_and_fails() {
     assert_eq!(run.status, 2);
     assert_eq!(
         run.stdout,
-        "FAIL  scenarios/bad.ron: 1 problem(s)\nok    scenarios/good.ron: scenario, 2 seats, 2 FTE, likely USD 341,400.00\n\
+        "FAIL  scenarios/bad.ron: 2 problem(s)\nok    scenarios/good.ron: scenario, 2 seats, 2 FTE, likely USD 341,400.00\n\
          ok    rates/hand.ron: rate plugin `hand`, 2 roles, 1 locations, 1 salaries, 1 agency rates, 1 sources\n"
     );
+    // both problems of bad.ron: the team is read after the rest of the file
+    // (a bare `team: Recommend` is not a serde variant), so the bad level no
+    // longer hides the bad duration
     assert!(
         run.stderr
-            .starts_with("error: scenarios/bad.ron:10:39: `Middle` is not a valid Level"),
+            .contains("scenarios/bad.ron:10:39: `Middle` is not a valid Level"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("duration_months is 0, outside 0 to 120"),
         "{}",
         run.stderr
     );

@@ -181,7 +181,8 @@ fn phases_empty() {
     );
 }
 
-/// a phase's own target is a later issue: an unknown field, never ignored
+/// a phase's own target (MODEL.md 8.6) means something only with a
+/// recommended team: with explicit seats it is an error, never ignored
 #[test]
 fn phase_with_a_target() {
     assert_bad(
@@ -189,12 +190,12 @@ fn phase_with_a_target() {
             "s.ron",
             phased("[(stage: Prototype, until_month: 2), (stage: Pilot, effort_pm: 10)]"),
         )],
-        r#"error: s.ron:3:65: unknown field `effort_pm` in Phase
+        r#"error: s.ron:3:76: phase 2 (Pilot) has effort_pm, but the team is not recommended
   |
 3 |     phases: [(stage: Prototype, until_month: 2), (stage: Pilot, effort_pm: 10)],
-  |                                                                 ^^^^^^^^^
-  = expected: one of the fields stage, until_month
-  = help: remove `effort_pm`
+  |                                                                            ^^
+  = expected: a target on a phase only with team: Recommend, which proposes a team per phase
+  = help: remove effort_pm from the phase, or replace team: Seats([...]) with team: Recommend
 "#,
     );
 }

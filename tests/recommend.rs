@@ -116,7 +116,7 @@ fn missing_flags_say_what_to_give() {
     assert_eq!(run.status, 2);
     assert_eq!(
         run.stderr,
-        "error: --stage: --stage is needed without a scenario file\n  = help: give --stage production, or name a scenario file\n"
+        "error: --stage: --stage is needed without a scenario file\n  = help: give --stage production (or --phases prototype:3,pilot:6), or name a scenario file\n"
     );
     let no_target = Workdir::new(&[]).run(&[
         "recommend",
@@ -136,5 +136,61 @@ fn missing_flags_say_what_to_give() {
             .contains("a recommendation needs an effort or a budget"),
         "{}",
         no_target.stderr
+    );
+}
+
+const PLAN: [&str; 7] = [
+    "recommend",
+    "--phases",
+    "prototype:3,pilot:6,production:9",
+    "--effort-pm",
+    "6,20,40",
+    "--location",
+    "us",
+];
+
+#[test]
+fn a_plan_over_phases_is_written_with_windows_and_reproduced_to_the_cent() {
+    let dir = Workdir::new(&[]);
+    let mut args = PLAN.to_vec();
+    args.extend([
+        "--engagement",
+        "hybrid",
+        "--write",
+        "plan.ron",
+        "--format",
+        "json",
+    ]);
+    let run = dir.run(&args);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let json: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(json["phases"].as_array().map(Vec::len), Some(3));
+    let text = std::fs::read_to_string(dir.path().join("plan.ron")).expect("written");
+    assert!(text.contains("(stage: Pilot, until_month: 9),"), "{text}");
+    assert!(text.contains("from_month: "), "{text}");
+    assert!(text.contains("; leaves after Prototype\n"), "{text}");
+    let check = dir.run(&["check", "plan.ron"]);
+    assert_eq!(check.status, 0, "{}", check.stderr);
+    let estimate = dir.run(&["estimate", "plan.ron", "--format", "json", "--trials", "0"]);
+    assert_eq!(likely(&estimate.stdout), json["cost"]["likely"]);
+}
+
+#[test]
+fn one_target_per_phase_or_a_clear_error() {
+    let mut args = PLAN.to_vec();
+    args[4] = "6,20";
+    let run = Workdir::new(&[]).run(&args);
+    assert_eq!(run.status, 2);
+    assert_eq!(
+        run.stderr,
+        "error: --effort-pm: --effort-pm gives 2 target(s) for 3 phases (prototype, pilot, production)\n  = expected: one target per phase, in the order of the phases\n  = help: for example --phases prototype:3,pilot:6,production:9 --effort-pm 6,20,40\n"
+    );
+    let mut args = PLAN.to_vec();
+    args[2] = "prototype-3";
+    let run = Workdir::new(&[]).run(&args);
+    assert_eq!(run.status, 2);
+    assert_eq!(
+        run.stderr,
+        "error: --phases: `prototype-3` is not a phase: no `:` between the stage and the months\n  = expected: STAGE:MONTHS in order, comma-separated, the months being each phase's length\n  = help: write, for example, --phases prototype:3,pilot:6,production:9 (18 months in all)\n"
     );
 }

@@ -53,7 +53,13 @@ pub enum Command {
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
     },
-    /// Propose a team for a stage, product and effort or budget, and say why.
+    /// Propose a team for a stage, product and effort or budget, and say why;
+    /// or a plan over phases, a team per phase merged into seats with windows.
+    #[command(after_help = "Examples:
+  teamcost recommend --stage prototype --duration 12 --location us --effort-pm 40
+  teamcost recommend --phases prototype:3,pilot:6,production:9 --effort-pm 6,20,40 --location us
+  teamcost recommend --phases prototype:3,pilot:6,production:9 --budget 150000,600000,1200000 \\
+      --location us --engagement hybrid --write plan.ron")]
     Recommend(Box<RecommendArgs>),
     /// Rate tables: list, show, diff, impact, set, import, new.
     #[command(subcommand)]
@@ -88,6 +94,12 @@ pub struct RecommendArgs {
     pub file: Option<PathBuf>,
     #[arg(long, value_enum)]
     pub stage: Option<StageArg>,
+    /// A plan over phases instead of one stage: STAGE:MONTHS in order, the
+    /// months being each phase's length, e.g. `--phases
+    /// prototype:3,pilot:6,production:9 --effort-pm 6,20,40` (18 months;
+    /// one target per phase, in the same order).
+    #[arg(long, value_name = "STAGE:MONTHS,...", conflicts_with_all = ["stage", "duration"])]
+    pub phases: Option<String>,
     #[arg(long, value_enum)]
     pub product: Option<ProductArg>,
     /// Requirements, comma-separated: sensitive-data, real-time, high-scale, ...
@@ -99,13 +111,18 @@ pub struct RecommendArgs {
     /// Location id from the rate layers, e.g. us, germany, poland.
     #[arg(long)]
     pub location: Option<String>,
+    /// In-house, agency, or hybrid (senior and lead in-house, the rest
+    /// through an agency); without a scenario file, in-house when left out.
     #[arg(long, value_enum)]
     pub engagement: Option<EngagementArg>,
     /// Productive person-months to deliver: the smallest team that does.
-    #[arg(long, value_name = "PM", conflicts_with = "budget")]
+    /// With --phases, one per phase, comma-separated: --effort-pm 6,20,40.
+    #[arg(long, value_name = "PM[,PM...]", conflicts_with = "budget")]
     pub effort_pm: Option<String>,
-    /// Budget in the reporting currency: the largest team it buys.
-    #[arg(long, value_name = "AMOUNT")]
+    /// Budget in the reporting currency: the largest team it buys. With
+    /// --phases, one per phase (for its seats), comma-separated, digits only:
+    /// --budget 150000,600000,1200000.
+    #[arg(long, value_name = "AMOUNT[,AMOUNT...]")]
     pub budget: Option<String>,
     /// Reporting currency, e.g. USD.
     #[arg(long, value_name = "CODE")]

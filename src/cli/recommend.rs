@@ -6,7 +6,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use teamcost::input::origin::{Located, Origin};
 use teamcost::report::Format;
-use teamcost::scenario::{Months, Seat, Target, Team};
+use teamcost::scenario::{Months, Phase, Seat, Target, Team};
 use teamcost::vocabulary::{Engagement, EngagementChoice, Product, Requirement, Stage};
 use teamcost::{Assessment, Catalog, Diagnostic, Diagnostics, Scenario};
 
@@ -25,6 +25,90 @@ fn months(text: &str) -> Result<Months, Diagnostics> {
         })
 }
 
+/// `--phases prototype:3,pilot:6,production:9`: the phases in order, each
+/// with its length in months; the duration is their sum.
+fn phases_flag(text: &str) -> Result<(Vec<Phase>, Months), Diagnostics> {
+    let bad = |part: &str, why: &str| {
+        Diagnostics::from(
+            Diagnostic::new("--phases", format!("`{part}` is not a phase: {why}"))
+                .expected("STAGE:MONTHS in order, comma-separated, the months being each phase's length")
+                .help("write, for example, --phases prototype:3,pilot:6,production:9 (18 months in all)"),
+        )
+    };
+    let mut phases = Vec::new();
+    let mut start = Decimal::ZERO;
+    for part in text.split(',').map(str::trim) {
+        let (stage, months) = part
+            .split_once(':')
+            .ok_or_else(|| bad(part, "no `:` between the stage and the months"))?;
+        let stage = <StageArg as clap::ValueEnum>::from_str(stage.trim(), true).map_err(|_| {
+            bad(
+                part,
+                "the stage is one of idea, prototype, pilot, production, scale",
+            )
+        })?;
+        let months = teamcost::input::source::parse_decimal(months.trim())
+            .filter(|m| *m > Decimal::ZERO)
+            .ok_or_else(|| bad(part, "the months are a number greater than 0"))?;
+        let end = start + months;
+        phases.push(Phase {
+            stage: stage.into(),
+            start,
+            end,
+        });
+        start = end;
+    }
+    let duration = Months::new(start).ok_or_else(|| {
+        Diagnostics::from(
+            Diagnostic::new(
+                "--phases",
+                format!("the phases add up to {} months, more than 120", start.normalize()),
+            )
+            .expected("phases that add up to at most 120 months")
+            .help("shorten the phases, or plan the later ones in a scenario of their own"),
+        )
+    })?;
+    Ok((phases, duration))
+}
+
+/// `--effort-pm 6,20,40` or `--budget 150000,600000`: one positive amount
+/// per phase (one for a single stage).
+fn amounts(flag_name: &str, text: &str) -> Result<Vec<Decimal>, Diagnostics> {
+    text.split(',')
+        .map(|part| {
+            let part = part.trim();
+            teamcost::input::source::parse_decimal(part)
+                .filter(|v| *v > Decimal::ZERO)
+                .ok_or_else(|| {
+                    Diagnostics::from(
+                        Diagnostic::new(flag_name, format!("`{part}` is not a positive number"))
+                            .help(format!(
+                                "write {flag_name} with digits only, one value per phase separated by commas, e.g. {flag_name} 18"
+                            )),
+                    )
+                })
+        })
+        .collect()
+}
+
+/// The targets from `--effort-pm` or `--budget`, when one is given.
+fn flag_targets(args: &RecommendArgs) -> Result<Option<(&'static str, Vec<Target>)>, Diagnostics> {
+    Ok(match (&args.effort_pm, &args.budget) {
+        (Some(e), _) => Some((
+            "--effort-pm",
+            amounts("--effort-pm", e)?
+                .into_iter()
+                .map(Target::EffortPm)
+                .collect(),
+        )),
+        (_, Some(b)) => Some((
+            "--budget",
+            amounts("--budget", b)?.into_iter().map(Target::Budget).collect(),
+        )),
+        _ => None,
+    })
+}
+
 /// The scenario to recommend for: the file's, with the flags on top.
 pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagnostics> {
     let flag = |name: &str| Origin::new(name);
@@ -37,32 +121,36 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
             .help(format!("give --{what} {example}, or name a scenario file")),
         )
     };
+    let phases = args.phases.as_deref().map(phases_flag).transpose()?;
     let mut s = match &args.file {
         Some(file) => teamcost::load_scenario(file)?,
         None => {
-            let stage: Stage = args.stage.ok_or_else(|| missing("stage", "production"))?.into();
+            let (stage, months) = match &phases {
+                Some((phases, months)) => (phases[0].stage, *months),
+                None => {
+                    let stage: Stage = args
+                        .stage
+                        .ok_or_else(|| missing("stage", "production (or --phases prototype:3,pilot:6)"))?
+                        .into();
+                    let duration = args
+                        .duration
+                        .as_deref()
+                        .ok_or_else(|| missing("duration", "12"))?;
+                    (stage, months(duration)?)
+                }
+            };
             let location = args.location.clone().ok_or_else(|| missing("location", "us"))?;
-            let engagement = args
-                .engagement
-                .ok_or_else(|| missing("engagement", "in-house"))?
-                .into();
-            let duration = args
-                .duration
-                .as_deref()
-                .ok_or_else(|| missing("duration", "12"))?;
-            let months = teamcost::input::source::parse_decimal(duration)
-                .and_then(Months::new)
-                .ok_or_else(|| {
-                    Diagnostics::from(
-                        Diagnostic::new("--duration", format!("`{duration}` is not a duration"))
-                            .expected("a number of months greater than 0 and at most 120")
-                            .help("write --duration 12"),
-                    )
-                })?;
+            let engagement = args.engagement.map_or(EngagementChoice::InHouse, Into::into);
             let product = args.product.map(Product::from);
             let name = args.name.clone().unwrap_or_else(|| {
                 let product = product.map(|p| format!(" {p}")).unwrap_or_default();
-                format!("Recommended team: {stage}{product} in {location}")
+                match &phases {
+                    Some((phases, _)) => {
+                        let stages: Vec<String> = phases.iter().map(|p| p.stage.to_string()).collect();
+                        format!("Recommended plan: {}{product} in {location}", stages.join(" → "))
+                    }
+                    None => format!("Recommended team: {stage}{product} in {location}"),
+                }
             });
             Scenario {
                 name,
@@ -109,38 +197,88 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
             s = s.one_stage(stage);
         }
     }
+    if let Some((phases, months)) = phases {
+        s.stage = phases[0].stage;
+        s.duration = months;
+        s.phases = phases;
+    }
     if let Some(c) = currency(&args.currency)? {
         s.currency = Some(Located::new(c, flag("--currency")));
     }
     if let Some(name) = &args.name {
         s.name = name.clone();
     }
-    let amount = |flag_name: &str, text: &str| {
-        teamcost::input::source::parse_decimal(text)
-            .filter(|v| *v > Decimal::ZERO)
-            .ok_or_else(|| {
-                Diagnostics::from(
-                    Diagnostic::new(flag_name, format!("`{text}` is not a positive number"))
-                        .help(format!("write {flag_name} with digits only, e.g. {flag_name} 18")),
+    let from_flags = flag_targets(args)?;
+    let from_file = match &s.team {
+        Team::Recommend { target, .. } => Some(vec![*target]),
+        Team::RecommendPlan { targets, .. } => Some(targets.clone()),
+        Team::Seats(_) => None,
+    };
+    let origin = flag(from_flags.as_ref().map_or("--effort-pm", |(f, _)| *f));
+    let (flag_name, targets) = match (from_flags, from_file) {
+        (Some(given), _) => given,
+        (None, Some(targets)) => ("the scenario file", targets),
+        (None, None) => {
+            return Err(Diagnostics::from(
+                Diagnostic::new("--effort-pm", "a recommendation needs an effort or a budget")
+                    .expected("--effort-pm N (productive person-months) or --budget AMOUNT; one per phase with --phases")
+                    .help("add --effort-pm 18, or a file with team: Recommend(effort_pm: 18)"),
+            ));
+        }
+    };
+    let plan = args.phases.is_some() || s.phases.len() > 1;
+    let stages: Vec<String> = s
+        .phases
+        .iter()
+        .map(|p| p.stage.to_string().to_lowercase())
+        .collect();
+    if plan && targets.len() != s.phases.len() {
+        let thousands = if flag_name == "--budget" {
+            "; write amounts with digits only, no thousands separators"
+        } else {
+            ""
+        };
+        return Err(Diagnostics::from(
+            Diagnostic::new(
+                flag_name,
+                format!(
+                    "{flag_name} gives {} target(s) for {} phases ({})",
+                    targets.len(),
+                    s.phases.len(),
+                    stages.join(", ")
+                ),
+            )
+            .expected("one target per phase, in the order of the phases")
+            .help(format!(
+                "for example --phases prototype:3,pilot:6,production:9 --effort-pm 6,20,40{thousands}"
+            )),
+        ));
+    }
+    s.team = match targets.as_slice() {
+        [target] if !plan => Team::Recommend {
+            target: *target,
+            origin,
+        },
+        _ if plan => Team::RecommendPlan { targets, origin },
+        _ => {
+            let thousands = if flag_name == "--budget" {
+                ", without thousands separators"
+            } else {
+                ""
+            };
+            return Err(Diagnostics::from(
+                Diagnostic::new(
+                    flag_name,
+                    format!(
+                        "{flag_name} gives {} targets, and there is one stage ({})",
+                        targets.len(),
+                        stages.join(", ")
+                    ),
                 )
-            })
-    };
-    let target = match (&args.effort_pm, &args.budget, &s.team) {
-        (Some(e), _, _) => Some(Target::EffortPm(amount("--effort-pm", e)?)),
-        (_, Some(b), _) => Some(Target::Budget(amount("--budget", b)?)),
-        (None, None, Team::Recommend { target, .. }) => Some(*target),
-        _ => None,
-    };
-    let target = target.ok_or_else(|| {
-        Diagnostics::from(
-            Diagnostic::new("--effort-pm", "a recommendation needs an effort or a budget")
-                .expected("--effort-pm N (productive person-months) or --budget AMOUNT")
-                .help("add --effort-pm 18, or a file with team: Recommend(effort_pm: 18)"),
-        )
-    })?;
-    s.team = Team::Recommend {
-        target,
-        origin: flag("--effort-pm"),
+                .expected(format!("one value{thousands}; several only with --phases, one per phase"))
+                .help("give one value, or a plan: --phases prototype:3,pilot:6,production:9 --effort-pm 6,20,40"),
+            ));
+        }
     };
     Ok(s)
 }

@@ -29,6 +29,9 @@ pub struct RawStaffing<'a> {
     #[serde(borrow)]
     pub max_fte: &'a RawValue,
     pub engineer_from: Stage,
+    /// Optional: [`DEFAULT_SENIOR_ENGINEER_FROM`] when left out.
+    #[serde(default)]
+    pub senior_engineer_from: Option<Stage>,
     #[serde(borrow)]
     pub lead_from_fte: &'a RawValue,
     #[serde(borrow)]
@@ -108,6 +111,10 @@ pub struct Staffing {
     pub max_fte: Decimal,
     /// At least one engineering FTE from this stage on.
     pub engineer_from: Stage,
+    /// Senior and Lead engineering seats from this stage on; before it
+    /// every engineering FTE is Mid (an engineer for a prototype is more
+    /// expensive than necessary).
+    pub senior_engineer_from: Stage,
     pub lead_from_fte: Decimal,
     pub mlops: Specialist,
     pub data_engineer: Specialist,
@@ -120,6 +127,10 @@ pub struct Staffing {
     /// The hiring briefs this profile gives, by role id.
     pub briefs: Vec<(String, Brief)>,
 }
+
+/// Where a profile that does not say starts senior engineering (MODEL.md
+/// section 5: at Idea and Prototype every engineering FTE is Mid).
+pub const DEFAULT_SENIOR_ENGINEER_FROM: Stage = Stage::Pilot;
 
 impl Staffing {
     pub fn stage_share(&self, stage: Stage) -> Decimal {
@@ -183,6 +194,7 @@ pub fn read<'a>(source: &Source<'a>, raw: RawStaffing<'a>, problems: &mut Proble
         step_fte: step_fte?,
         max_fte: max_fte?,
         engineer_from: raw.engineer_from,
+        senior_engineer_from: raw.senior_engineer_from.unwrap_or(DEFAULT_SENIOR_ENGINEER_FROM),
         lead_from_fte: lead_from_fte?,
         mlops: mlops?,
         data_engineer: data_engineer?,

@@ -123,7 +123,16 @@ pub struct CostLine {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Team {
     Seats(Vec<Seat>),
-    Recommend { target: Target, origin: Origin },
+    Recommend {
+        target: Target,
+        origin: Origin,
+    },
+    /// A plan recommended phase by phase (MODEL.md 8.6): the target of
+    /// each of the scenario's phases, in order.
+    RecommendPlan {
+        targets: Vec<Target>,
+        origin: Origin,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -222,8 +231,19 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
                 .help("remove `rates` to use the shipped table, or write rates: [\"market-2026\"]"),
         );
     }
-    let team = match raw.team {
+    let team_text = raw.team.get_ron().trim();
+    let raw_team = if team_text == "Recommend" {
+        // bare: no target of its own (MODEL.md 8.6)
+        Some(RawTeam::Recommend {
+            effort_pm: None,
+            budget: None,
+        })
+    } else {
+        problems.take(source.parse_raw::<RawTeam>(raw.team))
+    };
+    let team = match raw_team? {
         RawTeam::Seats(seats) => {
+            phase_targets_need_recommend(source, phases.as_deref(), problems);
             let location = location.clone()?;
             let seats: Vec<Option<Seat>> = seats
                 .into_iter()
@@ -233,11 +253,16 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
             Team::Seats(seats.into_iter().collect::<Option<Vec<_>>>()?)
         }
         RawTeam::Recommend { effort_pm, budget } => {
-            let origin = recommend_slice(source)
-                .map_or_else(|| Origin::new(source.name), |s| source.origin_of_slice(s));
-            Team::Recommend {
-                target: problems.take(target(source, effort_pm, budget))?,
-                origin,
+            let word = recommend_slice(team_text);
+            let origin = source.origin_of_slice(word);
+            if raw.phases.is_some() {
+                let targets = plan_targets(source, (effort_pm, budget), phases.as_deref(), problems)?;
+                Team::RecommendPlan { targets, origin }
+            } else {
+                Team::Recommend {
+                    target: problems.take(target(source, word, effort_pm, budget))?,
+                    origin,
+                }
             }
         }
     };
@@ -266,7 +291,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
                 .help("add a seat such as (role: \"ai-developer\", level: Senior), or write team: Recommend(effort_pm: 12)"),
         );
     }
-    let phases = phases?;
+    let phases: Vec<Phase> = phases?.into_iter().map(|p| p.phase).collect();
     Some(Scenario {
         name: name?,
         file: source.name.to_string(),
@@ -300,6 +325,7 @@ const NO_TARGET: &str = "Recommend needs effort_pm or budget";
 
 fn target<'a>(
     source: &Source<'a>,
+    word: &'a str,
     effort_pm: Option<&'a ron::value::RawValue>,
     budget: Option<&'a ron::value::RawValue>,
 ) -> Result<Target, Diagnostic> {
@@ -315,22 +341,98 @@ fn target<'a>(
             )
             .expected("Recommend(effort_pm: N) or Recommend(budget: N)")
             .help("remove one of the two")),
-        (None, None) => Err(recommend_slice(source)
-            .map_or_else(|| source.diag(NO_TARGET), |s| source.diag_at(s, NO_TARGET))
+        (None, None) => Err(source
+            .diag_at(word, NO_TARGET)
             .expected("Recommend(effort_pm: N) or Recommend(budget: N)")
             .help("write, for example, team: Recommend(effort_pm: 18)")),
     }
 }
 
-/// `Recommend(` in the text of a scenario whose team is recommended, for
-/// messages about it.
-fn recommend_slice<'a>(source: &Source<'a>) -> Option<&'a str> {
-    source.text.match_indices("Recommend").find_map(|(i, word)| {
-        source.text[i + word.len()..]
-            .trim_start()
-            .starts_with('(')
-            .then(|| &source.text[i..i + word.len()])
-    })
+const PLAN_EXAMPLE: &str = "phases: [(stage: Prototype, until_month: 3, effort_pm: 6), (stage: Pilot, effort_pm: 20)], team: Recommend";
+
+/// The targets of a plan recommended phase by phase (MODEL.md 8.6): one on
+/// every phase, none on the team. `None` when a problem was found (or the
+/// phases could not be read).
+fn plan_targets<'a>(
+    source: &Source<'a>,
+    (effort_pm, budget): (Option<&'a ron::value::RawValue>, Option<&'a ron::value::RawValue>),
+    phases: Option<&[plan::ReadPhase<'a>]>,
+    problems: &mut Problems,
+) -> Option<Vec<Target>> {
+    let own = [("effort_pm", effort_pm), ("budget", budget)];
+    if let Some((field, raw)) = own.iter().find_map(|(f, r)| r.map(|r| (*f, r))) {
+        problems.push(
+            source
+                .diag_at(
+                    raw.get_ron().trim(),
+                    format!("team: Recommend has its own {field}, and the scenario has phases"),
+                )
+                .expected(format!(
+                    "with phases, a bare team: Recommend and a target on every phase: {PLAN_EXAMPLE}"
+                ))
+                .help("move the target into the phases, one per phase, or write stage: X for one stage"),
+        );
+        return None;
+    }
+    let mut targets = Vec::new();
+    for phase in phases? {
+        match phase.target {
+            Some((target, _)) => targets.push(target),
+            None => problems.push(
+                source
+                    .diag_at(
+                        phase.at,
+                        format!(
+                            "{} has no target, and the team is recommended phase by phase",
+                            phase.label()
+                        ),
+                    )
+                    .expected(format!(
+                        "effort_pm: N or budget: N on every phase: {PLAN_EXAMPLE}"
+                    ))
+                    .help(format!(
+                        "add, for example, effort_pm: 20 (productive person-months) to {}",
+                        phase.label()
+                    )),
+            ),
+        }
+    }
+    (targets.len() == phases?.len()).then_some(targets)
+}
+
+/// A phase's own target only means something when the team is recommended.
+fn phase_targets_need_recommend(
+    source: &Source<'_>,
+    phases: Option<&[plan::ReadPhase<'_>]>,
+    problems: &mut Problems,
+) {
+    for phase in phases.unwrap_or_default() {
+        if let Some((target, at)) = phase.target {
+            let field = match target {
+                Target::EffortPm(_) => "effort_pm",
+                Target::Budget(_) => "budget",
+            };
+            problems.push(
+                source
+                    .diag_at(
+                        at,
+                        format!("{} has {field}, but the team is not recommended", phase.label()),
+                    )
+                    .expected(
+                        "a target on a phase only with team: Recommend, which proposes a team per phase",
+                    )
+                    .help(format!(
+                        "remove {field} from the phase, or replace team: Seats([...]) with team: Recommend"
+                    )),
+            );
+        }
+    }
+}
+
+/// `Recommend` at the head of a recommended team's text, for messages
+/// about it.
+fn recommend_slice(team: &str) -> &str {
+    team.get(.."Recommend".len()).unwrap_or(team)
 }
 
 fn seat<'a>(

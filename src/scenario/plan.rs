@@ -13,12 +13,31 @@ use crate::input::origin::{Located, Origin, Problems};
 use crate::input::source::Source;
 use crate::range::Range;
 use crate::scenario::raw::{RawCost, RawPhase};
-use crate::scenario::{CostLine, Phase};
+use crate::scenario::{CostLine, Phase, Target};
 use crate::vocabulary::Stage;
 
 /// The most cost lines a scenario may hold (see the bounds in
 /// src/input/fields.rs).
 pub const MAX_COSTS: usize = 100;
+
+/// A phase as read, with its own target (MODEL.md 8.6) when it names one;
+/// the texts are kept for messages about them.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadPhase<'a> {
+    pub phase: Phase,
+    /// `phase 2 (Pilot)`.
+    pub number: usize,
+    /// The target, and the text of its value.
+    pub target: Option<(Target, &'a str)>,
+    /// The first line of the phase as written.
+    pub at: &'a str,
+}
+
+impl ReadPhase<'_> {
+    pub fn label(&self) -> String {
+        format!("phase {} ({})", self.number, self.phase.stage)
+    }
+}
 
 const STAGE_OR_PHASES: &str =
     "`stage: X` for one stage over the whole project, or `phases: [...]` for stages in order";
@@ -32,15 +51,21 @@ pub fn phases<'a>(
     phases: Option<&'a RawValue>,
     duration: Option<Decimal>,
     problems: &mut Problems,
-) -> Option<Vec<Phase>> {
+) -> Option<Vec<ReadPhase<'a>>> {
     let end = duration.unwrap_or(Decimal::ZERO);
     match (stage, phases) {
         (Some(stage), None) => {
+            let at = stage.get_ron().trim();
             let stage = problems.take(source.parse_raw::<Stage>(stage))?;
-            Some(vec![Phase {
-                stage,
-                start: Decimal::ZERO,
-                end,
+            Some(vec![ReadPhase {
+                phase: Phase {
+                    stage,
+                    start: Decimal::ZERO,
+                    end,
+                },
+                number: 1,
+                target: None,
+                at,
             }])
         }
         (None, Some(list)) => phase_list(source, list, duration, problems),
@@ -87,7 +112,7 @@ fn phase_list<'a>(
     list: &'a RawValue,
     duration: Option<Decimal>,
     problems: &mut Problems,
-) -> Option<Vec<Phase>> {
+) -> Option<Vec<ReadPhase<'a>>> {
     let items: Vec<&'a RawValue> = problems.take(source.parse_raw(list))?;
     if items.is_empty() {
         problems.push(
@@ -120,19 +145,57 @@ fn phase_list<'a>(
                 .expected("an until_month on every phase but the last, which runs to the end")
                 .help("add until_month: N (months from the project's start) to this phase")),
         };
-        match problems.take(end) {
-            Some(end) => {
-                phases.push(Phase {
-                    stage: raw.stage,
-                    start,
-                    end,
+        let target = problems.take(phase_target(source, raw.effort_pm, raw.budget, &label));
+        match (problems.take(end), target) {
+            (Some(end), Some(target)) => {
+                phases.push(ReadPhase {
+                    phase: Phase {
+                        stage: raw.stage,
+                        start,
+                        end,
+                    },
+                    number,
+                    target,
+                    at: item.get_ron().trim().lines().next().unwrap_or(""),
                 });
                 start = end;
             }
-            None => ok = false,
+            (Some(end), None) => {
+                start = end;
+                ok = false;
+            }
+            (None, _) => ok = false,
         }
     }
     ok.then_some(phases)
+}
+
+/// A phase's own target: `effort_pm` or `budget`, with the bounds of
+/// `Recommend`'s (MODEL.md 8.6).
+fn phase_target<'a>(
+    source: &Source<'a>,
+    effort_pm: Option<&'a RawValue>,
+    budget: Option<&'a RawValue>,
+    label: &str,
+) -> Result<Option<(Target, &'a str)>, Diagnostic> {
+    match (effort_pm, budget) {
+        (None, None) => Ok(None),
+        (Some(e), None) => {
+            let value = source.number(e, &format!("effort_pm of {label}"), Limits::EFFORT_PM)?;
+            Ok(Some((Target::EffortPm(value), e.get_ron().trim())))
+        }
+        (None, Some(b)) => {
+            let value = source.number(b, &format!("budget of {label}"), Limits::BUDGET)?;
+            Ok(Some((Target::Budget(value), b.get_ron().trim())))
+        }
+        (Some(e), Some(_)) => Err(source
+            .diag_at(
+                e.get_ron().trim(),
+                format!("{label} has both effort_pm and budget"),
+            )
+            .expected("one target per phase: effort_pm: N (productive person-months) or budget: N")
+            .help("remove one of the two")),
+    }
 }
 
 /// Where a phase that starts at `start` ends, from its `until_month`.

@@ -30,23 +30,29 @@ pub struct RawScenario<'a> {
     pub rates: Option<Vec<&'a RawValue>>,
     #[serde(default, borrow)]
     pub currency: Option<&'a RawValue>,
+    /// `Seats([...])`, `Recommend(...)`, or a bare `Recommend` (a plan
+    /// over phases, MODEL.md 8.6), which serde cannot read as the same
+    /// variant: read by `Scenario::read`.
     #[serde(borrow)]
-    pub team: RawTeam<'a>,
+    pub team: &'a RawValue,
     #[serde(default, borrow)]
     pub costs: Vec<RawCost<'a>>,
     #[serde(default)]
     pub note: Option<String>,
 }
 
-/// One phase of `phases` (MODEL.md 8.1). A phase's own target
-/// (`effort_pm`, `budget`: section 8.6) is not read yet, so it is an
-/// unknown field like any other.
+/// One phase of `phases` (MODEL.md 8.1), with its own target (`effort_pm`
+/// or `budget`) when the team is recommended phase by phase (section 8.6).
 #[derive(Deserialize)]
 #[serde(rename = "Phase", deny_unknown_fields)]
 pub struct RawPhase<'a> {
     pub stage: Stage,
     #[serde(default, borrow)]
     pub until_month: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    pub effort_pm: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    pub budget: Option<&'a RawValue>,
 }
 
 /// One non-labour cost line of `costs` (MODEL.md 8.1).

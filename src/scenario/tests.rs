@@ -45,7 +45,7 @@ fn phase(stage: Stage, start: Decimal, end: Decimal) -> Phase {
 fn seats(s: &Scenario) -> &[Seat] {
     match &s.team {
         Team::Seats(seats) => seats,
-        Team::Recommend { .. } => panic!("seats"),
+        Team::Recommend { .. } | Team::RecommendPlan { .. } => panic!("seats"),
     }
 }
 

@@ -1,7 +1,10 @@
 //! The team: the seats a scenario is estimated with, explicit or
-//! recommended (MODEL.md section 5), and the staffing profile behind the
-//! recommendation.
+//! recommended (MODEL.md section 5; a plan over phases, 8.6), and the
+//! staffing profile behind the recommendation.
 
+pub mod plan;
+#[cfg(test)]
+mod plan_tests;
 pub mod recommend;
 #[cfg(test)]
 mod tests;
@@ -19,6 +22,10 @@ pub fn seats(scenario: &Scenario, layers: &Layers) -> Result<(Vec<Seat>, Vec<Str
         Team::Seats(seats) => Ok((seats.clone(), Vec::new())),
         Team::Recommend { target, .. } => {
             let r = recommend(scenario, *target, layers)?;
+            Ok((r.seats, r.reasoning))
+        }
+        Team::RecommendPlan { targets, origin } => {
+            let r = plan::recommend_plan(scenario, targets, origin, layers)?;
             Ok((r.seats, r.reasoning))
         }
     }

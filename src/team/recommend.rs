@@ -70,6 +70,9 @@ fn focus_parts(staffing: &Staffing, scenario: &Scenario, focus: Focus, fte: Deci
     };
     let stage = scenario.stage;
     let mut parts = Vec::new();
+    // before `senior_engineer_from` every engineering FTE is Mid: no
+    // Senior, no Lead (MODEL.md section 5)
+    let all_mid = focus == Focus::Engineering && stage < staffing.senior_engineer_from;
     let senior_reason = match focus {
         Focus::Engineering if stage >= staffing.engineer_from => format!(
             "{stage} stage: at least one senior AI engineer owns deployment, infrastructure, monitoring, security and latency"
@@ -80,22 +83,36 @@ fn focus_parts(staffing: &Staffing, scenario: &Scenario, focus: Focus, fte: Deci
             } else {
                 scenario.requirements.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(", ")
             };
-            format!("{because}: a senior AI engineer prepares the path to production (architecture, data handling, deployment)")
+            if all_mid {
+                format!(
+                    "{because}: mid-level AI engineers prepare the path to production (architecture, data handling, deployment); \
+                     before the {} stage a senior engineer is more expensive than necessary",
+                    staffing.senior_engineer_from
+                )
+            } else {
+                format!("{because}: a senior AI engineer prepares the path to production (architecture, data handling, deployment)")
+            }
         }
         Focus::Development => {
             "a senior AI developer leads the feature work: prototypes, application logic, prompts, fine-tuning and output testing".to_string()
         }
     };
-    let senior = fte.min(Decimal::ONE);
-    parts.push(Part {
-        role: base,
-        level: Level::Senior,
-        fte: senior,
-        reason: senior_reason,
-    });
+    let senior = if all_mid {
+        Decimal::ZERO
+    } else {
+        fte.min(Decimal::ONE)
+    };
+    if !senior.is_zero() {
+        parts.push(Part {
+            role: base,
+            level: Level::Senior,
+            fte: senior,
+            reason: senior_reason.clone(),
+        });
+    }
     let mut mid = fte - senior;
     let focus_name = focus.to_string().to_lowercase();
-    if fte >= staffing.lead_from_fte && mid >= Decimal::ONE {
+    if !all_mid && fte >= staffing.lead_from_fte && mid >= Decimal::ONE {
         mid -= Decimal::ONE;
         parts.push(Part {
             role: base,
@@ -149,13 +166,19 @@ fn focus_parts(staffing: &Staffing, scenario: &Scenario, focus: Focus, fte: Deci
         }
     }
     if mid > Decimal::ZERO {
+        let reason = if all_mid {
+            senior_reason
+        } else {
+            format!("mid-level {title}s add delivery capacity under the senior")
+        };
+        let at = usize::from(!senior.is_zero()).min(parts.len());
         parts.insert(
-            1,
+            at,
             Part {
                 role: base,
                 level: Level::Mid,
                 fte: mid,
-                reason: format!("mid-level {title}s add delivery capacity under the senior"),
+                reason,
             },
         );
     }

@@ -62,9 +62,12 @@ fn the_split_worked_by_hand() {
     // 0.5 x 0.55 = 0.275 -> 0.5, raised to 1 from Production on, but never above the team
     assert_eq!(split(p, &s, dec!(0.5)), (dec!(0.5), dec!(0)));
     assert_eq!(split(p, &s, dec!(1)), (dec!(1), dec!(0)));
-    // Prototype 0.15: 3 x 0.15 = 0.45 -> 0.5
+    // Prototype 0.10 (0.15 before MODEL.md section 5 changed): 3 x 0.10 =
+    // 0.30 -> 0.5; 2 x 0.10 = 0.20 -> 0 (it was 2 x 0.15 = 0.30 -> 0.5)
     let s = scenario(Stage::Prototype, "", "InHouse", "effort_pm: 1");
+    assert_eq!(engineering_share(p, &s), dec!(0.10));
     assert_eq!(split(p, &s, dec!(3)), (dec!(0.5), dec!(2.5)));
+    assert_eq!(split(p, &s, dec!(2)), (dec!(0), dec!(2)));
     // seven requirements would exceed the cap of 0.80
     let s = scenario(
         Stage::Scale,
@@ -259,4 +262,61 @@ fn a_written_scenario_round_trips_to_the_cent() {
         text.contains("// Production stage: at least one senior AI engineer owns deployment"),
         "{text}"
     );
+}
+
+mod properties {
+    //! MODEL.md section 5: at Idea and Prototype every engineering FTE is
+    //! Mid, whatever the effort, location, engagement, product and
+    //! requirements.
+
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    use super::{layers, staffing};
+    use crate::estimate;
+    use crate::input::source::Source;
+    use crate::scenario::Scenario;
+    use crate::vocabulary::{Focus, Level};
+
+    const LOCATIONS: [&str; 6] = ["us", "uk", "germany", "poland", "india", "brazil"];
+    const ENGAGEMENTS: [&str; 3] = ["InHouse", "Agency", "Hybrid"];
+    const PRODUCTS: [&str; 4] = ["Chatbot", "FraudDetection", "Recommendation", "Other"];
+    const REQUIREMENTS: [&str; 6] = [
+        "SensitiveData",
+        "RealTime",
+        "HighScale",
+        "EnterpriseIntegration",
+        "Compliance",
+        "ContinuousRetraining",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn a_prototype_team_has_no_senior_or_lead_engineer(
+            effort in 1u32..=120,
+            location in 0..LOCATIONS.len(),
+            engagement in 0..ENGAGEMENTS.len(),
+            product in 0..PRODUCTS.len(),
+            requirements in proptest::sample::subsequence(REQUIREMENTS.to_vec(), 0..=6),
+            idea in any::<bool>(),
+        ) {
+            let l = layers();
+            let stage = if idea { "Idea" } else { "Prototype" };
+            let text = format!(
+                "Scenario(name: \"p\", stage: {stage}, product: {}, duration_months: 9, location: \"{}\", \
+                 engagement: {}, requirements: [{}], team: Recommend(effort_pm: {effort}))",
+                PRODUCTS[product], LOCATIONS[location], ENGAGEMENTS[engagement], requirements.join(", ")
+            );
+            let s = Scenario::read(Source::new("p.ron", &text)).expect("scenario");
+            let e = estimate(&s, &l).expect("estimate");
+            prop_assert!(e.capacity.likely >= Decimal::from(effort));
+            for seat in e.seats.iter().filter(|s| s.focus == Focus::Engineering) {
+                prop_assert_eq!(seat.seat.level, Level::Mid, "{} in {}", seat.seat.role.value, text);
+            }
+            // the rule is data: the shipped profile says where seniors start
+            prop_assert_eq!(staffing(&l).senior_engineer_from, crate::vocabulary::Stage::Pilot);
+        }
+    }
 }
