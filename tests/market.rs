@@ -170,7 +170,7 @@ fn the_data_card_gives_each_basis_and_the_grades() {
     }
     for line in [
         "aijobs-net-2025 (B, 2025-01-19): 4 salaries",
-        "soda-raport-2023 (B, 2023-06): 1 salary",
+        "soda-raport-2023 (B, 2023-06): 1 salary stale: Poland Mid ai-developer pay",
         "itjobswatch-ml-2025 (B, 2025-12-29)",
         "2 salaries of ai-developer (teamcost-assumption, C)",
         "20 agency rates of ai-developer, ai-engineer, data-engineer, mlops-engineer, prompt-engineer (latam-vendor-2026, C)",
@@ -208,4 +208,19 @@ fn the_data_card_gives_each_basis_and_the_grades() {
         weakest.contains(&"teamcost-assumption") && weakest.contains(&"topechelon-markup"),
         "{weakest:?}"
     );
+    // an old source kept on purpose says why beside it; a recent one has no `stale`
+    let stale = |id: &str| {
+        locations[0]["sources"]
+            .as_array()
+            .expect("sources")
+            .iter()
+            .find(|s| s["id"] == id)
+            .map(|s| s["stale"].clone())
+    };
+    assert!(
+        stale("soda-raport-2023").is_some_and(|s| s.as_str().is_some_and(|r| r.contains("Mercer"))),
+        "{poland}",
+        poland = poland.stdout
+    );
+    assert_eq!(stale("soda-raport-2024"), Some(Value::Null));
 }

@@ -96,7 +96,8 @@ pub enum RatesCommand {
     /// agency months out of line with in-house ones, engineer premiums out of
     /// band, old sources, places where a standard team never breaks even, and
     /// overlay figures far from what they replace. Findings print with exit
-    /// status 0 (2 with --strict).
+    /// status 0 (2 with --strict). An old source whose entry says why it is
+    /// still used (`stale`) is listed apart as acknowledged, not as a finding.
     Audit {
         /// A plugin file or name; an overlay is audited over the table below
         /// it. Default: the plugins of each --rates DIR, or with none every
@@ -124,9 +125,14 @@ pub enum RatesCommand {
         /// least its reciprocal under it).
         #[arg(long, default_value = "2", value_name = "RATIO")]
         max_overlay_ratio: Decimal,
-        /// Exit with status 2 when there is any finding.
+        /// Exit with status 2 when there is any finding (acknowledged ones
+        /// aside).
         #[arg(long)]
         strict: bool,
+        /// Count acknowledged old sources (those with a `stale` reason) as
+        /// findings again, for a reviewer who wants to see every one.
+        #[arg(long)]
+        no_acknowledged: bool,
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
     },
@@ -431,6 +437,7 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
             max_source_age_months,
             max_overlay_ratio,
             strict,
+            no_acknowledged,
             format,
         } => {
             let limits = teamcost::rates::audit::Thresholds {
@@ -443,17 +450,27 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
             };
             let tables = audited(&catalog, file.as_deref(), cli_dirs)?;
             let mut findings = Vec::new();
+            let mut acknowledged = Vec::new();
             let mut names = Vec::new();
             for table in tables {
                 names.push(format!("{} ({})", table.name.value, table.file));
                 let layers = teamcost::rates::layers::over_default(table, &catalog).map_err(Diagnostics)?;
-                let audit = teamcost::rates::audit::audit(&layers, &limits);
+                let mut audit = teamcost::rates::audit::audit(&layers, &limits);
+                if no_acknowledged {
+                    audit = audit.everything();
+                }
                 for note in &audit.notes {
                     eprintln!("note: {note}");
                 }
                 findings.extend(audit.findings);
+                acknowledged.extend(audit.acknowledged);
             }
-            let stdout = teamcost::report::audit::render(&names.join(", "), &findings, Format::from(format));
+            let stdout = teamcost::report::audit::render(
+                &names.join(", "),
+                &findings,
+                &acknowledged,
+                Format::from(format),
+            );
             let status = if strict && !findings.is_empty() { 2 } else { 0 };
             Ok(super::Outcome { stdout, status })
         }
@@ -536,6 +553,7 @@ fn data_card(
                         id: source.to_string(),
                         grade: found.and_then(|s| s.grade.clone()).unwrap_or_default(),
                         published: found.map(|s| s.published.clone()).unwrap_or_default(),
+                        stale: found.and_then(|s| s.stale.clone()),
                         salaries,
                         agency_rates,
                         roles,

@@ -4,6 +4,11 @@
 //! crossed. The audit reads layers and never changes them; it finds, it does
 //! not fix.
 //!
+//! An old source whose entry says why it is still used (`stale: "..."`) is
+//! not a finding: the audit lists it apart, as acknowledged, with its
+//! reason, and `--strict` passes over it. `Audit::everything` puts those
+//! back among the findings for a reviewer who wants to see every old source.
+//!
 //! The audited plugin is the top layer. Findings are about the merged view a
 //! scenario would see, but only those that involve a figure of the audited
 //! plugin are reported: auditing an overlay does not report the table below
@@ -89,6 +94,9 @@ pub struct Finding {
     pub threshold: Decimal,
     /// The two for people: "0.85, at least 1.00".
     pub figures: String,
+    /// The reason the plugin gives for keeping what was found (an old
+    /// source's `stale`): with one, the finding is acknowledged.
+    pub reason: Option<String>,
 }
 
 impl Finding {
@@ -108,6 +116,7 @@ impl Finding {
             value,
             threshold,
             figures,
+            reason: None,
         }
     }
 
@@ -120,11 +129,28 @@ impl Finding {
     }
 }
 
-/// What the audit found, and what it could not check (with why).
+/// What the audit found, what the plugin acknowledges (old sources with a
+/// `stale` reason, set apart from the findings), and what it could not check
+/// (with why).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Audit {
     pub findings: Vec<Finding>,
+    pub acknowledged: Vec<Finding>,
     pub notes: Vec<String>,
+}
+
+impl Audit {
+    /// The acknowledged findings counted as findings again (each keeps its
+    /// reason), for a reviewer who wants to see everything.
+    pub fn everything(mut self) -> Self {
+        self.findings.append(&mut self.acknowledged);
+        sort(&mut self.findings);
+        self
+    }
+}
+
+fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| (&a.file, a.line, a.check).cmp(&(&b.file, b.line, b.check)));
 }
 
 /// Audits the top layer of `layers` (over the layers below it).
@@ -140,9 +166,11 @@ pub fn audit(layers: &Layers, limits: &Thresholds) -> Audit {
     source_age(&view, limits, &mut audit);
     break_even(&view, &mut audit);
     overlay(&view, limits, &mut audit);
-    audit
-        .findings
-        .sort_by(|a, b| (&a.file, a.line, a.check).cmp(&(&b.file, b.line, b.check)));
+    let (acknowledged, findings) = audit.findings.into_iter().partition(|f| f.reason.is_some());
+    audit.findings = findings;
+    audit.acknowledged = acknowledged;
+    sort(&mut audit.findings);
+    sort(&mut audit.acknowledged);
     audit
 }
 
@@ -430,7 +458,8 @@ fn months_between(from: (i32, u32, u32), to: (i32, u32, u32)) -> i64 {
 }
 
 /// A source of the audited plugin published long before the effective
-/// date (the plugin's, else the nearest layer's below it).
+/// date (the plugin's, else the nearest layer's below it); acknowledged when
+/// the source says why it is still used (`stale`).
 fn source_age(view: &View<'_>, limits: &Thresholds, audit: &mut Audit) {
     if view.top.sources.is_empty() {
         return;
@@ -458,17 +487,20 @@ fn source_age(view: &View<'_>, limits: &Thresholds, audit: &mut Audit) {
         let age = months_between(published, eff);
         let max = i64::from(limits.max_source_age_months);
         if age > max {
-            audit.findings.push(Finding::at(
-                Check::SourceAge,
-                &source.origin,
-                format!(
-                    "source `{id}` published {}, {age} months before effective {effective}",
-                    source.value.published
-                ),
-                Decimal::from(age),
-                Decimal::from(max),
-                format!("{age} months, at most {max}"),
-            ));
+            audit.findings.push(Finding {
+                reason: source.value.stale.clone(),
+                ..Finding::at(
+                    Check::SourceAge,
+                    &source.origin,
+                    format!(
+                        "source `{id}` published {}, {age} months before effective {effective}",
+                        source.value.published
+                    ),
+                    Decimal::from(age),
+                    Decimal::from(max),
+                    format!("{age} months, at most {max}"),
+                )
+            });
         }
     }
 }

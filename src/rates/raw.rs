@@ -55,6 +55,10 @@ pub struct RawSource<'a> {
     pub grade: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// Why an old source is still used and how its figures were brought up
+    /// to date; read as written so that an empty one can be pointed at.
+    #[serde(default, borrow)]
+    pub stale: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]

@@ -25,6 +25,10 @@ pub struct SourceRef {
     pub published: String,
     pub grade: Option<String>,
     pub note: Option<String>,
+    /// Why an old source is still used and how its figures were brought up
+    /// to date: `rates audit` lists such a source as acknowledged rather
+    /// than as a `source-age` finding.
+    pub stale: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -226,12 +230,26 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
                         .help("use one of A, B, C as rates/README explains"),
                 );
             }
+            let stale = s.stale.and_then(|raw| {
+                let text = problems.take(source.text(raw, "stale"))?;
+                if text.trim().is_empty() {
+                    problems.push(
+                        source
+                            .diag_at(raw.get_ron().trim(), format!("source `{id}` has an empty `stale`"))
+                            .expected("why the old source is still used and how its figures were brought up to date")
+                            .help("write the reason, or leave `stale` out so that `rates audit` reports the source's age"),
+                    );
+                    return None;
+                }
+                Some(text)
+            });
             let value = SourceRef {
                 title: s.title,
                 url: s.url,
                 published,
                 grade: s.grade,
                 note: s.note,
+                stale,
             };
             sources.insert(id.to_string(), Located::new(value, key_origin(source, id)));
         }

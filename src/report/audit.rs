@@ -1,5 +1,7 @@
 //! The report of `rates audit`: the findings as a table (or JSON, CSV,
-//! Markdown) and a last line that counts them.
+//! Markdown), a line that counts them, and the acknowledged ones (old
+//! sources whose `stale` says why they are still used) apart, with their
+//! reasons.
 
 use serde_json::{Value, json};
 
@@ -8,7 +10,10 @@ use super::table::{Style, titled};
 use crate::rates::audit::Finding;
 
 /// `audited` names what was audited ("market-2026 (rates/market-2026.ron)").
-pub fn render(audited: &str, findings: &[Finding], format: Format) -> String {
+/// `findings` count (and fail `--strict`); `acknowledged` are listed apart.
+/// In JSON and CSV both are in one array (findings first), each marked
+/// `acknowledged` true or false, with the `reason` where there is one.
+pub fn render(audited: &str, findings: &[Finding], acknowledged: &[Finding], format: Format) -> String {
     let header = ["check", "where", "what", "figures"];
     let rows: Vec<Vec<String>> = findings
         .iter()
@@ -21,20 +26,29 @@ pub fn render(audited: &str, findings: &[Finding], format: Format) -> String {
             ]
         })
         .collect();
+    let all = || {
+        findings
+            .iter()
+            .map(|f| (f, false))
+            .chain(acknowledged.iter().map(|f| (f, true)))
+    };
     match format {
         Format::Json => super::json::pretty(&Value::Array(
-            findings
-                .iter()
-                .map(|f| {
-                    json!({ "check": f.check.name(), "file": f.file, "line": f.line, "message": f.message,
-                            "value": f.value.normalize().to_string(), "threshold": f.threshold.normalize().to_string() })
+            all()
+                .map(|(f, acknowledged)| {
+                    let mut o = json!({ "check": f.check.name(), "file": f.file, "line": f.line, "message": f.message,
+                            "value": f.value.normalize().to_string(), "threshold": f.threshold.normalize().to_string(),
+                            "acknowledged": acknowledged });
+                    if let Some(reason) = &f.reason {
+                        o["reason"] = json!(reason);
+                    }
+                    o
                 })
                 .collect(),
         )),
         Format::Csv => {
-            let rows: Vec<Vec<String>> = findings
-                .iter()
-                .map(|f| {
+            let rows: Vec<Vec<String>> = all()
+                .map(|(f, acknowledged)| {
                     vec![
                         f.check.name().to_string(),
                         f.file.clone(),
@@ -42,10 +56,24 @@ pub fn render(audited: &str, findings: &[Finding], format: Format) -> String {
                         f.message.clone(),
                         f.value.normalize().to_string(),
                         f.threshold.normalize().to_string(),
+                        acknowledged.to_string(),
+                        f.reason.clone().unwrap_or_default(),
                     ]
                 })
                 .collect();
-            super::csv::grid(&["check", "file", "line", "message", "value", "threshold"], &rows)
+            super::csv::grid(
+                &[
+                    "check",
+                    "file",
+                    "line",
+                    "message",
+                    "value",
+                    "threshold",
+                    "acknowledged",
+                    "reason",
+                ],
+                &rows,
+            )
         }
         Format::Table | Format::Markdown => {
             let count = match findings.len() {
@@ -53,17 +81,45 @@ pub fn render(audited: &str, findings: &[Finding], format: Format) -> String {
                 1 => "1 finding\n".to_string(),
                 n => format!("{n} findings\n"),
             };
-            if findings.is_empty() {
-                return count;
-            }
-            let grid = titled(
-                Style::of(format),
-                &format!("Audit of {audited}"),
-                header.iter().map(|h| h.to_string()).collect(),
-                rows,
-                99,
-            );
-            format!("{grid}{count}")
+            let mut out = if findings.is_empty() {
+                count
+            } else {
+                let grid = titled(
+                    Style::of(format),
+                    &format!("Audit of {audited}"),
+                    header.iter().map(|h| h.to_string()).collect(),
+                    rows,
+                    99,
+                );
+                format!("{grid}{count}")
+            };
+            out.push_str(&acknowledged_part(acknowledged, format));
+            out
         }
     }
+}
+
+/// The acknowledged findings after the count: each with its place, what was
+/// found and the reason the plugin gives, wrapped.
+fn acknowledged_part(acknowledged: &[Finding], format: Format) -> String {
+    if acknowledged.is_empty() {
+        return String::new();
+    }
+    let md = matches!(format, Format::Markdown);
+    let mut out = format!(
+        "\n{} acknowledged (the plugin says why each is still used; --no-acknowledged counts them as findings):\n",
+        acknowledged.len()
+    );
+    if md {
+        out.push('\n');
+    }
+    for f in acknowledged {
+        let (bullet, indent) = if md { ("- ", "  ") } else { ("  ", "    ") };
+        out.push_str(&format!("{bullet}acknowledged: {}: {}:\n", f.place(), f.message));
+        let reason = f.reason.as_deref().unwrap_or_default();
+        for line in crate::text::wrap(reason, 88 - indent.len()) {
+            out.push_str(&format!("{indent}{line}\n"));
+        }
+    }
+    out
 }

@@ -287,6 +287,8 @@ pub struct CardSource {
     pub id: String,
     pub grade: String,
     pub published: String,
+    /// Why an old source is still used (its `stale`), when it says.
+    pub stale: Option<String>,
     pub salaries: usize,
     pub agency_rates: usize,
     /// The roles whose entries name it.
@@ -339,7 +341,7 @@ pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format)
             "locations": cards.iter().map(|c| json!({
                 "location": c.location, "name": c.name, "currency": c.currency, "basis": c.basis,
                 "sources": c.sources.iter().map(|s| json!({
-                    "id": s.id, "grade": s.grade, "published": s.published,
+                    "id": s.id, "grade": s.grade, "published": s.published, "stale": s.stale,
                     "salaries": s.salaries, "agency_rates": s.agency_rates, "roles": s.roles, "weak": s.weak(),
                 })).collect::<Vec<_>>(),
                 "weakest": c.sources.iter().filter(|s| s.weak()).map(|s| s.id.clone()).collect::<Vec<_>>(),
@@ -351,6 +353,7 @@ pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format)
                 "source",
                 "grade",
                 "published",
+                "stale",
                 "salaries",
                 "agency_rates",
                 "weak",
@@ -365,6 +368,7 @@ pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format)
                             s.id.clone(),
                             s.grade.clone(),
                             s.published.clone(),
+                            s.stale.clone().unwrap_or_default(),
                             s.salaries.to_string(),
                             s.agency_rates.to_string(),
                             s.weak().to_string(),
@@ -413,6 +417,15 @@ pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format)
                         s.published,
                         s.counts()
                     ));
+                    if let Some(stale) = &s.stale {
+                        let pad = if md { "  " } else { "      " };
+                        for line in crate::text::wrap(&format!("stale: {stale}"), 88 - pad.len()) {
+                            out.push_str(&format!(
+                                "{pad}{line}
+"
+                            ));
+                        }
+                    }
                 }
                 let weak: Vec<&CardSource> = c.sources.iter().filter(|s| s.weak()).collect();
                 out.push_str(&format!(
