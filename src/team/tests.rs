@@ -320,3 +320,108 @@ mod properties {
         }
     }
 }
+
+/// (role, level, count, allocation, engagement) of each seat.
+fn composition(seats: &[Seat]) -> Vec<(String, Level, u32, Decimal, Engagement)> {
+    seats
+        .iter()
+        .map(|s| {
+            (
+                s.role.value.clone(),
+                s.level,
+                s.count,
+                s.allocation.get(),
+                s.engagement,
+            )
+        })
+        .collect()
+}
+
+fn row(
+    role: &str,
+    level: Level,
+    count: u32,
+    allocation: Decimal,
+    engagement: Engagement,
+) -> (String, Level, u32, Decimal, Engagement) {
+    (role.to_string(), level, count, allocation, engagement)
+}
+
+#[test]
+fn the_seats_of_a_production_team_worked_by_hand() {
+    let l = layers();
+    let p = staffing(&l);
+    let s = scenario(Stage::Production, "", "InHouse", "effort_pm: 1");
+    // 9 FTE x 0.55 = 4.95 -> 5 engineering, 4 development (FraudDetection)
+    // engineering 5: Senior 1, rest 4; 5 >= lead_from_fte 4: a Lead in place
+    //   of a Mid (rest 3); MLOps from Production at 2 FTE and more: 1 (rest 2);
+    //   a data engineer for FraudDetection at 3 FTE and more: 1 (rest 1 Mid)
+    // development 4: Senior 1, rest 3; a Lead (rest 2 Mid); no prompt
+    //   engineer for FraudDetection
+    use Engagement::InHouse;
+    let team = seats(p, &s, dec!(9));
+    assert!(
+        team[0]
+            .reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with("Production stage: at least one senior AI engineer owns")),
+        "{:?}",
+        team[0].reason
+    );
+    assert_eq!(
+        composition(&team),
+        vec![
+            row("ai-engineer", Level::Senior, 1, dec!(1), InHouse),
+            row("ai-engineer", Level::Mid, 1, dec!(1), InHouse),
+            row("ai-engineer", Level::Lead, 1, dec!(1), InHouse),
+            row("mlops-engineer", Level::Mid, 1, dec!(1), InHouse),
+            row("data-engineer", Level::Mid, 1, dec!(1), InHouse),
+            row("ai-developer", Level::Senior, 1, dec!(1), InHouse),
+            row("ai-developer", Level::Mid, 2, dec!(1), InHouse),
+            row("ai-developer", Level::Lead, 1, dec!(1), InHouse),
+        ]
+    );
+}
+
+#[test]
+fn the_seats_of_a_hybrid_pilot_team_worked_by_hand() {
+    let l = layers();
+    let p = staffing(&l);
+    let s = scenario(Stage::Pilot, "", "Hybrid", "effort_pm: 1");
+    // 7 FTE x 0.35 = 2.45 -> 2.5 engineering, 4.5 development
+    // engineering 2.5 at Pilot: Senior 1, 1.5 Mid (no Lead below 4 FTE, no
+    //   MLOps before Production, no data engineer below 3 FTE)
+    // development 4.5: Senior 1, Lead 1, 2.5 Mid
+    // Hybrid: Senior and Lead in-house, Mid through an agency
+    use Engagement::{Agency, InHouse};
+    let team = seats(p, &s, dec!(7));
+    assert_eq!(
+        composition(&team),
+        vec![
+            row("ai-engineer", Level::Senior, 1, dec!(1), InHouse),
+            row("ai-engineer", Level::Mid, 1, dec!(1), Agency),
+            row("ai-engineer", Level::Mid, 1, dec!(0.5), Agency),
+            row("ai-developer", Level::Senior, 1, dec!(1), InHouse),
+            row("ai-developer", Level::Mid, 2, dec!(1), Agency),
+            row("ai-developer", Level::Mid, 1, dec!(0.5), Agency),
+            row("ai-developer", Level::Lead, 1, dec!(1), InHouse),
+        ]
+    );
+    let reasons: Vec<&str> = team.iter().filter_map(|s| s.reason.as_deref()).collect();
+    // before Production (engineer_from) the senior engineer prepares the
+    // path to production rather than owning the production system
+    assert_eq!(
+        reasons[0],
+        "the Pilot stage: a senior AI engineer prepares the path to production (architecture, data \
+         handling, deployment); Hybrid: Senior seats stay in-house (strategy and ownership)"
+    );
+    assert_eq!(
+        reasons[1],
+        "mid-level AI engineers add delivery capacity under the senior; Hybrid: Mid seats go to an agency (delivery)"
+    );
+    assert_eq!(
+        reasons[6],
+        "4.5 FTE of development: a lead AI developer coordinates the work in place of a mid-level \
+         seat; Hybrid: Lead seats stay in-house (strategy and ownership)"
+    );
+}
