@@ -11,7 +11,7 @@ use crate::input::origin::{Located, Origin};
 use crate::money::{grouped, plain, two_places};
 use crate::rates::Layers;
 use crate::rates::staffing::{Specialist, Staffing};
-use crate::scenario::{Allocation, Scenario, Seat, Target, Team};
+use crate::scenario::{Allocation, Scenario, Seat, Target};
 use crate::vocabulary::{Engagement, EngagementChoice, Focus, Level, Stage};
 
 /// A proposed team and why.
@@ -247,13 +247,6 @@ pub fn seats(staffing: &Staffing, scenario: &Scenario, total: Decimal) -> Vec<Se
     out
 }
 
-fn with_seats(scenario: &Scenario, seats: Vec<Seat>) -> Scenario {
-    Scenario {
-        team: Team::Seats(seats),
-        ..scenario.clone()
-    }
-}
-
 fn no_staffing(scenario: &Scenario, layers: &Layers) -> Diagnostic {
     Diagnostic::new(
         &scenario.file,
@@ -277,7 +270,7 @@ pub fn recommend(
     let sizes = (1..=steps.to_usize().unwrap_or(0)).map(|k| step * Decimal::from(k));
     let estimate_of = |total: Decimal| -> Result<Estimate, Vec<Diagnostic>> {
         let team = seats(staffing, scenario, total);
-        engine::estimate(&with_seats(scenario, team.clone()), &team, layers)
+        engine::estimate(scenario, &team, layers)
     };
     let e = engineering_share(staffing, scenario);
     let months = plain(scenario.duration.get());
