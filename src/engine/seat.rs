@@ -442,12 +442,14 @@ impl<N: Number> Terms<N> {
     }
 
     /// active = max(0, u - s): months staffed.
+    #[inline]
     pub fn active(&self) -> N {
         (self.until - self.start).max(N::zero())
     }
 
     /// Σ_k (1 + g)^k * overlap([lo, hi) ∩ [i0, i1), Y_k) over the project
     /// years Y_k = [12k, 12k + 12): months weighted by the year's raise.
+    #[inline]
     fn raised(&self, lo: N, hi: N, i0: N, i1: N) -> N {
         let (lo, hi) = (lo.max(i0), hi.min(i1));
         if self.growth == N::zero() {
@@ -466,6 +468,7 @@ impl<N: Number> Terms<N> {
 
     /// (1 + g)^k0 with k0 = floor(f / 12): the raise of the year the
     /// position opens.
+    #[inline]
     fn opening_factor(&self) -> N {
         let (mut factor, step) = (N::int(1), N::int(1) + self.growth);
         for k in 1..self.years {
@@ -478,6 +481,7 @@ impl<N: Number> Terms<N> {
     /// the pay of the months of A inside it (raised by project year), the
     /// hiring fee when work starts inside it, and the replacement fees of
     /// leavers over F inside it.
+    #[inline]
     pub fn components_within(&self, i0: N, i1: N) -> Components<N> {
         let na = self.fte;
         let months = self.raised(self.start, self.until, i0, i1);
@@ -518,11 +522,13 @@ impl<N: Number> Terms<N> {
     }
 
     /// The cost over the whole project [0, D).
+    #[inline]
     pub fn cost(&self) -> N {
         self.cost_within(N::zero(), self.duration)
     }
 
     /// The capacity over the whole project [0, D).
+    #[inline]
     pub fn capacity(&self) -> N {
         self.capacity_within(N::zero(), self.duration)
     }
@@ -533,6 +539,7 @@ impl<N: Number> Terms<N> {
     }
 
     /// The cost inside [i0, i1).
+    #[inline]
     pub fn cost_within(&self, i0: N, i1: N) -> N {
         self.components_within(i0, i1).total()
     }
@@ -540,6 +547,7 @@ impl<N: Number> Terms<N> {
     /// The productive capacity inside [i0, i1), in person-months:
     /// n * a * L * v * (p * ramp months inside + full months inside *
     /// (1 - q/12 * r * (1 - p))); the last factor is kept at 0 or more.
+    #[inline]
     pub fn capacity_within(&self, i0: N, i1: N) -> N {
         let ramp_end = (self.start + self.ramp).min(self.until);
         let ramping = overlap(self.start, ramp_end, i0, i1);

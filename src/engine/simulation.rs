@@ -224,6 +224,12 @@ impl Sampler {
         let mut rng =
             Xoshiro256PlusPlus::seed_from_u64(seed ^ (chunk as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
         let count = costs.len();
+        // Write before the first read: the outputs are fresh zeroed pages,
+        // and a `+=` on an untouched page first maps the shared zero page,
+        // then copies it on the write, which on two cores costs a TLB
+        // shootdown per page (it made a second thread nearly useless).
+        costs.fill(0.0);
+        capacities.fill(0.0);
         // One column of BLOCK values per input, side by side.
         let mut cols = vec![0.0; BLOCK * self.draws.len()];
         for start in (0..count).step_by(BLOCK) {
