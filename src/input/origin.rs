@@ -20,6 +20,14 @@ struct Place {
 }
 
 impl Origin {
+    /// " (first at line L, column C)": where an entry given twice was first
+    /// written, for the message about the second; empty without a place.
+    pub fn first_at(&self) -> String {
+        self.span()
+            .map(|s| format!(" (first at line {}, column {})", s.start.line, s.start.col))
+            .unwrap_or_default()
+    }
+
     /// A whole file, or a place that is not in a file (`--currency`).
     pub fn new(file: &str) -> Self {
         Origin {

@@ -191,10 +191,7 @@ pub(crate) fn once_each<'a, V>(
     for (key, value) in entries.0 {
         let origin = key_origin(source, key);
         if let Some(first) = seen.get(key) {
-            let at = first
-                .span()
-                .map(|s| format!(" (first at line {}, column {})", s.start.line, s.start.col))
-                .unwrap_or_default();
+            let at = first.first_at();
             problems.push(
                 origin
                     .diag(format!("`{key}` is given twice in {map}{at}"))
@@ -528,10 +525,7 @@ fn productivity<'a>(
         };
         let origin = source.origin_of(key);
         if let Some(first) = seen.get(&level) {
-            let at = first
-                .span()
-                .map(|s| format!(" (first at line {}, column {})", s.start.line, s.start.col))
-                .unwrap_or_default();
+            let at = first.first_at();
             problems.push(
                 origin
                     .diag(format!("`{level}` is given twice in productivity{at}"))

@@ -516,11 +516,7 @@ fn skills<'a>(
             continue;
         };
         if let Some(first) = skills.iter().find(|s| s.value == skill.value) {
-            let at = first
-                .origin
-                .span()
-                .map(|s| format!(" (first at line {}, column {})", s.start.line, s.start.col))
-                .unwrap_or_default();
+            let at = first.origin.first_at();
             problems.push(
                 skill
                     .origin

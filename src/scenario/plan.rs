@@ -355,10 +355,7 @@ pub fn costs<'a>(
             );
         }
         if let Some(first) = seen.get(&name.value) {
-            let at = first
-                .span()
-                .map(|s| format!(" (first at line {}, column {})", s.start.line, s.start.col))
-                .unwrap_or_default();
+            let at = first.first_at();
             problems.push(
                 name.origin
                     .diag(format!("cost line `{}` is given twice{at}", name.value))

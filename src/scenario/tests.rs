@@ -7,29 +7,7 @@ use rust_decimal_macros::dec;
 use super::*;
 
 /// The plan of MODEL.md 8.1, as written there.
-pub const PLAN: &str = r#"Scenario(
-    name: "Support assistant: prototype to production",
-    duration_months: 18,
-    location: "us",
-    engagement: InHouse,
-    phases: [                          // instead of `stage`: stages in order
-        (stage: Prototype, until_month: 3),
-        (stage: Pilot, until_month: 8),
-        (stage: Production),           // the last phase runs to the end
-    ],
-    team: Seats([
-        (role: "ai-developer", level: Senior, engagement: Agency, until_month: 8),
-        (role: "ai-developer", level: Mid, count: 2),
-        (role: "ai-engineer", level: Senior, from_month: 2), // search opens at 2
-        (role: "mlops-engineer", level: Mid, from_month: 6),
-    ]),
-    costs: [                           // optional: non-labour costs
-        (name: "LLM API", monthly: (low: 1500, typical: 3000, high: 8000), from_month: 3),
-        (name: "GPU cloud", monthly: 4000, from_month: 8),
-        (name: "Security audit", once: 25000, from_month: 7),
-    ],
-)
-"#;
+pub const PLAN: &str = include_str!("../../tests/data/model-plan.ron");
 
 fn read(text: &str) -> Scenario {
     match Scenario::read(Source::new("plan.ron", text)) {
