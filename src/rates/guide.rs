@@ -14,8 +14,8 @@ use crate::input::fields::Limits;
 use crate::input::origin::Problems;
 use crate::input::source::Source;
 use crate::input::suggest::did_you_mean;
-use crate::rates::raw::Entries;
-use crate::rates::table::{key_origin, once_each};
+use crate::rates::entries::Entries;
+use crate::rates::entries::once_each;
 use crate::vocabulary::{Level, Requirement, Stage};
 
 #[derive(Deserialize)]
@@ -139,7 +139,7 @@ pub fn read_rules<'a>(
 ) -> Vec<(String, Rule)> {
     let mut rules = Vec::new();
     for (id, r) in once_each(source, raw, "staffing.advice", problems) {
-        let at = key_origin(source, id);
+        let at = source.origin_of_slice(id);
         if r.enabled == Some(false) {
             rules.push((id.to_string(), Rule::Silenced));
             continue;

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod catalog;
 pub mod diff;
 pub mod edit;
+mod entries;
 pub mod guide;
 pub mod import;
 pub mod layers;

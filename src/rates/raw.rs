@@ -3,12 +3,10 @@
 //! Leaves are borrowed `&RawValue`s so validation can read numbers exactly
 //! and point at them.
 
-use std::marker::PhantomData;
-
 use ron::value::RawValue;
 use serde::Deserialize;
-use serde::de::{Deserializer, MapAccess, Visitor};
 
+pub use crate::rates::entries::{Entries, Pairs};
 use crate::vocabulary::{Focus, Level};
 
 #[derive(Deserialize)]
@@ -181,41 +179,4 @@ pub struct RawFx<'a> {
     pub base: &'a RawValue,
     #[serde(borrow)]
     pub rates: Entries<'a, &'a RawValue>,
-}
-
-/// A map as written: every entry in file order, duplicates kept, so that a
-/// key given twice is reported instead of the last one silently winning.
-pub struct Pairs<K, V>(pub Vec<(K, V)>);
-
-/// A map with quoted ids for keys, as written.
-pub type Entries<'a, V> = Pairs<&'a str, V>;
-
-impl<K, V> Default for Pairs<K, V> {
-    fn default() -> Self {
-        Pairs(Vec::new())
-    }
-}
-
-impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for Pairs<K, V> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct PairsVisitor<K, V>(PhantomData<(K, V)>);
-
-        impl<'de, K: Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for PairsVisitor<K, V> {
-            type Value = Pairs<K, V>;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a map of keys to entries")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry::<K, V>()? {
-                    entries.push(entry);
-                }
-                Ok(Pairs(entries))
-            }
-        }
-
-        deserializer.deserialize_map(PairsVisitor(PhantomData))
-    }
 }

@@ -11,8 +11,8 @@ use crate::input::diagnostic::Diagnostic;
 use crate::input::fields::Limits;
 use crate::input::origin::Problems;
 use crate::input::source::Source;
+use crate::rates::entries::Entries;
 use crate::rates::guide::{Brief, RawBrief, RawRule, Rule, read_briefs, read_rules};
-use crate::rates::raw::Entries;
 use crate::vocabulary::{Level, Product, Stage};
 
 #[derive(Deserialize)]

@@ -11,9 +11,8 @@ use crate::input::origin::{Located, Origin, Problems};
 use crate::input::source::Source;
 use crate::money::Currency;
 use crate::range::Range;
-use crate::rates::raw::{
-    Entries, Pairs, RawAgency, RawFx, RawInHouse, RawLocation, RawPremium, RawRateTable,
-};
+use crate::rates::entries::once_each;
+use crate::rates::raw::{Pairs, RawAgency, RawFx, RawInHouse, RawLocation, RawPremium, RawRateTable};
 use crate::rates::staffing::Staffing;
 use crate::vocabulary::{Focus, Level};
 
@@ -178,38 +177,6 @@ impl RateTable {
     }
 }
 
-/// The entries of a map, each key once: a key given again is reported at
-/// its second place and left out.
-pub(crate) fn once_each<'a, V>(
-    source: &Source<'a>,
-    entries: Entries<'a, V>,
-    map: &str,
-    problems: &mut Problems,
-) -> Vec<(&'a str, V)> {
-    let mut seen: BTreeMap<&str, Origin> = BTreeMap::new();
-    let mut kept = Vec::with_capacity(entries.0.len());
-    for (key, value) in entries.0 {
-        let origin = key_origin(source, key);
-        if let Some(first) = seen.get(key) {
-            let at = first.first_at();
-            problems.push(
-                origin
-                    .diag(format!("`{key}` is given twice in {map}{at}"))
-                    .expected(format!("each id once in {map}"))
-                    .help("remove one of the two entries or merge them; to change an entry of another plugin, layer a plugin above it"),
-            );
-            continue;
-        }
-        seen.insert(key, origin);
-        kept.push((key, value));
-    }
-    kept
-}
-
-pub(crate) fn key_origin(source: &Source<'_>, key: &str) -> Origin {
-    source.origin_of_slice(key)
-}
-
 fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Problems) -> Option<RateTable> {
     let name = problems.take(source.id(raw.name, "name"));
     let effective = raw
@@ -221,7 +188,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
         if let Some(published) = problems.take(source.date(s.published, "published")) {
             if let Some(grade) = s.grade.as_deref().filter(|g| !matches!(*g, "A" | "B" | "C")) {
                 problems.push(
-                    key_origin(source, id)
+                    source.origin_of_slice(id)
                         .diag(format!("source `{id}` has grade `{grade}`"))
                         .expected("grade \"A\" (official statistics), \"B\" (survey or job-ad data) or \"C\" (vendor page or second-hand)")
                         .help("use one of A, B, C as rates/README explains"),
@@ -248,7 +215,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
                 note: s.note,
                 stale,
             };
-            sources.insert(id.to_string(), Located::new(value, key_origin(source, id)));
+            sources.insert(id.to_string(), Located::new(value, source.origin_of_slice(id)));
         }
     }
 
@@ -259,14 +226,14 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
                 title: r.title,
                 focus: r.focus,
             };
-            (id.to_string(), Located::new(role, key_origin(source, id)))
+            (id.to_string(), Located::new(role, source.origin_of_slice(id)))
         })
         .collect();
 
     let mut locations = BTreeMap::new();
     for (id, l) in once_each(source, raw.locations, "locations", problems) {
         if let Some(location) = location(source, id, l, problems) {
-            locations.insert(id.to_string(), Located::new(location, key_origin(source, id)));
+            locations.insert(id.to_string(), Located::new(location, source.origin_of_slice(id)));
         }
     }
 
@@ -306,7 +273,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawRateTable<'a>, problems: &mut Proble
     let mut premiums = BTreeMap::new();
     for (id, p) in once_each(source, raw.premiums, "premiums", problems) {
         if let Some(premium) = premium(source, id, p, problems) {
-            premiums.insert(id.to_string(), Located::new(premium, key_origin(source, id)));
+            premiums.insert(id.to_string(), Located::new(premium, source.origin_of_slice(id)));
         }
     }
 
@@ -547,7 +514,7 @@ fn fx<'a>(source: &Source<'a>, raw: RawFx<'a>, problems: &mut Problems) -> Optio
     let base = problems.take(source.currency(raw.base));
     let mut rates = BTreeMap::new();
     for (code, value) in once_each(source, raw.rates, "fx.rates", problems) {
-        let origin = key_origin(source, code);
+        let origin = source.origin_of_slice(code);
         let Some(currency) = Currency::parse(code) else {
             problems.push(
                 origin
