@@ -20,7 +20,6 @@ pub trait Number:
     fn max(self, other: Self) -> Self;
     /// The smaller of two; likewise.
     fn min(self, other: Self) -> Self;
-    fn floor(self) -> Self;
     /// `self * num / den`, in that order for exact numbers; f64 multiplies
     /// by the ratio, which the compiler folds or lifts out of a loop.
     fn scale(self, num: Self, den: Self) -> Self;
@@ -48,9 +47,6 @@ impl Number for f64 {
     }
     fn min(self, other: f64) -> f64 {
         f64::min(self, other)
-    }
-    fn floor(self) -> f64 {
-        f64::floor(self)
     }
     #[inline]
     fn scale(self, num: f64, den: f64) -> f64 {
@@ -151,9 +147,6 @@ impl Number for Exact {
     fn min(self, other: Exact) -> Exact {
         self.both(other, |a, b| Some(a.min(b)))
     }
-    fn floor(self) -> Exact {
-        Exact(self.0.map(|d| d.floor()))
-    }
     fn scale(self, num: Exact, den: Exact) -> Exact {
         self * num / den
     }
@@ -193,7 +186,6 @@ mod tests {
         assert_eq!(over.partial_cmp(&Exact::zero()), None);
         assert_eq!((Exact::int(1) / Exact::zero()).get(), None, "division by zero");
         assert_eq!((big - big).get(), Some(Decimal::ZERO));
-        assert_eq!(Exact::new(Decimal::new(25, 1)).floor().get(), Some(Decimal::TWO));
         assert_eq!(over.positive().get(), None);
         assert_eq!(
             Exact::new(Decimal::new(1, 20)).positive().get(),

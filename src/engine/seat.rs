@@ -431,16 +431,6 @@ impl<N: Copy> Formula<N> {
 }
 
 impl<N: Number> Terms<N> {
-    /// s: when work starts, in months after the project starts.
-    pub fn start(&self) -> N {
-        self.start
-    }
-
-    /// u: when the seat ends.
-    pub fn until(&self) -> N {
-        self.until
-    }
-
     /// active = max(0, u - s): months staffed.
     #[inline]
     pub fn active(&self) -> N {
