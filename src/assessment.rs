@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::advice::{Advice, advise};
 use crate::budget::{Budget, BudgetCheck, GatePoint};
+use crate::conversion::Conversion;
 use crate::engine::Estimate;
 use crate::engine::simulation::{Simulation, decimal, simulate};
 use crate::money::cents;
@@ -24,6 +25,9 @@ pub struct Assessment {
     /// The hiring mistakes the plan may be making; empty until
     /// [`Assessment::advise`] is called, and when there are none.
     pub advice: Vec<Advice>,
+    /// How the figures were brought into the reporting currency when it is
+    /// not the scenario's own; set by whoever chose the currency.
+    pub conversion: Option<Conversion>,
 }
 
 impl From<Estimate> for Assessment {
@@ -33,6 +37,7 @@ impl From<Estimate> for Assessment {
             simulation: None,
             budget: None,
             advice: Vec::new(),
+            conversion: None,
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod assessment;
 pub mod brief;
 pub mod budget;
 pub mod check;
+pub mod conversion;
 pub mod engine;
 pub mod impact;
 pub mod input;

@@ -114,7 +114,7 @@ pub(crate) fn write_charts(
 /// `teamcost report`: the document with every chart, table, assumption and
 /// source; Markdown gets its charts as files beside it.
 pub(crate) fn report(catalog: &Catalog, args: &DocumentArgs) -> anyhow::Result<Outcome> {
-    let (estimates, _) = simulated(catalog, &args.input)?;
+    let (estimates, _) = simulated(catalog, &args.input, Scale::Shared)?;
     let layers: Vec<Layers> = estimates
         .iter()
         .map(|e| catalog.layers(&e.scenario.rates).map_err(Diagnostics))

@@ -1,10 +1,12 @@
 //! Reading, estimating, simulating and gating the scenarios of a command.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rust_decimal::Decimal;
 use teamcost::budget::{Budget, GatePoint};
+use teamcost::conversion::Conversion;
+use teamcost::engine::model::reporting_currency;
 use teamcost::input::origin::{Located, Origin};
 use teamcost::money::Currency;
 use teamcost::{Assessment, Catalog, Diagnostic, Diagnostics, Layers};
@@ -20,19 +22,25 @@ pub(crate) fn currency(code: &Option<String>) -> Result<Option<Currency>, Diagno
     })
 }
 
-/// Reads a scenario, applies `--currency`, and estimates it.
+/// Reads a scenario, applies `--currency`, and estimates it; a scenario
+/// reported in a currency not its own says how it was converted.
 pub(crate) fn load(
     catalog: &Catalog,
     file: &Path,
     currency: &Option<Currency>,
 ) -> Result<(Assessment, Layers), Diagnostics> {
     let mut scenario = teamcost::load_scenario(file)?;
+    let layers = catalog.layers(&scenario.rates).map_err(Diagnostics)?;
+    // an unknown location is reported by the estimate, with its position
+    let own = reporting_currency(&scenario, &layers).ok();
     if let Some(c) = currency {
         scenario.currency = Some(Located::new(c.clone(), Origin::new("--currency")));
     }
-    let layers = catalog.layers(&scenario.rates).map_err(Diagnostics)?;
     let estimate = teamcost::estimate(&scenario, &layers).map_err(Diagnostics)?;
-    Ok((Assessment::advised(estimate, &layers), layers))
+    let conversion = own.and_then(|own| Conversion::between(&own, &estimate.currency, &layers));
+    let mut assessment = Assessment::advised(estimate, &layers);
+    assessment.conversion = conversion;
+    Ok((assessment, layers))
 }
 
 pub(crate) fn one(catalog: &Catalog, args: &OneFileArgs) -> Result<(Assessment, Layers), Diagnostics> {
@@ -60,11 +68,23 @@ pub(crate) fn budget(args: &InputArgs) -> Result<Option<Budget>, Diagnostic> {
     Ok(Some(Budget { amount, at }))
 }
 
+/// Whether a command shows its scenarios on one scale (a comparison, a
+/// chart, a report), so that they must share a currency, or each on its own.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scale {
+    Shared,
+    Each,
+}
+
 /// Estimates, simulates and gates the scenarios; the status is 3 when one
 /// is over budget.
-pub(crate) fn simulated(catalog: &Catalog, args: &InputArgs) -> Result<(Vec<Assessment>, u8), Diagnostics> {
+pub(crate) fn simulated(
+    catalog: &Catalog,
+    args: &InputArgs,
+    scale: Scale,
+) -> Result<(Vec<Assessment>, u8), Diagnostics> {
     let budget = budget(args)?;
-    let mut estimates = estimates(catalog, args)?;
+    let mut estimates = estimates(catalog, args, scale)?;
     if args.trials > 0 {
         let seat_trials: u64 = estimates
             .iter()
@@ -103,12 +123,44 @@ pub(crate) fn progress_bar(quiet: bool, seat_trials: u64, trials: u64) -> Progre
     bar
 }
 
-pub(crate) fn estimates(catalog: &Catalog, args: &InputArgs) -> Result<Vec<Assessment>, Diagnostics> {
-    let currency = currency(&args.currency)?;
-    let mut out = Vec::with_capacity(args.files.len());
+/// Estimates every file in `--currency` when given. Without it, scenarios
+/// in different currencies are each left in their own, unless `scale` puts
+/// them on one scale: then every one is converted to the first scenario's
+/// currency, and says so. A `--budget` needs one currency either way.
+pub(crate) fn estimates(
+    catalog: &Catalog,
+    args: &InputArgs,
+    scale: Scale,
+) -> Result<Vec<Assessment>, Diagnostics> {
+    let asked = currency(&args.currency)?;
+    let mut out = estimated(catalog, &args.files, &asked)?;
+    if asked.is_some() {
+        return Ok(out);
+    }
+    let Some(first) = out.first().map(|e| e.currency.clone()) else {
+        return Ok(out);
+    };
+    if out.iter().all(|e| e.currency == first) {
+        return Ok(out);
+    }
+    if args.budget.is_some() {
+        return Err(mixed_budget(&out).into());
+    }
+    if scale == Scale::Shared {
+        out = estimated(catalog, &args.files, &Some(first))?;
+    }
+    Ok(out)
+}
+
+fn estimated(
+    catalog: &Catalog,
+    files: &[PathBuf],
+    currency: &Option<Currency>,
+) -> Result<Vec<Assessment>, Diagnostics> {
+    let mut out = Vec::with_capacity(files.len());
     let mut problems = Vec::new();
-    for file in &args.files {
-        match load(catalog, file, &currency) {
+    for file in files {
+        match load(catalog, file, currency) {
             Ok((e, _)) => out.push(e),
             Err(mut d) => problems.append(&mut d.0),
         }
@@ -118,4 +170,46 @@ pub(crate) fn estimates(catalog: &Catalog, args: &InputArgs) -> Result<Vec<Asses
     } else {
         Err(Diagnostics(problems))
     }
+}
+
+/// `--budget` is an amount in one currency: with scenarios in several it
+/// would be read as a different sum for each.
+fn mixed_budget(estimates: &[Assessment]) -> Diagnostic {
+    let mut currencies: Vec<&str> = Vec::new();
+    for e in estimates {
+        if !currencies.contains(&e.currency.as_str()) {
+            currencies.push(e.currency.as_str());
+        }
+    }
+    let each: Vec<String> = currencies
+        .iter()
+        .map(|c| {
+            let files: Vec<&str> = estimates
+                .iter()
+                .filter(|e| e.currency.as_str() == *c)
+                .map(|e| file_name(&e.scenario.file))
+                .collect();
+            format!("{c}: {}", files.join(", "))
+        })
+        .collect();
+    Diagnostic::new(
+        "--budget",
+        format!(
+            "the scenarios report in different currencies ({}), so the budget would be a different sum for each",
+            currencies.join(", ")
+        ),
+    )
+    .expected(format!("one reporting currency, not {}", each.join("; ")))
+    .help(format!(
+        "pass --currency {} (or another code) to read the budget, and report every scenario, in that currency",
+        currencies[0]
+    ))
+}
+
+/// The last part of a path, for lists of files.
+fn file_name(path: &str) -> &str {
+    Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(path)
 }

@@ -16,7 +16,7 @@ use teamcost::{Catalog, Diagnostics};
 pub use args::*;
 use charts::{chart, report, write_charts};
 pub use check::CheckFailed;
-use estimate::{budget, currency, one, simulated};
+use estimate::{Scale, budget, currency, one, simulated};
 
 /// What a command produced: text for stdout and the exit status.
 pub struct Outcome {
@@ -43,14 +43,20 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Estimate(args) => {
             let catalog = Catalog::load(&dirs)?;
-            let (estimates, status) = simulated(&catalog, &args.input)?;
+            // charts put the scenarios on one scale; the tables show each alone
+            let scale = if args.charts.is_some() {
+                Scale::Shared
+            } else {
+                Scale::Each
+            };
+            let (estimates, status) = simulated(&catalog, &args.input, scale)?;
             write_charts(&catalog, &estimates, &args)?;
             let stdout = teamcost::report::estimates(&estimates, args.format.into());
             Ok(Outcome { stdout, status })
         }
         Command::Compare(args) => {
             let catalog = Catalog::load(&dirs)?;
-            let (estimates, status) = simulated(&catalog, &args.input)?;
+            let (estimates, status) = simulated(&catalog, &args.input, Scale::Shared)?;
             write_charts(&catalog, &estimates, &args)?;
             let stdout = teamcost::report::comparison(&estimates, args.format.into());
             Ok(Outcome { stdout, status })
@@ -59,7 +65,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let catalog = Catalog::load(&dirs)?;
             // a budget draws a line on a chart; the gate (status 3) is
             // estimate's and compare's
-            let (estimates, _gate) = simulated(&catalog, &args.input)?;
+            let (estimates, _gate) = simulated(&catalog, &args.input, Scale::Shared)?;
             let kind = Kind::from(args.kind);
             let svg = chart(
                 &catalog,

@@ -86,8 +86,54 @@ pub struct ChartData<'a> {
     pub breakeven: Option<&'a crate::engine::breakeven::BreakEven>,
 }
 
-/// Draws one chart kind.
+/// Draws one chart kind; a chart of converted figures says how they were
+/// converted in a footnote.
 pub fn draw(kind: Kind, data: &ChartData<'_>) -> Result<String, PlotError> {
+    let svg = drawn(kind, data)?;
+    Ok(match crate::conversion::note(data.estimates) {
+        Some(note) => with_footnote(&svg, &format!("All figures {note}.")),
+        None => svg,
+    })
+}
+
+/// The chart with a band below it holding a note in small text, wrapped
+/// to the chart's width. The chart itself is untouched: the band grows the
+/// canvas downwards.
+fn with_footnote(svg: &str, text: &str) -> String {
+    const LINE: u32 = 28;
+    // about 10 pixels a character at 20 pixels, inside the 1600-pixel width
+    const CHARACTERS: usize = 140;
+    let (w, h) = SIZE;
+    let lines = wrap(text, CHARACTERS);
+    let band = 16 + LINE * lines.len() as u32;
+    let taller = h + band;
+    let head = format!(r#"<svg width="{w}" height="{h}" viewBox="0 0 {w} {h}""#);
+    let Some(body) = svg.strip_prefix(&head) else {
+        return svg.to_string();
+    };
+    let Some(body) = body.trim_end().strip_suffix("</svg>") else {
+        return svg.to_string();
+    };
+    let mut out = format!(r#"<svg width="{w}" height="{taller}" viewBox="0 0 {w} {taller}""#);
+    out.push_str(body);
+    out.push_str(&format!(
+        "<rect x=\"0\" y=\"{h}\" width=\"{w}\" height=\"{band}\" fill=\"#FFFFFF\" stroke=\"none\"/>\n"
+    ));
+    for (i, line) in lines.iter().enumerate() {
+        let escaped = line
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        out.push_str(&format!(
+            "<text x=\"24\" y=\"{}\" font-family=\"{FONT}\" font-size=\"20\" fill=\"#555555\">{escaped}</text>\n",
+            h + LINE * (i as u32 + 1)
+        ));
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+fn drawn(kind: Kind, data: &ChartData<'_>) -> Result<String, PlotError> {
     match kind {
         Kind::Range => range::chart(data.estimates, data.budget),
         Kind::Breakdown => breakdown::chart(data.estimates),

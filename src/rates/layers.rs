@@ -230,7 +230,7 @@ impl Layers {
     }
 
     /// Every price names a role, a location and a source that the layers
-    /// know; every premium a source.
+    /// know; every premium and fx block a source.
     fn check_references(&self) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         let (roles, locations, sources) = (self.role_ids(), self.location_ids(), self.source_ids());
@@ -270,8 +270,9 @@ impl Layers {
                     ));
                 }
             }
-            for premium in table.premiums.values() {
-                let source = &premium.value.source;
+            let fx_source = table.fx.as_ref().and_then(|f| f.source.as_ref());
+            let premium_sources = table.premiums.values().map(|p| &p.value.source);
+            for source in premium_sources.chain(fx_source) {
                 if self.source(&source.value).is_none() {
                     problems.push(unknown(
                         &source.origin.diag(format!("unknown source `{}`", source.value)),

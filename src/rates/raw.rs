@@ -179,4 +179,7 @@ pub struct RawFx<'a> {
     pub base: &'a RawValue,
     #[serde(borrow)]
     pub rates: Entries<'a, &'a RawValue>,
+    /// The source id the rates were taken from.
+    #[serde(default, borrow)]
+    pub source: Option<&'a RawValue>,
 }

@@ -122,6 +122,8 @@ pub struct Premium {
 pub struct Fx {
     pub base: Located<Currency>,
     pub rates: BTreeMap<Currency, Decimal>,
+    /// The source id the rates were taken from, when the block names one.
+    pub source: Option<Located<String>>,
     pub origin: Origin,
 }
 
@@ -542,7 +544,13 @@ fn fx<'a>(source: &Source<'a>, raw: RawFx<'a>, problems: &mut Problems) -> Optio
             rates.insert(currency, rate);
         }
     }
+    let fx_source = raw.source.and_then(|s| problems.take(source.id(s, "fx.source")));
     let base = base?;
     let origin = base.origin.clone();
-    Some(Fx { base, rates, origin })
+    Some(Fx {
+        base,
+        rates,
+        source: fx_source,
+        origin,
+    })
 }

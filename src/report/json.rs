@@ -92,6 +92,16 @@ fn extras(mut v: Value, e: &Assessment) -> Value {
     if !e.reasoning.is_empty() {
         v["reasoning"] = json!(e.reasoning);
     }
+    if let Some(c) = &e.conversion {
+        v["conversion"] = json!({
+            "from": c.from.to_string(),
+            "to": c.to.to_string(),
+            "rate": c.rate.to_string(),
+            "fx_table": c.fx.table,
+            "fx_source": c.fx.source,
+            "fx_published": c.fx.published,
+        });
+    }
     v
 }
 

@@ -40,9 +40,13 @@ pub fn estimates(estimates: &[Assessment], format: Format) -> String {
 
 /// The estimates side by side, one column each.
 pub fn comparison(estimates: &[Assessment], format: Format) -> String {
+    // a converted figure never passes for a native one
+    let converted = crate::conversion::note(estimates)
+        .map(|note| format!("All figures {note}.\n\n"))
+        .unwrap_or_default();
     match format {
-        Format::Table => table::comparison(estimates, table::Style::Terminal),
-        Format::Markdown => table::comparison(estimates, table::Style::Markdown),
+        Format::Table => converted + &table::comparison(estimates, table::Style::Terminal),
+        Format::Markdown => converted + &table::comparison(estimates, table::Style::Markdown),
         Format::Json => json::comparison(estimates),
         Format::Csv => csv::comparison(estimates),
     }

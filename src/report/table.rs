@@ -108,6 +108,9 @@ fn estimate(e: &Assessment, style: Style) -> String {
         e.currency,
         e.layers.join(" + "),
     ));
+    if let Some(c) = &e.conversion {
+        out.push_str(&format!("Figures {c}.\n\n"));
+    }
 
     let mut totals = new_table(
         style,
