@@ -92,6 +92,29 @@ fn currency_flag_picks_the_scale_and_names_only_the_converted() {
         "{}",
         one.stdout
     );
+    let csv = run(&["compare", GBP, USD, "--trials", "0", "--format", "csv"]);
+    assert!(
+        csv.stdout.contains("\nConverted from,-,USD at 0.746436\n"),
+        "{}",
+        csv.stdout
+    );
+    let csv = run(&[
+        "estimate",
+        USD,
+        "--trials",
+        "0",
+        "--format",
+        "csv",
+        "--currency",
+        "GBP",
+    ]);
+    assert!(
+        csv.stdout.contains(
+            ",GBP,conversion,\"from USD at fx of market-2026 (nbp-2026-01-16, 2026-01-16)\",,0.746435769202060162722997686,\n"
+        ),
+        "{}",
+        csv.stdout
+    );
     let native = run(&["estimate", GBP, "--trials", "0"]);
     assert!(!native.stdout.contains("converted"), "{}", native.stdout);
 }

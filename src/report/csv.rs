@@ -112,6 +112,17 @@ pub fn estimates(estimates: &[Assessment]) -> String {
                 check.budget.amount,
             );
         }
+        if let Some(c) = &e.conversion {
+            // the exact rate: 1 unit of `from` in the reporting currency
+            let item = format!("from {} at {}", c.from, c.fx);
+            row(
+                "conversion",
+                &item,
+                String::new(),
+                c.rate.to_string(),
+                String::new(),
+            );
+        }
         for warning in &e.warnings {
             row("warning", warning, String::new(), String::new(), String::new());
         }

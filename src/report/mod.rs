@@ -96,8 +96,14 @@ fn comparison_rows(estimates: &[Assessment], money: fn(Decimal) -> String) -> Ve
     };
     let simulated_any = estimates.iter().any(|e| e.simulation.is_some());
     let budget_any = estimates.iter().any(|e| e.budget.is_some());
+    let converted_any = estimates.iter().any(|e| e.conversion.is_some());
     let mut rows = vec![
         row("Currency", &|e| e.currency.to_string()),
+        row("Converted from", &|e| {
+            e.conversion
+                .as_ref()
+                .map_or_else(|| "-".into(), |c| format!("{} at {}", c.from, c.shown_rate()))
+        }),
         row("Stage", &|e| e.scenario.stage_label()),
         row("Engagement", &|e| e.scenario.engagement.to_string()),
         row("Duration (months)", &|e| plain(e.scenario.duration.get())),
@@ -129,7 +135,9 @@ fn comparison_rows(estimates: &[Assessment], money: fn(Decimal) -> String) -> Ve
     ];
     // rows of a simulation or a budget that was not asked for say nothing
     rows.retain(|(label, _)| {
-        (simulated_any || !label.ends_with("(simulated)")) && (budget_any || label != "Budget")
+        (simulated_any || !label.ends_with("(simulated)"))
+            && (budget_any || label != "Budget")
+            && (converted_any || label != "Converted from")
     });
     rows
 }
