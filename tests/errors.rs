@@ -361,7 +361,7 @@ fn unknown_source_id() {
   |
 4 |         (role: "ai-engineer", level: Senior, location: "us", annual: 190000, source: "bls-oews-2O24"),
   |                                                                                      ^^^^^^^^^^^^^^^
-  = expected: a source defined in layers market-2026 + overlay: 4intelligence-br-2025, ai-premium-2026, aijobs-net-2025, aon-in-2025, aon-in-2026, aon-us-turnover-2021, assespro-br-2019, bls-ecec-2026-03, bls-ncs-2024, bls-oews-2024, br-clt-leave-2026, cocomo-ii-2000, de-leave-2026, eaglerock-2026, freelancermap-2023, freelancermap-2026, gehalt-de-leave, gov-uk-holiday, in-it-attrition-q3fy26, in-leave-policy, isg-de-2021, itjobswatch-2026, itjobswatch-ml-2025, latam-vendor-2026, linkedin-2021, linkedin-turnover-2018, mercer-pl-2026, mercer-us-2026, nbp-2026-01-16, pl-kodeks-pracy, placement-fee-2026, quess-2025, quess-genai-2025, robert-half-br-2022, robert-half-br-2026, robert-half-br-2026-p75, shrm-2022, shrm-benchmark-2015, sia-2022, soda-2024, soda-raport-2023, soda-raport-2024, statutory-br-2025, statutory-de-2026, statutory-in-2025, statutory-pl-2026, statutory-uk-2025, stepstone-2025, stepstone-ai-jobs-2024, swimm-2020, teamcost-assumption, teamlease-gcc-2025, teamlease-gcc-2026, teamlease-it-services-2026, topechelon-markup, totaljobs-2026, vendor-bands-2026, worldatwork-2026, wtw-br-2026, wtw-de-2025, wtw-de-2026, wtw-pl-2026, wtw-uk-2026
+  = expected: a source defined in layers market-2026 + overlay: the nearest of 63 are bls-oews-2024, bls-ncs-2024, soda-2024, bls-ecec-2026-03, br-clt-leave-2026, isg-de-2021, quess-2025, wtw-de-2025, wtw-de-2026, quess-genai-2025; `teamcost rates show NAME --sources` lists them
   = help: did you mean one of `bls-oews-2024`, `bls-ncs-2024`?
 "#,
     );

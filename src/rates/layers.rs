@@ -290,11 +290,30 @@ impl Layers {
 
 /// Completes a diagnostic about an unknown id with the known ones.
 pub fn unknown(diag: &Diagnostic, what: &str, found: &str, known: &[&str], layers: &Layers) -> Diagnostic {
+    // a long list hides the answer: the nearest ones, and where to see all
+    const LISTED: usize = 10;
+    let listed = if known.len() > LISTED + 5 {
+        let mut nearest = known.to_vec();
+        nearest.sort_by(|a, b| {
+            strsim::normalized_levenshtein(found, b).total_cmp(&strsim::normalized_levenshtein(found, a))
+        });
+        let more = if what == "source" {
+            "; `teamcost rates show NAME --sources` lists them"
+        } else {
+            ""
+        };
+        format!(
+            "the nearest of {} are {}{more}",
+            known.len(),
+            nearest[..LISTED].join(", ")
+        )
+    } else {
+        known.join(", ")
+    };
     diag.clone()
         .expected(format!(
-            "a {what} defined in layers {}: {}",
-            layers.describe(),
-            known.join(", ")
+            "a {what} defined in layers {}: {listed}",
+            layers.describe()
         ))
         .maybe_help(did_you_mean(found, known.iter().copied()).or_else(|| {
             Some(format!(
