@@ -199,3 +199,30 @@ fn charts_and_reports_of_mixed_currencies_are_drawn_in_one() {
         "the report says how it converted"
     );
 }
+
+#[test]
+fn a_scale_the_rates_cannot_reach_names_where_the_currency_came_from() {
+    let us = std::fs::read_to_string(repo().join(USD))
+        .expect("shipped")
+        .replace(
+            "    currency: \"USD\",",
+            "    currency: \"USD\",\n    rates: [\"market-2026\", \"mine\"],",
+        );
+    let dir = Workdir::new(&[
+        ("us.ron", us.as_str()),
+        (
+            "rates/mine.ron",
+            r#"RateTable(name: "mine", sources: {}, roles: {}, locations: {}, salaries: [], agency_rates: [],
+    fx: (base: "USD", rates: { "EUR": 1.1608, "PLN": 0.27513, "INR": 0.011005 }))"#,
+        ),
+    ]);
+    let gbp = repo().join(GBP);
+    let out = dir.run(&["compare", gbp.to_str().expect("path"), "us.ron", "--trials", "0"]);
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr,
+        "error: the first scenario's currency (GBP), as the scenarios mix currencies: currency GBP has no exchange rate in layers market-2026 + mine\n  \
+         = expected: one of USD, EUR, INR, PLN\n  \
+         = help: add \"GBP\": <USD per GBP> to fx.rates in rates/mine.ron\n"
+    );
+}

@@ -13,9 +13,10 @@ use teamcost::{Assessment, Catalog, Diagnostic, Diagnostics, Layers};
 
 use super::*;
 
-pub(crate) fn currency(code: &Option<String>) -> Result<Option<Currency>, Diagnostic> {
+pub(crate) fn currency(code: &Option<String>) -> Result<Option<Located<Currency>>, Diagnostic> {
     let Some(code) = code else { return Ok(None) };
-    Currency::parse(code).map(Some).ok_or_else(|| {
+    let flag = |c| Located::new(c, Origin::new("--currency"));
+    Currency::parse(code).map(flag).map(Some).ok_or_else(|| {
         Diagnostic::new("--currency", format!("`{code}` is not a currency code"))
             .expected("three upper-case letters, as in USD, EUR, PLN")
             .help(format!("write --currency {}", code.to_uppercase()))
@@ -27,14 +28,14 @@ pub(crate) fn currency(code: &Option<String>) -> Result<Option<Currency>, Diagno
 pub(crate) fn load(
     catalog: &Catalog,
     file: &Path,
-    currency: &Option<Currency>,
+    currency: &Option<Located<Currency>>,
 ) -> Result<(Assessment, Layers), Diagnostics> {
     let mut scenario = teamcost::load_scenario(file)?;
     let layers = catalog.layers(&scenario.rates).map_err(Diagnostics)?;
     // an unknown location is reported by the estimate, with its position
     let own = reporting_currency(&scenario, &layers).ok();
     if let Some(c) = currency {
-        scenario.currency = Some(Located::new(c.clone(), Origin::new("--currency")));
+        scenario.currency = Some(c.clone());
     }
     let estimate = teamcost::estimate(&scenario, &layers).map_err(Diagnostics)?;
     let conversion = own.and_then(|own| Conversion::between(&own, &estimate.currency, &layers));
@@ -147,7 +148,16 @@ pub(crate) fn estimates(
         return Err(mixed_budget(&out).into());
     }
     if scale == Scale::Shared {
-        out = estimated(catalog, &args.files, &Some(first))?;
+        // a rate table that cannot convert says where the currency came from
+        let why = format!(
+            "the first scenario's currency ({}), as the scenarios mix currencies",
+            first
+        );
+        out = estimated(
+            catalog,
+            &args.files,
+            &Some(Located::new(first, Origin::new(&why))),
+        )?;
     }
     Ok(out)
 }
@@ -155,7 +165,7 @@ pub(crate) fn estimates(
 fn estimated(
     catalog: &Catalog,
     files: &[PathBuf],
-    currency: &Option<Currency>,
+    currency: &Option<Located<Currency>>,
 ) -> Result<Vec<Assessment>, Diagnostics> {
     let mut out = Vec::with_capacity(files.len());
     let mut problems = Vec::new();

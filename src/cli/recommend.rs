@@ -203,7 +203,7 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
         s.phases = phases;
     }
     if let Some(c) = currency(&args.currency)? {
-        s.currency = Some(Located::new(c, flag("--currency")));
+        s.currency = Some(c);
     }
     if let Some(name) = &args.name {
         s.name = name.clone();
