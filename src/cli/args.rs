@@ -56,22 +56,24 @@ pub enum Command {
         mut_arg("at", |a| a.help(help::DRAWN_AT))
     )]
     Chart(ChartArgs),
-    /// Write one document with the comparison, every chart, the assumptions and the sources.
+    /// Write one document: the comparison, every chart, assumptions and sources.
     #[command(
         after_help = help::REPORT,
         mut_arg("budget", |a| a.help(help::DRAWN_BUDGET)),
         mut_arg("at", |a| a.help(help::DRAWN_AT))
     )]
     Report(DocumentArgs),
-    /// Who to hire: for each role of a scenario's seats, what the person will own, what to look for and what to ask.
+    /// Who to hire: per role, what the person will own, what to look for and ask.
     #[command(after_help = help::BRIEF)]
     Brief {
         /// Scenario files; a role shared by several is briefed once.
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
     },
-    /// Propose a team for a stage, product and effort or budget, and say why;
-    /// or a plan over phases, a team per phase merged into seats with windows.
+    /// Propose a team for a stage, product and effort or budget, and say why.
+    ///
+    /// Or a plan over --phases: a team per phase, merged into seats with
+    /// windows.
     #[command(after_help = help::RECOMMEND)]
     Recommend(Box<RecommendArgs>),
     /// Rate tables: list, show, diff, impact, set, import, new.

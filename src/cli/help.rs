@@ -37,6 +37,14 @@ macro_rules! exits {
             other_failure!(),
         )
     };
+    (setup) => {
+        concat!(
+            "Exit status:\n",
+            "  0  done\n",
+            "  2  a bad flag\n",
+            other_failure!(),
+        )
+    };
     (check) => {
         concat!(
             "Exit status:\n",
@@ -235,9 +243,9 @@ pub const RATES_SET: &str = concat!(
 
 pub const RATES_IMPORT: &str = concat!(
     "Examples:\n",
-    "  printf '%s\\n' role,level,location,engagement,low,typical,high,currency,source \\\n",
-    "      ai-engineer,senior,germany,in-house,90000,100000,115000,, > update.csv\n",
-    "  teamcost rates import update.csv --into rates/market-2026.ron\n",
+    "  echo role,level,location,engagement,low,typical,high,currency,source > u.csv\n",
+    "  echo ai-engineer,senior,germany,in-house,90000,100000,115000,, >> u.csv\n",
+    "  teamcost rates import u.csv --into rates/market-2026.ron\n",
     "\n",
     exits!(plain),
 );
@@ -262,10 +270,11 @@ pub const RATES_NEW: &str = concat!(
 pub const COMPLETIONS: &str = concat!(
     "Examples:\n",
     "  mkdir -p ~/.local/share/bash-completion/completions\n",
-    "  teamcost completions bash > ~/.local/share/bash-completion/completions/teamcost\n",
+    "  teamcost completions bash \\\n",
+    "      > ~/.local/share/bash-completion/completions/teamcost\n",
     "  teamcost completions zsh > _teamcost   # then put it in a directory of $fpath\n",
     "\n",
-    exits!(plain),
+    exits!(setup),
 );
 
 pub const MAN: &str = concat!(
@@ -273,7 +282,7 @@ pub const MAN: &str = concat!(
     "  teamcost man > teamcost.1\n",
     "  teamcost man --out ~/.local/share/man/man1   # then: man teamcost-estimate\n",
     "\n",
-    exits!(plain),
+    exits!(setup),
 );
 
 /// `--budget` of `chart` and `report`, which draw it and do not gate.
@@ -284,3 +293,108 @@ pub const DRAWN_BUDGET: &str = "Draw this amount (reporting currency) as a budge
 /// `--at` of `chart` and `report`, where the line is the amount itself.
 pub const DRAWN_AT: &str = "Not used here: the budget line is drawn at the amount (accepted so the \
                             flags of estimate work unchanged)";
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::super::Cli;
+
+    /// Every command and subcommand under `teamcost`, with its path
+    /// ("rates set"), clap's own `help` subcommand aside.
+    fn commands() -> Vec<(String, clap::Command)> {
+        fn walk(cmd: &clap::Command, path: &str, out: &mut Vec<(String, clap::Command)>) {
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                let path = format!("{path} {}", sub.get_name()).trim().to_string();
+                out.push((path.clone(), sub.clone()));
+                walk(sub, &path, out);
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut out = vec![(String::new(), cmd.clone())];
+        walk(&cmd, "", &mut out);
+        out
+    }
+
+    #[test]
+    fn the_flags_are_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_argument_of_every_command_has_help() {
+        let mut missing = Vec::new();
+        for (path, cmd) in commands() {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    missing.push(format!("teamcost {path}: {id}"));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "arguments without help:\n{}",
+            missing.join("\n")
+        );
+    }
+
+    #[test]
+    fn every_command_has_examples_of_itself_and_its_exit_statuses() {
+        for (path, cmd) in commands() {
+            let after = cmd.get_after_help().map(|h| h.to_string()).unwrap_or_default();
+            let (_, examples) = after
+                .split_once("Examples:\n")
+                .unwrap_or_else(|| panic!("`teamcost {path}` has no Examples: in its help"));
+            let own = format!("  teamcost {path}").trim_end().to_string();
+            assert!(
+                examples.lines().any(|l| l.starts_with(&own)),
+                "no example of `teamcost {path}` starts with `{own}`"
+            );
+            assert!(
+                after.contains("Exit status"),
+                "`teamcost {path}` says no exit status"
+            );
+            for line in after.lines() {
+                assert!(
+                    line.chars().count() <= 80,
+                    "over 80 columns in `teamcost {path}`: {line}"
+                );
+            }
+        }
+    }
+
+    /// Status 3 is the budget gate of estimate and compare; chart and
+    /// report draw the budget and must not claim it.
+    #[test]
+    fn only_the_gating_commands_claim_status_3() {
+        for (path, cmd) in commands() {
+            let after = cmd.get_after_help().map(|h| h.to_string()).unwrap_or_default();
+            let claims = after.lines().any(|l| l.starts_with("  3  "));
+            let budget = cmd
+                .get_arguments()
+                .find(|a| a.get_id() == "budget")
+                .and_then(|a| a.get_help())
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            match path.as_str() {
+                "" => assert!(claims, "the top-level help lists status 3"),
+                "estimate" | "compare" => {
+                    assert!(claims, "`{path}` gates: its help lists status 3");
+                    assert!(budget.contains("status 3"), "`{path} --budget`: {budget}");
+                }
+                _ => {
+                    assert!(!claims, "`{path}` never exits 3 but its help says so");
+                    assert!(
+                        !budget.starts_with("Exit with status 3"),
+                        "`{path} --budget`: {budget}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -118,9 +118,14 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Man { out: None } => Ok(ok(setup::man_page()?)),
         Command::Man { out: Some(dir) } => {
             let pages = setup::man_pages()?;
-            let names: Vec<String> = pages.iter().map(|(name, _)| name.clone()).collect();
-            write_all(pages.into_iter().map(|(name, page)| (dir.join(name), page)).collect())?;
-            Ok(ok(format!("wrote {} pages into {}: {}\n", names.len(), dir.display(), names.join(", "))))
+            let count = pages.len();
+            write_all(
+                pages
+                    .into_iter()
+                    .map(|(name, page)| (dir.join(name), page))
+                    .collect(),
+            )?;
+            Ok(ok(format!("wrote {count} manual pages into {}\n", dir.display())))
         }
     }
 }

@@ -59,7 +59,10 @@ pub enum RatesCommand {
         format: FormatArg,
     },
     /// Each scenario's cost under the old and the new rates, largest change first.
-    #[command(after_help = help::RATES_IMPACT)]
+    #[command(
+        after_help = help::RATES_IMPACT,
+        override_usage = "teamcost rates impact [OPTIONS] --from <PLUGIN> --to <PLUGIN>\n           <SCENARIO>..."
+    )]
     Impact {
         /// The old rates: a plugin name or a plugin file.
         #[arg(long, value_name = "PLUGIN")]
@@ -81,7 +84,11 @@ pub enum RatesCommand {
         format: FormatArg,
     },
     /// Update or add one salary or agency rate in place; the rest of the file stays byte for byte.
-    #[command(after_help = help::RATES_SET)]
+    #[command(
+        after_help = help::RATES_SET,
+        override_usage = "teamcost rates set [OPTIONS] <FILE> --role <ROLE> --level <LEVEL>\n           \
+                          --location <LOCATION> (--annual <ANNUAL> | --hourly <HOURLY>)"
+    )]
     Set {
         /// The plugin file to edit.
         file: PathBuf,
@@ -116,12 +123,14 @@ pub enum RatesCommand {
         #[arg(long, value_name = "FILE")]
         into: PathBuf,
     },
-    /// The checks to run on a rate table before a meeting: inverted levels,
-    /// agency months out of line with in-house ones, engineer premiums out of
-    /// band, old sources, places where a standard team never breaks even, and
-    /// overlay figures far from what they replace. Findings print with exit
-    /// status 0 (2 with --strict). An old source whose entry says why it is
-    /// still used (`stale`) is listed apart as acknowledged, not as a finding.
+    /// The checks to run on a rate table before a meeting.
+    ///
+    /// Inverted levels, agency months out of line with in-house ones, engineer
+    /// premiums out of band, old sources, places where a standard team never
+    /// breaks even, and overlay figures far from what they replace. Findings
+    /// print with exit status 0 (2 with --strict). An old source whose entry
+    /// says why it is still used (`stale`) is listed apart as acknowledged,
+    /// not as a finding.
     #[command(after_help = help::RATES_AUDIT)]
     Audit {
         /// A plugin file or name; an overlay is audited over the table below

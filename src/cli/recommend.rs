@@ -294,9 +294,12 @@ pub(crate) fn recommend(catalog: &Catalog, args: &RecommendArgs) -> anyhow::Resu
     if let Some(path) = &args.write {
         if is_stdout(path) && args.compare_engagements {
             return Err(Diagnostics::from(
-                Diagnostic::new("--write -", "the scenario file and --compare-engagements would share stdout")
-                    .expected("--write FILE with --compare-engagements, or --write - alone")
-                    .help("write --write plan.ron to keep both"),
+                Diagnostic::new(
+                    "--write -",
+                    "the scenario file and --compare-engagements would share stdout",
+                )
+                .expected("--write FILE with --compare-engagements, or --write - alone")
+                .help("write --write plan.ron to keep both"),
             )
             .into());
         }
