@@ -4,6 +4,7 @@ mod advice;
 mod audit;
 mod bounds;
 mod charts;
+mod cli;
 mod currencies;
 mod decisions;
 mod errors;

@@ -16,7 +16,8 @@ use super::*;
 #[command(
     name = "teamcost",
     version,
-    about = "Whom to hire for AI work, where, how, and what it will cost"
+    about = "Whom to hire for AI work, where, how, and what it will cost",
+    after_help = help::TOP
 )]
 pub struct Cli {
     /// A directory of rate plugins to add; repeatable, later ones shadow
@@ -31,39 +32,68 @@ pub struct Cli {
 #[derive(Subcommand)]
 pub enum Command {
     /// Estimate scenarios: cost range, team mix, capacity, seats, components, burn.
+    #[command(after_help = help::ESTIMATE)]
     Estimate(ReportArgs),
     /// Compare scenarios side by side, one column each.
+    #[command(after_help = help::COMPARE)]
     Compare(ReportArgs),
     /// Check scenario files and rate plugins (default: scenarios/ and rates/).
+    #[command(after_help = help::CHECK)]
     Check {
         /// Files or directories to check.
         paths: Vec<PathBuf>,
     },
     /// Which range input moves the likely cost most: each at its low and high end.
+    #[command(after_help = help::SENSITIVITY)]
     Sensitivity(OneFileArgs),
     /// From how many months hiring in-house beats an agency, per productive person-month.
+    #[command(after_help = help::BREAKEVEN)]
     Breakeven(OneFileArgs),
     /// Draw a chart for a budget meeting, as SVG.
+    #[command(
+        after_help = help::CHART,
+        mut_arg("budget", |a| a.help(help::DRAWN_BUDGET)),
+        mut_arg("at", |a| a.help(help::DRAWN_AT))
+    )]
     Chart(ChartArgs),
-    /// Write one document with the comparison, every chart, the assumptions and the sources.
+    /// Write one document: the comparison, every chart, assumptions and sources.
+    #[command(
+        after_help = help::REPORT,
+        mut_arg("budget", |a| a.help(help::DRAWN_BUDGET)),
+        mut_arg("at", |a| a.help(help::DRAWN_AT))
+    )]
     Report(DocumentArgs),
-    /// Who to hire: for each role of a scenario's seats, what the person will own, what to look for and what to ask.
+    /// Who to hire: per role, what the person will own, what to look for and ask.
+    #[command(after_help = help::BRIEF)]
     Brief {
         /// Scenario files; a role shared by several is briefed once.
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
     },
-    /// Propose a team for a stage, product and effort or budget, and say why;
-    /// or a plan over phases, a team per phase merged into seats with windows.
-    #[command(after_help = "Examples:
-  teamcost recommend --stage prototype --duration 12 --location us --effort-pm 40
-  teamcost recommend --phases prototype:3,pilot:6,production:9 --effort-pm 6,20,40 --location us
-  teamcost recommend --phases prototype:3,pilot:6,production:9 --budget 150000,600000,1200000 \\
-      --location us --engagement hybrid --write plan.ron")]
+    /// Propose a team for a stage, product and effort or budget, and say why.
+    ///
+    /// Or a plan over --phases: a team per phase, merged into seats with
+    /// windows.
+    #[command(after_help = help::RECOMMEND)]
     Recommend(Box<RecommendArgs>),
     /// Rate tables: list, show, diff, impact, set, import, new.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = help::RATES)]
     Rates(rates::RatesCommand),
+    /// Print a completion script for a shell to stdout.
+    #[command(after_help = help::COMPLETIONS)]
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to stdout, or write one page per command.
+    #[command(after_help = help::MAN)]
+    Man {
+        /// Write teamcost.1 and a page per command (teamcost-estimate.1, ...)
+        /// into this directory instead, creating it when missing.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Mirrors of the model's words for clap, in kebab-case on the command line.
@@ -92,6 +122,8 @@ pub struct RecommendArgs {
     /// A scenario file to recommend for (instead of the flags); flags given too override it.
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
+    /// The stage the team is for: what it must deliver, and so the roles it
+    /// needs.
     #[arg(long, value_enum)]
     pub stage: Option<StageArg>,
     /// A plan over phases instead of one stage: STAGE:MONTHS in order, the
@@ -100,6 +132,8 @@ pub struct RecommendArgs {
     /// one target per phase, in the same order).
     #[arg(long, value_name = "STAGE:MONTHS,...", conflicts_with_all = ["stage", "duration"])]
     pub phases: Option<String>,
+    /// The kind of product, which adds the specialists it needs (e.g. a data
+    /// engineer for rag).
     #[arg(long, value_enum)]
     pub product: Option<ProductArg>,
     /// Requirements, comma-separated: sensitive-data, real-time, high-scale, ...
@@ -130,7 +164,8 @@ pub struct RecommendArgs {
     /// Name of the scenario.
     #[arg(long)]
     pub name: Option<String>,
-    /// Save the team as a scenario file with explicit seats.
+    /// Save the team as a scenario file with explicit seats; `-` prints that
+    /// file to stdout instead of the report.
     #[arg(long, value_name = "FILE")]
     pub write: Option<PathBuf>,
     /// Replace the --write file if it exists.
@@ -148,7 +183,9 @@ pub struct RecommendArgs {
 pub struct DocumentArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// The file to write (report.html, or report.md with --format markdown).
+    /// The file to write (report.html, or report.md with --format markdown);
+    /// `-` writes the HTML to stdout (markdown needs a file: its charts go
+    /// beside it).
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
     /// html: one self-contained file; markdown: a .md with its charts as SVG files beside it.
@@ -197,7 +234,7 @@ pub struct ChartArgs {
     pub kind: KindArg,
     #[command(flatten)]
     pub input: InputArgs,
-    /// The SVG file to write.
+    /// The SVG file to write; `-` writes the SVG to stdout.
     #[arg(short, long, value_name = "OUT.svg")]
     pub output: PathBuf,
 }
@@ -209,7 +246,10 @@ pub struct InputArgs {
     /// Scenario files.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// Report every scenario in this currency (e.g. USD), whatever its files say.
+    /// Report every scenario in this currency (e.g. USD), whatever its files
+    /// say. Without it, scenarios in different currencies shown together
+    /// (compare, charts, report) are converted to the first one's; the
+    /// output names the exchange rates.
     #[arg(long, value_name = "CODE")]
     pub currency: Option<String>,
     /// Monte Carlo trials per scenario; 0 turns the simulation off.
@@ -218,7 +258,8 @@ pub struct InputArgs {
     /// Seed of the simulation: the same files and seed give the same figures.
     #[arg(long, default_value_t = simulation::DEFAULT_SEED)]
     pub seed: u64,
-    /// Exit with status 3 when a scenario costs more than this (reporting currency).
+    /// Exit with status 3 when a scenario costs more than this, in the
+    /// reporting currency (scenarios in different currencies need --currency).
     #[arg(long, value_name = "AMOUNT")]
     pub budget: Option<String>,
     /// Which figure the budget is held against.

@@ -114,6 +114,16 @@ pub(crate) fn write_charts(
 /// `teamcost report`: the document with every chart, table, assumption and
 /// source; Markdown gets its charts as files beside it.
 pub(crate) fn report(catalog: &Catalog, args: &DocumentArgs) -> anyhow::Result<Outcome> {
+    if is_stdout(&args.output) && matches!(args.format, DocumentFormat::Markdown) {
+        // a Markdown document without its charts would point at files that
+        // are not there: refuse rather than write half a report
+        return Err(Diagnostics::from(
+            Diagnostic::new("-o -", "a Markdown report cannot go to stdout")
+                .expected("a file for the document: its charts are written beside it as SVG files")
+                .help("write -o report.md, or --format html -o - for one self-contained file on stdout"),
+        )
+        .into());
+    }
     let (estimates, _) = simulated(catalog, &args.input, Scale::Shared)?;
     let layers: Vec<Layers> = estimates
         .iter()
@@ -156,6 +166,9 @@ pub(crate) fn report(catalog: &Catalog, args: &DocumentArgs) -> anyhow::Result<O
             return Ok(ok(String::new()));
         }
     };
+    if is_stdout(&args.output) {
+        return Ok(ok(document));
+    }
     write(&args.output, &document)?;
     Ok(ok(String::new()))
 }

@@ -5,8 +5,10 @@ mod args;
 mod charts;
 mod check;
 mod estimate;
+mod help;
 pub mod rates;
 mod recommend;
+mod setup;
 
 use std::path::{Path, PathBuf};
 
@@ -73,6 +75,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 &estimates,
                 budget(&args.input).map_err(Diagnostics::from)?,
             )?;
+            if is_stdout(&args.output) {
+                return Ok(ok(svg));
+            }
             write(&args.output, &svg)?;
             Ok(ok(String::new()))
         }
@@ -115,7 +120,25 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 args.format.into(),
             )))
         }
+        Command::Completions { shell } => Ok(ok(setup::completions(shell))),
+        Command::Man { out: None } => Ok(ok(setup::man_page()?)),
+        Command::Man { out: Some(dir) } => {
+            let pages = setup::man_pages()?;
+            let count = pages.len();
+            write_all(
+                pages
+                    .into_iter()
+                    .map(|(name, page)| (dir.join(name), page))
+                    .collect(),
+            )?;
+            Ok(ok(format!("wrote {count} manual pages into {}\n", dir.display())))
+        }
     }
+}
+
+/// `-o -` (and `--write -`): stdout instead of a file named `-`.
+pub fn is_stdout(path: &Path) -> bool {
+    path == Path::new("-")
 }
 
 pub fn ok(stdout: String) -> Outcome {

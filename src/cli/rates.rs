@@ -13,63 +13,92 @@ use teamcost::report::Format;
 use teamcost::report::rates::{Listed, Shown};
 use teamcost::{Diagnostic, Diagnostics};
 
-use super::{FormatArg, LevelArg, note_links, ok, output_error, write};
+use super::{FormatArg, LevelArg, help, note_links, ok, output_error, write};
 
 #[derive(Subcommand)]
 pub enum RatesCommand {
     /// Every plugin found (embedded, ./rates, --rates) and which shadows which.
+    #[command(after_help = help::RATES_LIST)]
     List {
+        /// Output format.
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
     },
     /// The salaries and agency rates of a plugin.
+    #[command(after_help = help::RATES_SHOW)]
     Show {
         /// A plugin name or a plugin file.
         name: String,
+        /// Only the entries of this role, e.g. ai-engineer.
         #[arg(long)]
         role: Option<String>,
+        /// Only the entries of this level.
         #[arg(long, value_enum)]
         level: Option<LevelArg>,
+        /// Only the entries of this location id, e.g. us, germany.
         #[arg(long)]
         location: Option<String>,
         /// The data card instead: per location its basis, the sources its
         /// entries name (grade, date) and the weakest figures.
         #[arg(long)]
         sources: bool,
+        /// Output format.
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
     },
     /// Entries added, removed and changed between two plugins or two files.
+    #[command(after_help = help::RATES_DIFF)]
     Diff {
-        /// A plugin name or a plugin file (e.g. an old version saved from git).
+        /// The old one: a plugin name or a plugin file (e.g. an old version
+        /// saved from git).
         a: String,
+        /// The new one: a plugin name or a plugin file.
         b: String,
+        /// Output format.
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
     },
     /// Each scenario's cost under the old and the new rates, largest change first.
+    #[command(
+        after_help = help::RATES_IMPACT,
+        override_usage = "teamcost rates impact [OPTIONS] --from <PLUGIN> --to <PLUGIN>\n           <SCENARIO>..."
+    )]
     Impact {
+        /// The old rates: a plugin name or a plugin file.
         #[arg(long, value_name = "PLUGIN")]
         from: String,
+        /// The new rates: a plugin name or a plugin file.
         #[arg(long, value_name = "PLUGIN")]
         to: String,
+        /// Scenario files to estimate under both.
         #[arg(required = true, value_name = "SCENARIO")]
         scenarios: Vec<PathBuf>,
         /// Simulation trials for the p90 (0: none).
         #[arg(long, default_value_t = teamcost::engine::simulation::DEFAULT_TRIALS)]
         trials: u32,
+        /// Seed of the simulation: the same files and seed give the same figures.
         #[arg(long, default_value_t = teamcost::engine::simulation::DEFAULT_SEED)]
         seed: u64,
+        /// Output format.
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
     },
     /// Update or add one salary or agency rate in place; the rest of the file stays byte for byte.
+    #[command(
+        after_help = help::RATES_SET,
+        override_usage = "teamcost rates set [OPTIONS] <FILE> --role <ROLE> --level <LEVEL>\n           \
+                          --location <LOCATION> (--annual <ANNUAL> | --hourly <HOURLY>)"
+    )]
     Set {
+        /// The plugin file to edit.
         file: PathBuf,
+        /// Role id of the entry, e.g. ai-engineer.
         #[arg(long)]
         role: String,
+        /// Level of the entry.
         #[arg(long, value_enum)]
         level: LevelArg,
+        /// Location id of the entry, e.g. us, germany.
         #[arg(long)]
         location: String,
         /// Annual salary: one number or LOW,TYPICAL,HIGH.
@@ -86,18 +115,23 @@ pub enum RatesCommand {
         currency: Option<String>,
     },
     /// Bulk update from a spreadsheet export: all rows or nothing.
+    #[command(after_help = help::RATES_IMPORT)]
     Import {
         /// CSV with header role,level,location,engagement,low,typical,high,currency,source
         csv: PathBuf,
+        /// The plugin file to update in place.
         #[arg(long, value_name = "FILE")]
         into: PathBuf,
     },
-    /// The checks to run on a rate table before a meeting: inverted levels,
-    /// agency months out of line with in-house ones, engineer premiums out of
-    /// band, old sources, places where a standard team never breaks even, and
-    /// overlay figures far from what they replace. Findings print with exit
-    /// status 0 (2 with --strict). An old source whose entry says why it is
-    /// still used (`stale`) is listed apart as acknowledged, not as a finding.
+    /// The checks to run on a rate table before a meeting.
+    ///
+    /// Inverted levels, agency months out of line with in-house ones, engineer
+    /// premiums out of band, old sources, places where a standard team never
+    /// breaks even, and overlay figures far from what they replace. Findings
+    /// print with exit status 0 (2 with --strict). An old source whose entry
+    /// says why it is still used (`stale`) is listed apart as acknowledged,
+    /// not as a finding.
+    #[command(after_help = help::RATES_AUDIT)]
     Audit {
         /// A plugin file or name; an overlay is audited over the table below
         /// it. Default: the plugins of each --rates DIR, or with none every
@@ -133,18 +167,22 @@ pub enum RatesCommand {
         /// findings again, for a reviewer who wants to see every one.
         #[arg(long)]
         no_acknowledged: bool,
+        /// Output format.
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
     },
     /// Scaffold an overlay plugin with every section explained.
+    #[command(after_help = help::RATES_NEW)]
     New {
+        /// The new plugin's name.
         name: String,
         /// The plugin it is layered on.
         #[arg(long, value_name = "BASE")]
         from: Option<String>,
-        /// Where to write it (default rates/NAME.ron).
-        #[arg(short, long)]
+        /// Where to write it (default rates/NAME.ron); `-` writes it to stdout.
+        #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
     },
@@ -482,7 +520,7 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
         } => {
             let base = from.as_deref().map(|b| plugin(&catalog, b)).transpose()?;
             let path = output.unwrap_or_else(|| PathBuf::from("rates").join(format!("{name}.ron")));
-            if path.exists() && !force {
+            if path.exists() && !force && !super::is_stdout(&path) {
                 return Err(Diagnostics::from(
                     Diagnostic::new(
                         path.display().to_string(),
@@ -494,6 +532,9 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
             }
             let text = teamcost::rates::scaffold::overlay(&name, base.as_ref());
             edit::validate(&path.display().to_string(), &text, &catalog).map_err(Diagnostics)?;
+            if super::is_stdout(&path) {
+                return Ok(ok(text));
+            }
             write(&path, &text)?;
             Ok(ok(format!("wrote {}\n", path.display())))
         }

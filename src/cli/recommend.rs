@@ -292,7 +292,21 @@ pub(crate) fn recommend(catalog: &Catalog, args: &RecommendArgs) -> anyhow::Resu
     );
     let seats: Vec<Seat> = estimate.seats.iter().map(|s| s.seat.clone()).collect();
     if let Some(path) = &args.write {
-        save_recommendation(path, args.force, &scenario, &estimate, &seats, catalog)?;
+        if is_stdout(path) && args.compare_engagements {
+            return Err(Diagnostics::from(
+                Diagnostic::new(
+                    "--write -",
+                    "the scenario file and --compare-engagements would share stdout",
+                )
+                .expected("--write FILE with --compare-engagements, or --write - alone")
+                .help("write --write plan.ron to keep both"),
+            )
+            .into());
+        }
+        let text = save_recommendation(path, args.force, &scenario, &estimate, &seats, catalog)?;
+        if is_stdout(path) {
+            return Ok(ok(text));
+        }
     }
     let format = Format::from(args.format);
     if !args.compare_engagements {
@@ -343,7 +357,8 @@ pub(crate) fn recommend(catalog: &Catalog, args: &RecommendArgs) -> anyhow::Resu
 
 /// `--write`: the team as a scenario file, checked to reproduce the
 /// estimate to the cent before it is written; never over a file unless
-/// `--force`.
+/// `--force`. Returns the file's text; `--write -` writes nothing (the
+/// caller prints it).
 pub(crate) fn save_recommendation(
     path: &Path,
     force: bool,
@@ -351,8 +366,8 @@ pub(crate) fn save_recommendation(
     estimate: &Assessment,
     seats: &[Seat],
     catalog: &Catalog,
-) -> anyhow::Result<()> {
-    if path.exists() && !force {
+) -> anyhow::Result<String> {
+    if path.exists() && !force && !is_stdout(path) {
         return Err(Diagnostics::from(
             Diagnostic::new(
                 path.display().to_string(),
@@ -372,7 +387,9 @@ pub(crate) fn save_recommendation(
         again.cost.likely,
         estimate.cost.likely
     );
-    write(path, &text)?;
-    eprintln!("wrote {}", path.display());
-    Ok(())
+    if !is_stdout(path) {
+        write(path, &text)?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(text)
 }
