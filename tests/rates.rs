@@ -375,3 +375,206 @@ fn check_reports_a_price_in_a_currency_with_no_exchange_rate() {
 "#
     );
 }
+
+/// The acme overlay's file, as `rates new` writes it and the editor keeps it.
+fn comments(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| l.trim_start().starts_with("//"))
+        .collect()
+}
+
+#[test]
+fn new_then_set_then_import_gives_a_plugin_check_and_estimate_accept() {
+    let dir = Workdir::new(&[(
+        "e.ron",
+        &ENGINEER.replace(r#"["hand", "quote"]"#, r#"["market-2026", "acme"]"#),
+    )]);
+    let new = dir.run(&["rates", "new", "acme", "--output", "team/acme.ron"]);
+    assert_eq!(new.status, 0, "{}", new.stderr);
+    let scaffold = std::fs::read_to_string(dir.path().join("team/acme.ron")).expect("scaffold");
+    let set = |args: &[&str]| {
+        let mut all = vec!["rates", "set", "team/acme.ron"];
+        all.extend(args);
+        dir.run(&all)
+    };
+    // the scaffold's lists are empty (commented examples only): the first
+    // entry goes inside them, not into a second list
+    let agency = set(&[
+        "--role",
+        "ai-developer",
+        "--level",
+        "mid",
+        "--location",
+        "poland",
+        "--hourly",
+        "50,58,66",
+        "--source",
+        "my-source",
+    ]);
+    assert_eq!(agency.status, 0, "{}", agency.stderr);
+    assert_eq!(
+        agency.stdout,
+        "added    agency rate ai-developer Mid poland: (low: 50, typical: 58, high: 66)\n1 added, 0 changed, 0 unchanged\n"
+    );
+    let salary = set(&[
+        "--role",
+        "ai-engineer",
+        "--level",
+        "Senior",
+        "--location",
+        "us",
+        "--annual",
+        "150000,180000,230000",
+        "--source",
+        "my-source",
+    ]);
+    assert_eq!(salary.status, 0, "{}", salary.stderr);
+    std::fs::write(
+        dir.path().join("q.csv"),
+        "role,level,location,engagement,low,typical,high,currency,source\n\
+         ai-engineer,Senior,us,in-house,150000,185000,240000,,my-source\n\
+         ai-engineer,Senior,us,agency,140,150,170,USD,my-source\n",
+    )
+    .expect("csv");
+    let import = dir.run(&["rates", "import", "q.csv", "--into", "team/acme.ron"]);
+    assert_eq!(import.status, 0, "{}", import.stderr);
+    assert_eq!(
+        import.stdout,
+        "changed  salary ai-engineer Senior us: (low: 150000, typical: 180000, high: 230000) -> (low: 150000, typical: 185000, high: 240000)\n\
+         added    agency rate ai-engineer Senior us: (low: 140, typical: 150, high: 170)\n\
+         1 added, 1 changed, 0 unchanged\n"
+    );
+    let after = std::fs::read_to_string(dir.path().join("team/acme.ron")).expect("file");
+    assert_eq!(comments(&after), comments(&scaffold), "every comment kept");
+    assert_eq!(after.matches("salaries:").count(), 1, "{after}");
+    assert_eq!(after.matches("agency_rates:").count(), 1, "{after}");
+    assert!(after.contains(
+        "    salaries: [\n//  (role: \"ai-engineer\", level: Senior, location: \"us\", annual: (low: 150000, typical: 185000, high: 240000), source: \"my-survey-2026\"),\n        (role: \"ai-engineer\", level: Senior, location: \"us\", annual: (low: 150000, typical: 185000, high: 240000), source: \"my-source\"),\n    ],\n"
+    ), "{after}");
+    let check = dir.run(&["check", "team/acme.ron"]);
+    assert_eq!(check.status, 0, "{}", check.stderr);
+
+    let estimate = dir.run(&[
+        "estimate", "e.ron", "--rates", "team", "--trials", "0", "--format", "json",
+    ]);
+    assert_eq!(estimate.status, 0, "{}", estimate.stderr);
+    let v: Value = serde_json::from_str(&estimate.stdout).expect("JSON");
+    let seat = &v["team"]["seats"][0];
+    // the seat starts after 7 weeks (market-2026, us) and is paid the rest
+    // of the 12 months at acme's typical 185000 a year:
+    //   185000 / 12 x (12 - 7 x 12 / 52) = 15416.667 x 10.384615 = 160096.15
+    assert_eq!(seat["start_weeks"], "7");
+    assert_eq!(seat["components"]["salary"], "160096.15");
+}
+
+#[test]
+fn value_flags_take_the_file_spelling_as_well_as_the_kebab_one() {
+    let dir = Workdir::new(&[]);
+    let pairs: [(&[&str], &[&str]); 3] = [
+        (
+            &[
+                "recommend",
+                "--stage",
+                "Pilot",
+                "--product",
+                "FraudDetection",
+                "--engagement",
+                "InHouse",
+                "--requires",
+                "SensitiveData,RealTime",
+                "--location",
+                "us",
+                "--duration",
+                "6",
+                "--effort-pm",
+                "10",
+                "--format",
+                "Json",
+            ],
+            &[
+                "recommend",
+                "--stage",
+                "pilot",
+                "--product",
+                "fraud-detection",
+                "--engagement",
+                "in-house",
+                "--requires",
+                "sensitive-data,real-time",
+                "--location",
+                "us",
+                "--duration",
+                "6",
+                "--effort-pm",
+                "10",
+                "--format",
+                "json",
+            ],
+        ),
+        (
+            &[
+                "rates",
+                "show",
+                "market-2026",
+                "--level",
+                "Senior",
+                "--location",
+                "us",
+                "--format",
+                "Csv",
+            ],
+            &[
+                "rates",
+                "show",
+                "market-2026",
+                "--level",
+                "senior",
+                "--location",
+                "us",
+                "--format",
+                "csv",
+            ],
+        ),
+        (
+            &[
+                "recommend",
+                "--phases",
+                "Prototype:3,Pilot:6",
+                "--effort-pm",
+                "6,20",
+                "--location",
+                "us",
+            ],
+            &[
+                "recommend",
+                "--phases",
+                "prototype:3,pilot:6",
+                "--effort-pm",
+                "6,20",
+                "--location",
+                "us",
+            ],
+        ),
+    ];
+    for (file_spelling, kebab) in pairs {
+        let (a, b) = (dir.run(file_spelling), dir.run(kebab));
+        assert_eq!(a.status, 0, "{file_spelling:?}: {}", a.stderr);
+        assert_eq!(a.stdout, b.stdout, "{file_spelling:?}");
+    }
+    // the help and the error still show the kebab form only
+    let help = dir.run(&["recommend", "--help"]);
+    assert!(
+        help.stdout
+            .contains("[possible values: in-house, agency, hybrid]"),
+        "{}",
+        help.stdout
+    );
+    let bad = dir.run(&["rates", "show", "market-2026", "--level", "Senoir"]);
+    assert_eq!(bad.status, 2);
+    assert!(
+        bad.stderr
+            .contains("[possible values: junior, mid, senior, lead]"),
+        "{}",
+        bad.stderr
+    );
+}

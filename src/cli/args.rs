@@ -66,11 +66,13 @@ pub enum Command {
     Rates(rates::RatesCommand),
 }
 
-/// Mirrors of the model's words for clap, in kebab-case on the command line.
+/// Mirrors of the model's words for clap, in kebab-case on the command line
+/// (and in the help), each also accepting its spelling in the files
+/// (`in-house` or `InHouse`, `senior` or `Senior`) as a hidden alias.
 macro_rules! value_enum {
     ($name:ident => $model:ty { $($variant:ident),* }) => {
         #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-        pub enum $name { $($variant),* }
+        pub enum $name { $(#[value(alias = stringify!($variant))] $variant),* }
         impl From<$name> for $model {
             fn from(v: $name) -> $model {
                 match v { $($name::$variant => <$model>::$variant),* }

@@ -63,14 +63,15 @@ pub enum Outcome {
     Unchanged,
 }
 
-/// Just the lists, each entry kept as raw text.
+/// Just the lists, each kept as raw text (with the comments inside it), so
+/// that an empty list (as `rates new` writes them) is found too.
 #[derive(Deserialize)]
 #[serde(rename = "RateTable")]
 struct Lists<'a> {
     #[serde(default, borrow)]
-    salaries: Vec<&'a RawValue>,
+    salaries: Option<&'a RawValue>,
     #[serde(default, borrow)]
-    agency_rates: Vec<&'a RawValue>,
+    agency_rates: Option<&'a RawValue>,
 }
 
 /// The fields of one entry, as raw text.
@@ -131,11 +132,12 @@ fn apply(text: &str, mut splices: Vec<Splice>) -> String {
 pub fn apply_change(name: &str, text: &str, change: &Change) -> Result<(String, Outcome), Diagnostic> {
     let source = Source::new(name, text);
     let lists: Lists = source.parse()?;
-    let entries = match change.kind {
-        Kind::Salary => &lists.salaries,
-        Kind::AgencyRate => &lists.agency_rates,
+    let list = match change.kind {
+        Kind::Salary => lists.salaries,
+        Kind::AgencyRate => lists.agency_rates,
     };
-    for raw in entries {
+    let entries: Vec<&RawValue> = list.map(|l| source.parse_raw(l)).transpose()?.unwrap_or_default();
+    for &raw in &entries {
         let entry: Entry = source.parse_raw(raw)?;
         let role: String = source.parse_raw(entry.role)?;
         let location: String = source.parse_raw(entry.location)?;
@@ -206,29 +208,98 @@ pub fn apply_change(name: &str, text: &str, change: &Change) -> Result<(String, 
         range_text(&change.amount),
         quoted(source_id)
     );
-    let edited = match entries.last() {
-        Some(last) => {
+    let edited = match (entries.last(), list) {
+        // after the last entry, on a line of its own with the same indent
+        (Some(last), _) => {
             let last = last.get_ron().trim();
             let end = offset(text, last) + last.len();
             let indent = indent_of(text, offset(text, last));
             apply(text, vec![(end..end, format!(",\n{indent}{line}"))])
         }
-        None => {
-            let close = text
-                .rfind(')')
-                .ok_or_else(|| source.diag("the file does not end with `)`"))?;
-            let list = change.kind.list();
-            let before = text[..close].trim_end();
-            let comma = if before.ends_with(',') || before.ends_with('(') {
-                ""
+        // an empty list (perhaps holding commented examples): before its `]`
+        (None, Some(list)) => {
+            let list = list.get_ron().trim_end();
+            let close = offset(text, list) + list.len() - 1;
+            let open = offset(text, list.trim_start());
+            let indent = indent_of(text, open);
+            let before = text[..close].trim_end_matches([' ', '\t']);
+            let newline = if before.ends_with('\n') { "" } else { "\n" };
+            apply(
+                text,
+                vec![(
+                    before.len()..close,
+                    format!("{newline}{indent}    {line},\n{indent}"),
+                )],
+            )
+        }
+        // no such list: a new one after the last field
+        (None, None) => {
+            let (last, close) =
+                last_code(text).ok_or_else(|| source.diag("the file does not end with `)`"))?;
+            let comma = if matches!(text.as_bytes()[last], b',' | b'(') {
+                None
             } else {
-                ","
+                Some((last + 1..last + 1, ",".to_string()))
             };
-            let insert = format!("{comma}\n    {list}: [\n        {line},\n    ],\n");
-            apply(text, vec![(before.len()..close, insert)])
+            let before = text[..close].trim_end().len();
+            let insert = format!("\n    {}: [\n        {line},\n    ],\n", change.kind.list());
+            apply(text, comma.into_iter().chain([(before..close, insert)]).collect())
         }
     };
     Ok((edited, Outcome::Added))
+}
+
+/// The byte offsets of the closing `)` of the file and of the last
+/// character of code before it, skipping strings and comments (a comment
+/// may end in a comma that is no comma of the file).
+fn last_code(text: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let (mut previous, mut last) = (None, None);
+    let mut code = |at: usize| {
+        previous = last;
+        last = Some(at);
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                // RON block comments nest
+                let mut depth = 0;
+                while i < bytes.len() {
+                    if bytes[i..].starts_with(b"/*") {
+                        depth += 1;
+                        i += 2;
+                    } else if bytes[i..].starts_with(b"*/") {
+                        depth -= 1;
+                        i += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    } else {
+                        i += 1;
+                    }
+                }
+                continue;
+            }
+            b'"' => {
+                code(i);
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                code(i.min(bytes.len() - 1));
+            }
+            c if !c.is_ascii_whitespace() => code(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    let close = last.filter(|&c| bytes[c] == b')')?;
+    Some((previous?, close))
 }
 
 /// The whitespace that starts the line holding byte `at`.
