@@ -21,6 +21,8 @@ fn set_changes_only_that_entry_and_keeps_comments() {
         "us",
         "--annual",
         "110000,125000,150000",
+        "--source",
+        "s",
     ]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert_eq!(
@@ -131,6 +133,8 @@ fn the_shipped_table_can_be_updated_and_still_passes_check() {
         "brazil",
         "--hourly",
         "30,35,42",
+        "--source",
+        "latam-vendor-2026",
     ]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     let check = dir.run(&["check", "rates/market-2026.ron"]);
@@ -170,29 +174,180 @@ fn import_updates_all_rows_and_keeps_comments() {
 }
 
 #[test]
-fn a_bad_csv_writes_nothing_and_names_every_bad_row() {
+fn a_bad_csv_writes_nothing_and_names_every_bad_cell() {
+    // before, these were reported at the row's line with no column, and the
+    // currency at a line of the rate file as it would have been
     let bad = "role,level,location,engagement,low,typical,high,currency,source
 ai-engineer,Senior,us,in-house,110000,125000,150000,,s
 ai-engineer,Senoir,us,in-house,1,2,3,,s
 ai-developer,Mid,us,contract,1,2,3,,s
 ai-developer,Mid,us,agency,9,5,7,,s
+ai-developer,Mid,us,agency,5
+ai-developer,Lead,us,agency,1,2x,3,,s
+ai-developer,Lead,us,agency,1,2,3,GBP,s
+ai-developer,Junior,us,agency,1,2,3,,
 ";
     let dir = Workdir::new(&[("rates/hand.ron", &hand_table()), ("bad.csv", bad)]);
     let run = dir.run(&["rates", "import", "bad.csv", "--into", "rates/hand.ron"]);
     assert_eq!(run.status, 2);
     assert_eq!(run.stdout, "");
-    for line in [
-        "bad.csv:3:1: level `Senoir` is not a level",
-        "bad.csv:4:1: engagement `contract` is not in-house or agency",
-        "bad.csv:5:1: low 9, typical 5, high 7 are out of order",
-    ] {
-        assert!(run.stderr.contains(line), "{line}\n{}", run.stderr);
-    }
-    assert!(run.stderr.contains("did you mean `Senior`?"), "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        r#"error: bad.csv:3:13: column 2 (level): `Senoir` is not a level
+  |
+3 | ai-engineer,Senoir,us,in-house,1,2,3,,s
+  |             ^^^^^^
+  = expected: Junior, Mid, Senior or Lead
+  = help: did you mean `Senior`?
+
+bad.csv:4:21: column 4 (engagement): `contract` is not an engagement
+  |
+4 | ai-developer,Mid,us,contract,1,2,3,,s
+  |                     ^^^^^^^^
+  = expected: in-house (an annual salary) or agency (an hourly rate)
+  = help: write in-house or agency
+
+bad.csv:5:28: columns 5-7 (low, typical, high): low 9, typical 5, high 7 are out of order
+  |
+5 | ai-developer,Mid,us,agency,9,5,7,,s
+  |                            ^^^^^
+  = expected: low <= typical <= high
+  = help: swap the figures that are in the wrong column
+
+bad.csv:6:1: the row has 5 columns, the header 9
+  |
+6 | ai-developer,Mid,us,agency,5
+  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  = expected: one cell per column: role,level,location,engagement,low,typical,high,currency,source
+  = help: leave a cell empty (`,,`) rather than out; a cell holding a comma is quoted
+
+bad.csv:7:31: column 6 (typical): `2x` is not a positive number
+  |
+7 | ai-developer,Lead,us,agency,1,2x,3,,s
+  |                               ^^
+  = expected: digits with an optional decimal point, e.g. 185000 or 72.5
+  = help: write the figure without thousands separators or a currency sign
+
+bad.csv:8:35: column 8 (currency): currency GBP has no exchange rate in layers market-2026 + hand
+  |
+8 | ai-developer,Lead,us,agency,1,2,3,GBP,s
+  |                                   ^^^
+  = expected: one of USD, EUR
+  = help: add "GBP": <USD per GBP> to fx.rates in rates/hand.ron
+
+bad.csv:9:38: column 9 (source): rates/hand.ron has no agency rate of ai-developer Junior us yet: a new entry needs its source
+  |
+9 | ai-developer,Junior,us,agency,1,2,3,,
+  |                                      ^
+  = expected: the id of a source: one of s (in rates/hand.ron), or of the layers below
+  = help: fill in the source column, or pass --source ID for the rows that have none; `teamcost rates show rates/hand.ron --sources` lists the sources in use, and a new one goes into `sources` first
+"#
+    );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("rates/hand.ron")).expect("file"),
         hand_table(),
         "nothing written"
+    );
+}
+
+#[test]
+fn a_changed_or_new_figure_needs_its_source_an_unchanged_one_does_not() {
+    let dir = Workdir::new(&[("rates/hand.ron", &hand_table())]);
+    let set = |annual: &str, source: Option<&str>| {
+        let mut args = vec![
+            "rates",
+            "set",
+            "rates/hand.ron",
+            "--role",
+            "ai-engineer",
+            "--level",
+            "Senior",
+            "--location",
+            "us",
+            "--annual",
+            annual,
+        ];
+        args.extend(source.iter().flat_map(|s| ["--source", *s]));
+        dir.run(&args)
+    };
+    // before: the entry kept its source `s`, now said of a figure s never gave
+    let changed = set("110000,125000,150000", None);
+    assert_eq!(changed.status, 2);
+    assert_eq!(changed.stdout, "");
+    assert_eq!(
+        changed.stderr,
+        "error: --source: the salary of ai-engineer Senior us changes from (low: 108000, typical: 120000, high: 144000) to (low: 110000, typical: 125000, high: 150000): the new figure needs its source
+  = expected: the id of a source: one of s (in rates/hand.ron), or of the layers below
+  = help: pass --source ID; give `s` again if the new figure comes from the entry's source; `teamcost rates show rates/hand.ron --sources` lists the sources in use, and a new one goes into `sources` first
+"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("rates/hand.ron")).expect("file"),
+        hand_table()
+    );
+    let same = set("108000,120000,144000", None);
+    assert_eq!(same.status, 0, "{}", same.stderr);
+    assert_eq!(
+        same.stdout,
+        "same     salary ai-engineer Senior us: (low: 108000, typical: 120000, high: 144000)\n0 added, 0 changed, 1 unchanged\n"
+    );
+    let unknown = set("125000", Some("s2"));
+    assert_eq!(unknown.status, 2);
+    assert!(
+        unknown
+            .stderr
+            .starts_with("error: --source: unknown source `s2`\n"),
+        "{}",
+        unknown.stderr
+    );
+    assert!(
+        unknown.stderr.contains("help: did you mean `s`?"),
+        "{}",
+        unknown.stderr
+    );
+
+    // import: the source column, else --source, for the rows whose figure
+    // is new or changes; an unchanged row keeps its entry's source
+    let csv = "role,level,location,engagement,low,typical,high,currency,source
+ai-engineer,Senior,us,in-house,108000,120000,144000,,
+ai-developer,Mid,us,agency,,105,,,
+ai-engineer,Senior,us,agency,140,150,170,USD,s
+";
+    std::fs::write(dir.path().join("q.csv"), csv).expect("csv");
+    let refused = dir.run(&["rates", "import", "q.csv", "--into", "rates/hand.ron"]);
+    assert_eq!(refused.status, 2);
+    assert!(
+        refused.stderr.starts_with(
+            "error: q.csv:3:35: column 9 (source): the agency rate of ai-developer Mid us changes from (low: 80, typical: 100, high: 125) to 105: the new figure needs its source\n"
+        ),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(refused.stderr.matches("error").count(), 1, "{}", refused.stderr);
+    let hand = hand_table().replace(
+        "sources: { \"s\": (title: \"worked example\", published: \"2026\") },",
+        "sources: { \"s\": (title: \"worked example\", published: \"2026\"), \"q\": (title: \"a quote\", published: \"2026\") },",
+    );
+    std::fs::write(dir.path().join("rates/hand.ron"), &hand).expect("hand");
+    let run = dir.run(&[
+        "rates",
+        "import",
+        "q.csv",
+        "--into",
+        "rates/hand.ron",
+        "--source",
+        "q",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let after = std::fs::read_to_string(dir.path().join("rates/hand.ron")).expect("file");
+    assert!(
+        after.contains("annual: (low: 108000, typical: 120000, high: 144000), source: \"s\""),
+        "{after}"
+    );
+    assert!(after.contains("hourly: 105, source: \"q\""), "{after}");
+    assert!(
+        after.contains("hourly: (low: 140, typical: 150, high: 170), currency: \"USD\", source: \"s\""),
+        "{after}"
     );
 }
 
@@ -320,12 +475,10 @@ fn set_and_import_refuse_a_currency_the_exchange_rates_cannot_convert() {
     assert_eq!(run.stdout, "");
     assert_eq!(
         run.stderr,
-        r#"error: rates/hand.ron:35:86: currency XYZ has no exchange rate in layers market-2026 + hand
-   |
-35 |         (role: "ai-engineer", level: Lead, location: "us", annual: 200000, currency: "XYZ", source: "s"),
-   |                                                                                      ^^^^^
-   = expected: one of USD, EUR
-   = help: add "XYZ": <USD per XYZ> to fx.rates in rates/hand.ron
+        // before, at line 35 of the file as it would have been
+        r#"error: --currency: currency XYZ has no exchange rate in layers market-2026 + hand
+  = expected: one of USD, EUR
+  = help: add "XYZ": <USD per XYZ> to fx.rates in rates/hand.ron
 "#
     );
     assert_eq!(
@@ -341,7 +494,7 @@ fn set_and_import_refuse_a_currency_the_exchange_rates_cannot_convert() {
     assert_eq!(run.status, 2);
     assert!(
         run.stderr.starts_with(
-            "error: rates/hand.ron:38:33: currency GBP has no exchange rate in layers market-2026 + hand\n"
+            "error: q.csv:2:34: column 8 (currency): currency GBP has no exchange rate in layers market-2026 + hand\n"
         ),
         "{}",
         run.stderr

@@ -8,9 +8,13 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::input::diagnostic::Diagnostic;
+use crate::input::origin::{Located, Origin};
 use crate::input::source::Source;
+use crate::money::Currency;
 use crate::range::Range;
-use crate::rates::RateKey;
+use crate::rates::layers::{Layers, unknown};
+use crate::rates::table::Price;
+use crate::rates::{RateKey, RateTable};
 use crate::vocabulary::Level;
 
 /// Which list an entry belongs to.
@@ -318,4 +322,156 @@ fn indent_of(text: &str, at: usize) -> String {
 pub fn validate(name: &str, text: &str, catalog: &crate::rates::Catalog) -> Result<(), Vec<Diagnostic>> {
     let table = crate::rates::RateTable::read(Source::new(name, text))?;
     crate::rates::layers::check_plugin(table, catalog).map(|_| ())
+}
+
+/// The part of a change a problem is about: a flag of `rates set`, a column
+/// of `rates import`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Role,
+    Location,
+    Amount,
+    Currency,
+    Source,
+}
+
+/// Whether `change` would leave the figure of its entry in `table` as it
+/// is (an entry the table does not have changes).
+pub fn unchanged(change: &Change, table: &RateTable) -> bool {
+    entries(table, change.kind)
+        .get(&change.key)
+        .is_some_and(|p| p.amount == change.amount)
+}
+
+fn entries(table: &RateTable, kind: Kind) -> &std::collections::BTreeMap<RateKey, Price> {
+    match kind {
+        Kind::Salary => &table.salaries,
+        Kind::AgencyRate => &table.agency_rates,
+    }
+}
+
+/// Checks changes before any is applied, against `layers`: the file being
+/// edited as it is now (the top layer) over the tables below it. Each
+/// problem points where the change was given (`at(i, field)`: a flag, a CSV
+/// cell), not at a line of a file that does not exist yet; it comes with
+/// the change's index and field. `how` says how to give a source ("pass
+/// --source ID").
+///
+/// A new figure, or a figure that changes, needs its source: the old
+/// entry's source is not assumed to hold for it.
+pub fn review(
+    changes: &[Change],
+    layers: &Layers,
+    at: impl Fn(usize, Field) -> Origin,
+    how: &str,
+) -> Vec<(usize, Field, Diagnostic)> {
+    let mut problems = Vec::new();
+    let Some(top) = layers.tables().last() else {
+        return problems;
+    };
+    let (roles, locations, sources) = (layers.role_ids(), layers.location_ids(), layers.source_ids());
+    let mut seen: std::collections::BTreeMap<(&str, &RateKey), usize> = Default::default();
+    for (i, change) in changes.iter().enumerate() {
+        let mut problem = |field: Field, d: Diagnostic| problems.push((i, field, d));
+        if let Some(first) = seen.insert((change.kind.name(), &change.key), i) {
+            problem(
+                Field::Role,
+                at(i, Field::Role)
+                    .diag(format!(
+                        "the {} of {} is given twice{}",
+                        change.kind.name(),
+                        change.key,
+                        at(first, Field::Role).first_at()
+                    ))
+                    .expected("one figure per role, level, location and engagement")
+                    .help("keep one of the two"),
+            );
+        }
+        let key = &change.key;
+        if layers.role(&key.role).is_none() {
+            let d = at(i, Field::Role).diag(format!("unknown role `{}`", key.role));
+            problem(Field::Role, unknown(&d, "role", &key.role, &roles, layers));
+        }
+        let location = layers.location(&key.location);
+        if location.is_none() {
+            let d = at(i, Field::Location).diag(format!("unknown location `{}`", key.location));
+            problem(
+                Field::Location,
+                unknown(&d, "location", &key.location, &locations, layers),
+            );
+        }
+        if let Some(c) = &change.currency {
+            match Currency::parse(c) {
+                None => problem(
+                    Field::Currency,
+                    at(i, Field::Currency)
+                        .diag(format!("`{c}` is not a currency code"))
+                        .expected("three upper-case letters, e.g. USD or EUR")
+                        .help("leave the currency out to use the location's"),
+                ),
+                Some(currency) => {
+                    if let Some(place) = location
+                        && let Err(d) = layers.conversion(
+                            &Located::new(currency, at(i, Field::Currency)),
+                            &place.currency.value,
+                        )
+                    {
+                        problem(Field::Currency, d);
+                    }
+                }
+            }
+        }
+        match &change.source {
+            Some(id) if layers.source(id).is_none() => {
+                let d = at(i, Field::Source).diag(format!("unknown source `{id}`"));
+                problem(Field::Source, unknown(&d, "source", id, &sources, layers));
+            }
+            Some(_) => {}
+            None => {
+                let old = entries(top, change.kind).get(key);
+                if old.is_some_and(|p| p.amount == change.amount) {
+                    continue;
+                }
+                let message = match old {
+                    Some(p) => format!(
+                        "the {} of {key} changes from {} to {}: the new figure needs its source",
+                        change.kind.name(),
+                        range_text(&p.amount),
+                        range_text(&change.amount)
+                    ),
+                    None => format!(
+                        "{} has no {} of {key} yet: a new entry needs its source",
+                        top.file,
+                        change.kind.name()
+                    ),
+                };
+                let own: Vec<&str> = top.sources.keys().map(String::as_str).collect();
+                let expected = if own.is_empty() {
+                    format!("the id of a source defined in layers {}", layers.describe())
+                } else {
+                    format!(
+                        "the id of a source: one of {} (in {}), or of the layers below",
+                        own.join(", "),
+                        top.file
+                    )
+                };
+                let mut help = format!("{how}; ");
+                if let Some(p) = old {
+                    help.push_str(&format!(
+                        "give `{}` again if the new figure comes from the entry's source; ",
+                        p.source.value
+                    ));
+                }
+                help.push_str(&format!(
+                    "`teamcost rates show {} --sources` lists the sources in use, and a new one goes into `sources` first",
+                    top.file
+                ));
+                problem(
+                    Field::Source,
+                    at(i, Field::Source).diag(message).expected(expected).help(help),
+                );
+            }
+        }
+    }
+    problems
 }
