@@ -731,3 +731,87 @@ fn value_flags_take_the_file_spelling_as_well_as_the_kebab_one() {
         bad.stderr
     );
 }
+
+const ACME: &str = r#"RateTable(
+    name: "acme",
+    sources: { "my-source": (title: "Our offer letters", published: "2026-01-01") },
+    salaries: [
+        (role: "ai-engineer", level: Senior, location: "us", annual: (low: 150000, typical: 185000, high: 240000), source: "my-source"),
+    ],
+    agency_rates: [
+        (role: "ai-developer", level: Mid, location: "us", hourly: 156, source: "sia-2022"),
+    ],
+)
+"#;
+
+#[test]
+fn diff_of_an_overlay_shows_what_it_changes_in_a_narrow_table() {
+    let dir = Workdir::new(&[("acme.ron", ACME)]);
+    // before: ~430 columns, and every one of the 300-odd entries of
+    // market-2026 the overlay leaves out listed as "removed"
+    let run = dir.run(&["rates", "diff", "market-2026", "acme.ron"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    // 220800 -> 185000: -35800 / 220800 = -16.21%; the agency rate keeps
+    // the market's typical 156 and source, without the range: 0%
+    assert_eq!(
+        run.stdout,
+        "What acme.ron changes over market-2026
+┌─────────────────────────────────────┬─────────────────────────────┬────────────────────────────────┬─────────┐
+│ key                                 ┆ before                      ┆ after                          ┆ change  │
+╞═════════════════════════════════════╪═════════════════════════════╪════════════════════════════════╪═════════╡
+│ salary ai-engineer Senior us        ┆ 198,400 / 220,800 / 234,900 ┆ 150,000 / 185,000 / 240,000    ┆ -16.2%  │
+│ salary ai-engineer Senior us source ┆ ai-premium-2026             ┆ my-source                      ┆ changed │
+│ agency rate ai-developer Mid us     ┆ 139 / 156 / 171             ┆ 156                            ┆ 0%      │
+│ source my-source                    ┆                             ┆ Our offer letters (2026-01-01) ┆ added   │
+└─────────────────────────────────────┴─────────────────────────────┴────────────────────────────────┴─────────┘
+Figures: low / typical / high; change: of the typical figure.
+acme.ron is read as an overlay on market-2026: the 322 entries of market-2026 it
+does not override still hold and are left out (--all lists them).
+"
+    );
+    assert!(
+        run.stdout.lines().all(|l| l.chars().count() <= 120),
+        "{}",
+        run.stdout
+    );
+
+    let all = dir.run(&[
+        "rates",
+        "diff",
+        "market-2026",
+        "acme.ron",
+        "--all",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(all.status, 0, "{}", all.stderr);
+    let v: Value = serde_json::from_str(&all.stdout).expect("JSON");
+    assert_eq!(v["reading"], "overlay");
+    let d = v["differences"].as_array().expect("list");
+    let kept = d.iter().filter(|d| d["change"] == "kept").count();
+    assert_eq!(d.len() - kept, 4);
+    assert!(kept > 300, "{kept}");
+    assert!(
+        d.iter().all(|d| d["change"] != "removed"),
+        "nothing an overlay leaves out is removed"
+    );
+
+    // an overlay's fx block wins whole: the rates it leaves out are removed
+    let with_fx = ACME.replace(
+        "\n)\n",
+        "\n    fx: (base: \"USD\", rates: { \"EUR\": 1.2 }),\n)\n",
+    );
+    std::fs::write(dir.path().join("acme.ron"), with_fx).expect("write");
+    let fx = dir.run(&["rates", "diff", "market-2026", "acme.ron", "--format", "csv"]);
+    assert_eq!(fx.status, 0, "{}", fx.stderr);
+    assert!(
+        fx.stdout.contains("\nfx,GBP,removed,1.3397,,,\n"),
+        "{}",
+        fx.stdout
+    );
+    assert!(
+        fx.stdout.contains("\nfx,EUR,changed,1.1608,1.2,0.0392,3.38\n"),
+        "{}",
+        fx.stdout
+    );
+}

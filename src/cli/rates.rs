@@ -41,11 +41,21 @@ pub enum RatesCommand {
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
     },
-    /// Entries added, removed and changed between two plugins or two files.
+    /// What changed from plugin A to plugin B: figures (in percent) and entries added.
+    ///
+    /// Two versions of one plugin (the same name) also show the entries
+    /// removed. B with another name is read as an overlay on A: what it
+    /// leaves out still holds, so it is not listed (--all lists it as kept),
+    /// except from the blocks that win whole (fx, productivity).
     Diff {
-        /// A plugin name or a plugin file (e.g. an old version saved from git).
+        /// A plugin name or a plugin file (e.g. an old version saved from
+        /// git, or the table an overlay is layered on).
         a: String,
+        /// A plugin name or a plugin file: the newer version, or an overlay.
         b: String,
+        /// Also list the entries of A that the overlay B does not override.
+        #[arg(long)]
+        all: bool,
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
     },
@@ -398,15 +408,18 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
                 Format::from(format),
             )))
         }
-        RatesCommand::Diff { a, b, format } => {
+        RatesCommand::Diff { a, b, all, format } => {
             let (x, y) = (plugin(&catalog, &a)?, plugin(&catalog, &b)?);
-            let differences = teamcost::rates::diff::diff(&x, &y);
-            Ok(ok(teamcost::report::rates::diff(
-                &a,
-                &b,
-                &differences,
-                Format::from(format),
-            )))
+            let reading = teamcost::rates::diff::Reading::of(&x, &y);
+            let differences = teamcost::rates::diff::diff(&x, &y, reading);
+            let report = teamcost::report::rates::DiffReport {
+                from: &a,
+                to: &b,
+                reading,
+                differences: &differences,
+                all,
+            };
+            Ok(ok(teamcost::report::rates::diff(&report, Format::from(format))))
         }
         RatesCommand::Impact {
             from,
