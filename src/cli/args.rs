@@ -61,7 +61,7 @@ pub enum Command {
   teamcost recommend --phases prototype:3,pilot:6,production:9 --budget 150000,600000,1200000 \\
       --location us --engagement hybrid --write plan.ron")]
     Recommend(Box<RecommendArgs>),
-    /// Rate tables: list, show, diff, impact, set, import, new.
+    /// Rate tables: list, show, diff, impact, set, import, audit, new.
     #[command(subcommand)]
     Rates(rates::RatesCommand),
 }

@@ -76,12 +76,20 @@ pub enum RatesCommand {
         format: FormatArg,
     },
     /// Update or add one salary or agency rate in place; the rest of the file stays byte for byte.
+    ///
+    /// A new figure, or one that changes, needs --source (the old entry's
+    /// source is not assumed to hold for it). The change is checked against
+    /// the layers below first, and the whole file as `check` does before it
+    /// is written; on any error the file is left as it was.
     Set {
+        /// The rate plugin to edit (e.g. one `rates new` wrote).
         file: PathBuf,
+        /// Role id, e.g. ai-engineer.
         #[arg(long)]
         role: String,
         #[arg(long, value_enum)]
         level: LevelArg,
+        /// Location id, e.g. us or poland.
         #[arg(long)]
         location: String,
         /// Annual salary: one number or LOW,TYPICAL,HIGH.
@@ -99,9 +107,16 @@ pub enum RatesCommand {
         currency: Option<String>,
     },
     /// Bulk update from a spreadsheet export: all rows or nothing.
+    ///
+    /// Each row is one `rates set`: engagement in-house sets an annual
+    /// salary, agency an hourly rate; low and high may be empty. A row whose
+    /// figure is new or changes needs a source (its column, or --source).
+    /// Every bad cell is reported at its row and column of the CSV file, and
+    /// nothing is written.
     Import {
         /// CSV with header role,level,location,engagement,low,typical,high,currency,source
         csv: PathBuf,
+        /// The rate plugin to update.
         #[arg(long, value_name = "FILE")]
         into: PathBuf,
         /// Source id for the rows whose source column is empty (needed by
@@ -109,8 +124,9 @@ pub enum RatesCommand {
         #[arg(long, value_name = "ID")]
         source: Option<String>,
     },
-    /// The checks to run on a rate table before a meeting: inverted levels,
-    /// agency months out of line with in-house ones, engineer premiums out of
+    /// The checks to run on a rate table before a meeting.
+    ///
+    /// Inverted levels, agency months out of line with in-house ones, engineer premiums out of
     /// band, old sources, places where a standard team never breaks even, and
     /// overlay figures far from what they replace. Findings print with exit
     /// status 0 (2 with --strict). An old source whose entry says why it is
@@ -154,6 +170,9 @@ pub enum RatesCommand {
         format: FormatArg,
     },
     /// Scaffold an overlay plugin with every section explained.
+    ///
+    /// Its lists are empty but for commented examples; `rates set` and
+    /// `rates import` fill them in.
     New {
         name: String,
         /// The plugin it is layered on.
