@@ -324,6 +324,29 @@ ai-engineer,Senior,us,agency,140,150,170,USD,s
         refused.stderr
     );
     assert_eq!(refused.stderr.matches("error").count(), 1, "{}", refused.stderr);
+    // an unknown --source is the flag's problem, said once for all its rows
+    let flag = dir.run(&[
+        "rates",
+        "import",
+        "q.csv",
+        "--into",
+        "rates/hand.ron",
+        "--source",
+        "nope",
+    ]);
+    assert_eq!(flag.status, 2);
+    assert!(
+        flag.stderr
+            .starts_with("error: --source: unknown source `nope`\n"),
+        "{}",
+        flag.stderr
+    );
+    assert_eq!(
+        flag.stderr.matches("unknown source").count(),
+        1,
+        "{}",
+        flag.stderr
+    );
     let hand = hand_table().replace(
         "sources: { \"s\": (title: \"worked example\", published: \"2026\") },",
         "sources: { \"s\": (title: \"worked example\", published: \"2026\"), \"q\": (title: \"a quote\", published: \"2026\") },",

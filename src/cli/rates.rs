@@ -278,8 +278,16 @@ fn edit_file(
             .into_iter()
             .map(|(i, field, d)| (given.word)(i, field, d)),
     );
-    // in the order of the lines they point at
+    // in the order of the lines they point at; a problem with --source
+    // shared by many rows, once
     problems.sort_by_key(|d| d.span.as_ref().map(|s| s.start));
+    let mut once: Vec<Diagnostic> = Vec::new();
+    for d in problems {
+        if !once.contains(&d) {
+            once.push(d);
+        }
+    }
+    let problems = once;
     if !problems.is_empty() {
         return Err(Diagnostics(problems).into());
     }
@@ -523,9 +531,18 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
             let (rows, earlier) = import::read(&name, &text);
             let changes: Vec<Change> = rows.iter().map(|r| r.change.clone()).collect();
             let given = Given {
-                at: &|i, field| rows[i].at(field),
+                // a source --source gave is that flag's, not the empty cell's
+                at: &|i, field| match field {
+                    Field::Source if source.is_some() && rows[i].change.source.is_none() => {
+                        Origin::new("--source")
+                    }
+                    _ => rows[i].at(field),
+                },
                 word: &|_, field, mut d| {
-                    d.message = format!("{}{}", import::column_prefix(import::column(field)), d.message);
+                    // a problem at a cell (not at --source) names its column
+                    if d.span.is_some() {
+                        d.message = format!("{}{}", import::column_prefix(import::column(field)), d.message);
+                    }
                     d
                 },
                 how: "fill in the source column, or pass --source ID for the rows that have none",
