@@ -21,6 +21,8 @@ fn set_senior(dir: &Workdir, file: &str, annual: &str) -> crate::support::Run {
         "us",
         "--annual",
         annual,
+        "--source",
+        "s",
     ])
 }
 

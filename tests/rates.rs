@@ -21,6 +21,8 @@ fn set_changes_only_that_entry_and_keeps_comments() {
         "us",
         "--annual",
         "110000,125000,150000",
+        "--source",
+        "s",
     ]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert_eq!(
@@ -131,6 +133,8 @@ fn the_shipped_table_can_be_updated_and_still_passes_check() {
         "brazil",
         "--hourly",
         "30,35,42",
+        "--source",
+        "latam-vendor-2026",
     ]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     let check = dir.run(&["check", "rates/market-2026.ron"]);
@@ -170,29 +174,203 @@ fn import_updates_all_rows_and_keeps_comments() {
 }
 
 #[test]
-fn a_bad_csv_writes_nothing_and_names_every_bad_row() {
+fn a_bad_csv_writes_nothing_and_names_every_bad_cell() {
+    // before, these were reported at the row's line with no column, and the
+    // currency at a line of the rate file as it would have been
     let bad = "role,level,location,engagement,low,typical,high,currency,source
 ai-engineer,Senior,us,in-house,110000,125000,150000,,s
 ai-engineer,Senoir,us,in-house,1,2,3,,s
 ai-developer,Mid,us,contract,1,2,3,,s
 ai-developer,Mid,us,agency,9,5,7,,s
+ai-developer,Mid,us,agency,5
+ai-developer,Lead,us,agency,1,2x,3,,s
+ai-developer,Lead,us,agency,1,2,3,GBP,s
+ai-developer,Junior,us,agency,1,2,3,,
 ";
     let dir = Workdir::new(&[("rates/hand.ron", &hand_table()), ("bad.csv", bad)]);
     let run = dir.run(&["rates", "import", "bad.csv", "--into", "rates/hand.ron"]);
     assert_eq!(run.status, 2);
     assert_eq!(run.stdout, "");
-    for line in [
-        "bad.csv:3:1: level `Senoir` is not a level",
-        "bad.csv:4:1: engagement `contract` is not in-house or agency",
-        "bad.csv:5:1: low 9, typical 5, high 7 are out of order",
-    ] {
-        assert!(run.stderr.contains(line), "{line}\n{}", run.stderr);
-    }
-    assert!(run.stderr.contains("did you mean `Senior`?"), "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        r#"error: bad.csv:3:13: column 2 (level): `Senoir` is not a level
+  |
+3 | ai-engineer,Senoir,us,in-house,1,2,3,,s
+  |             ^^^^^^
+  = expected: Junior, Mid, Senior or Lead
+  = help: did you mean `Senior`?
+
+bad.csv:4:21: column 4 (engagement): `contract` is not an engagement
+  |
+4 | ai-developer,Mid,us,contract,1,2,3,,s
+  |                     ^^^^^^^^
+  = expected: in-house (an annual salary) or agency (an hourly rate)
+  = help: write in-house or agency
+
+bad.csv:5:28: columns 5-7 (low, typical, high): low 9, typical 5, high 7 are out of order
+  |
+5 | ai-developer,Mid,us,agency,9,5,7,,s
+  |                            ^^^^^
+  = expected: low <= typical <= high
+  = help: swap the figures that are in the wrong column
+
+bad.csv:6:1: the row has 5 columns, the header 9
+  |
+6 | ai-developer,Mid,us,agency,5
+  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  = expected: one cell per column: role,level,location,engagement,low,typical,high,currency,source
+  = help: leave a cell empty (`,,`) rather than out; a cell holding a comma is quoted
+
+bad.csv:7:31: column 6 (typical): `2x` is not a positive number
+  |
+7 | ai-developer,Lead,us,agency,1,2x,3,,s
+  |                               ^^
+  = expected: digits with an optional decimal point, e.g. 185000 or 72.5
+  = help: write the figure without thousands separators or a currency sign
+
+bad.csv:8:35: column 8 (currency): currency GBP has no exchange rate in layers market-2026 + hand
+  |
+8 | ai-developer,Lead,us,agency,1,2,3,GBP,s
+  |                                   ^^^
+  = expected: one of USD, EUR
+  = help: add "GBP": <USD per GBP> to fx.rates in rates/hand.ron
+
+bad.csv:9:38: column 9 (source): rates/hand.ron has no agency rate of ai-developer Junior us yet: a new entry needs its source
+  |
+9 | ai-developer,Junior,us,agency,1,2,3,,
+  |                                      ^
+  = expected: the id of a source: one of s (in rates/hand.ron), or of the layers below
+  = help: fill in the source column, or pass --source ID for the rows that have none; `teamcost rates show rates/hand.ron --sources` lists the sources in use, and a new one goes into `sources` first
+"#
+    );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("rates/hand.ron")).expect("file"),
         hand_table(),
         "nothing written"
+    );
+}
+
+#[test]
+fn a_changed_or_new_figure_needs_its_source_an_unchanged_one_does_not() {
+    let dir = Workdir::new(&[("rates/hand.ron", &hand_table())]);
+    let set = |annual: &str, source: Option<&str>| {
+        let mut args = vec![
+            "rates",
+            "set",
+            "rates/hand.ron",
+            "--role",
+            "ai-engineer",
+            "--level",
+            "Senior",
+            "--location",
+            "us",
+            "--annual",
+            annual,
+        ];
+        args.extend(source.iter().flat_map(|s| ["--source", *s]));
+        dir.run(&args)
+    };
+    // before: the entry kept its source `s`, now said of a figure s never gave
+    let changed = set("110000,125000,150000", None);
+    assert_eq!(changed.status, 2);
+    assert_eq!(changed.stdout, "");
+    assert_eq!(
+        changed.stderr,
+        "error: --source: the salary of ai-engineer Senior us changes from (low: 108000, typical: 120000, high: 144000) to (low: 110000, typical: 125000, high: 150000): the new figure needs its source
+  = expected: the id of a source: one of s (in rates/hand.ron), or of the layers below
+  = help: pass --source ID; give `s` again if the new figure comes from the entry's source; `teamcost rates show rates/hand.ron --sources` lists the sources in use, and a new one goes into `sources` first
+"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("rates/hand.ron")).expect("file"),
+        hand_table()
+    );
+    let same = set("108000,120000,144000", None);
+    assert_eq!(same.status, 0, "{}", same.stderr);
+    assert_eq!(
+        same.stdout,
+        "same     salary ai-engineer Senior us: (low: 108000, typical: 120000, high: 144000)\n0 added, 0 changed, 1 unchanged\n"
+    );
+    let unknown = set("125000", Some("s2"));
+    assert_eq!(unknown.status, 2);
+    assert!(
+        unknown
+            .stderr
+            .starts_with("error: --source: unknown source `s2`\n"),
+        "{}",
+        unknown.stderr
+    );
+    assert!(
+        unknown.stderr.contains("help: did you mean `s`?"),
+        "{}",
+        unknown.stderr
+    );
+
+    // import: the source column, else --source, for the rows whose figure
+    // is new or changes; an unchanged row keeps its entry's source
+    let csv = "role,level,location,engagement,low,typical,high,currency,source
+ai-engineer,Senior,us,in-house,108000,120000,144000,,
+ai-developer,Mid,us,agency,,105,,,
+ai-engineer,Senior,us,agency,140,150,170,USD,s
+";
+    std::fs::write(dir.path().join("q.csv"), csv).expect("csv");
+    let refused = dir.run(&["rates", "import", "q.csv", "--into", "rates/hand.ron"]);
+    assert_eq!(refused.status, 2);
+    assert!(
+        refused.stderr.starts_with(
+            "error: q.csv:3:35: column 9 (source): the agency rate of ai-developer Mid us changes from (low: 80, typical: 100, high: 125) to 105: the new figure needs its source\n"
+        ),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(refused.stderr.matches("error").count(), 1, "{}", refused.stderr);
+    // an unknown --source is the flag's problem, said once for all its rows
+    let flag = dir.run(&[
+        "rates",
+        "import",
+        "q.csv",
+        "--into",
+        "rates/hand.ron",
+        "--source",
+        "nope",
+    ]);
+    assert_eq!(flag.status, 2);
+    assert!(
+        flag.stderr
+            .starts_with("error: --source: unknown source `nope`\n"),
+        "{}",
+        flag.stderr
+    );
+    assert_eq!(
+        flag.stderr.matches("unknown source").count(),
+        1,
+        "{}",
+        flag.stderr
+    );
+    let hand = hand_table().replace(
+        "sources: { \"s\": (title: \"worked example\", published: \"2026\") },",
+        "sources: { \"s\": (title: \"worked example\", published: \"2026\"), \"q\": (title: \"a quote\", published: \"2026\") },",
+    );
+    std::fs::write(dir.path().join("rates/hand.ron"), &hand).expect("hand");
+    let run = dir.run(&[
+        "rates",
+        "import",
+        "q.csv",
+        "--into",
+        "rates/hand.ron",
+        "--source",
+        "q",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let after = std::fs::read_to_string(dir.path().join("rates/hand.ron")).expect("file");
+    assert!(
+        after.contains("annual: (low: 108000, typical: 120000, high: 144000), source: \"s\""),
+        "{after}"
+    );
+    assert!(after.contains("hourly: 105, source: \"q\""), "{after}");
+    assert!(
+        after.contains("hourly: (low: 140, typical: 150, high: 170), currency: \"USD\", source: \"s\""),
+        "{after}"
     );
 }
 
@@ -320,12 +498,10 @@ fn set_and_import_refuse_a_currency_the_exchange_rates_cannot_convert() {
     assert_eq!(run.stdout, "");
     assert_eq!(
         run.stderr,
-        r#"error: rates/hand.ron:35:86: currency XYZ has no exchange rate in layers market-2026 + hand
-   |
-35 |         (role: "ai-engineer", level: Lead, location: "us", annual: 200000, currency: "XYZ", source: "s"),
-   |                                                                                      ^^^^^
-   = expected: one of USD, EUR
-   = help: add "XYZ": <USD per XYZ> to fx.rates in rates/hand.ron
+        // before, at line 35 of the file as it would have been
+        r#"error: --currency: currency XYZ has no exchange rate in layers market-2026 + hand
+  = expected: one of USD, EUR
+  = help: add "XYZ": <USD per XYZ> to fx.rates in rates/hand.ron
 "#
     );
     assert_eq!(
@@ -341,7 +517,7 @@ fn set_and_import_refuse_a_currency_the_exchange_rates_cannot_convert() {
     assert_eq!(run.status, 2);
     assert!(
         run.stderr.starts_with(
-            "error: rates/hand.ron:38:33: currency GBP has no exchange rate in layers market-2026 + hand\n"
+            "error: q.csv:2:34: column 8 (currency): currency GBP has no exchange rate in layers market-2026 + hand\n"
         ),
         "{}",
         run.stderr
@@ -373,5 +549,292 @@ fn check_reports_a_price_in_a_currency_with_no_exchange_rate() {
    = expected: one of USD, EUR
    = help: add "CHF": <USD per CHF> to fx.rates in rates/hand.ron
 "#
+    );
+}
+
+/// The acme overlay's file, as `rates new` writes it and the editor keeps it.
+fn comments(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| l.trim_start().starts_with("//"))
+        .collect()
+}
+
+#[test]
+fn new_then_set_then_import_gives_a_plugin_check_and_estimate_accept() {
+    let dir = Workdir::new(&[(
+        "e.ron",
+        &ENGINEER.replace(r#"["hand", "quote"]"#, r#"["market-2026", "acme"]"#),
+    )]);
+    let new = dir.run(&["rates", "new", "acme", "--output", "team/acme.ron"]);
+    assert_eq!(new.status, 0, "{}", new.stderr);
+    let scaffold = std::fs::read_to_string(dir.path().join("team/acme.ron")).expect("scaffold");
+    let set = |args: &[&str]| {
+        let mut all = vec!["rates", "set", "team/acme.ron"];
+        all.extend(args);
+        dir.run(&all)
+    };
+    // the scaffold's lists are empty (commented examples only): the first
+    // entry goes inside them, not into a second list
+    let agency = set(&[
+        "--role",
+        "ai-developer",
+        "--level",
+        "mid",
+        "--location",
+        "poland",
+        "--hourly",
+        "50,58,66",
+        "--source",
+        "my-source",
+    ]);
+    assert_eq!(agency.status, 0, "{}", agency.stderr);
+    assert_eq!(
+        agency.stdout,
+        "added    agency rate ai-developer Mid poland: (low: 50, typical: 58, high: 66)\n1 added, 0 changed, 0 unchanged\n"
+    );
+    let salary = set(&[
+        "--role",
+        "ai-engineer",
+        "--level",
+        "Senior",
+        "--location",
+        "us",
+        "--annual",
+        "150000,180000,230000",
+        "--source",
+        "my-source",
+    ]);
+    assert_eq!(salary.status, 0, "{}", salary.stderr);
+    std::fs::write(
+        dir.path().join("q.csv"),
+        "role,level,location,engagement,low,typical,high,currency,source\n\
+         ai-engineer,Senior,us,in-house,150000,185000,240000,,my-source\n\
+         ai-engineer,Senior,us,agency,140,150,170,USD,my-source\n",
+    )
+    .expect("csv");
+    let import = dir.run(&["rates", "import", "q.csv", "--into", "team/acme.ron"]);
+    assert_eq!(import.status, 0, "{}", import.stderr);
+    assert_eq!(
+        import.stdout,
+        "changed  salary ai-engineer Senior us: (low: 150000, typical: 180000, high: 230000) -> (low: 150000, typical: 185000, high: 240000)\n\
+         added    agency rate ai-engineer Senior us: (low: 140, typical: 150, high: 170)\n\
+         1 added, 1 changed, 0 unchanged\n"
+    );
+    let after = std::fs::read_to_string(dir.path().join("team/acme.ron")).expect("file");
+    assert_eq!(comments(&after), comments(&scaffold), "every comment kept");
+    assert_eq!(after.matches("salaries:").count(), 1, "{after}");
+    assert_eq!(after.matches("agency_rates:").count(), 1, "{after}");
+    assert!(after.contains(
+        "    salaries: [\n//  (role: \"ai-engineer\", level: Senior, location: \"us\", annual: (low: 150000, typical: 185000, high: 240000), source: \"my-survey-2026\"),\n        (role: \"ai-engineer\", level: Senior, location: \"us\", annual: (low: 150000, typical: 185000, high: 240000), source: \"my-source\"),\n    ],\n"
+    ), "{after}");
+    let check = dir.run(&["check", "team/acme.ron"]);
+    assert_eq!(check.status, 0, "{}", check.stderr);
+
+    let estimate = dir.run(&[
+        "estimate", "e.ron", "--rates", "team", "--trials", "0", "--format", "json",
+    ]);
+    assert_eq!(estimate.status, 0, "{}", estimate.stderr);
+    let v: Value = serde_json::from_str(&estimate.stdout).expect("JSON");
+    let seat = &v["team"]["seats"][0];
+    // the seat starts after 7 weeks (market-2026, us) and is paid the rest
+    // of the 12 months at acme's typical 185000 a year:
+    //   185000 / 12 x (12 - 7 x 12 / 52) = 15416.667 x 10.384615 = 160096.15
+    assert_eq!(seat["start_weeks"], "7");
+    assert_eq!(seat["components"]["salary"], "160096.15");
+}
+
+#[test]
+fn value_flags_take_the_file_spelling_as_well_as_the_kebab_one() {
+    let dir = Workdir::new(&[]);
+    let pairs: [(&[&str], &[&str]); 3] = [
+        (
+            &[
+                "recommend",
+                "--stage",
+                "Pilot",
+                "--product",
+                "FraudDetection",
+                "--engagement",
+                "InHouse",
+                "--requires",
+                "SensitiveData,RealTime",
+                "--location",
+                "us",
+                "--duration",
+                "6",
+                "--effort-pm",
+                "10",
+                "--format",
+                "Json",
+            ],
+            &[
+                "recommend",
+                "--stage",
+                "pilot",
+                "--product",
+                "fraud-detection",
+                "--engagement",
+                "in-house",
+                "--requires",
+                "sensitive-data,real-time",
+                "--location",
+                "us",
+                "--duration",
+                "6",
+                "--effort-pm",
+                "10",
+                "--format",
+                "json",
+            ],
+        ),
+        (
+            &[
+                "rates",
+                "show",
+                "market-2026",
+                "--level",
+                "Senior",
+                "--location",
+                "us",
+                "--format",
+                "Csv",
+            ],
+            &[
+                "rates",
+                "show",
+                "market-2026",
+                "--level",
+                "senior",
+                "--location",
+                "us",
+                "--format",
+                "csv",
+            ],
+        ),
+        (
+            &[
+                "recommend",
+                "--phases",
+                "Prototype:3,Pilot:6",
+                "--effort-pm",
+                "6,20",
+                "--location",
+                "us",
+            ],
+            &[
+                "recommend",
+                "--phases",
+                "prototype:3,pilot:6",
+                "--effort-pm",
+                "6,20",
+                "--location",
+                "us",
+            ],
+        ),
+    ];
+    for (file_spelling, kebab) in pairs {
+        let (a, b) = (dir.run(file_spelling), dir.run(kebab));
+        assert_eq!(a.status, 0, "{file_spelling:?}: {}", a.stderr);
+        assert_eq!(a.stdout, b.stdout, "{file_spelling:?}");
+    }
+    // the help and the error still show the kebab form only
+    let help = dir.run(&["recommend", "--help"]);
+    assert!(
+        help.stdout
+            .contains("[possible values: in-house, agency, hybrid]"),
+        "{}",
+        help.stdout
+    );
+    let bad = dir.run(&["rates", "show", "market-2026", "--level", "Senoir"]);
+    assert_eq!(bad.status, 2);
+    assert!(
+        bad.stderr
+            .contains("[possible values: junior, mid, senior, lead]"),
+        "{}",
+        bad.stderr
+    );
+}
+
+const ACME: &str = r#"RateTable(
+    name: "acme",
+    sources: { "my-source": (title: "Our offer letters", published: "2026-01-01") },
+    salaries: [
+        (role: "ai-engineer", level: Senior, location: "us", annual: (low: 150000, typical: 185000, high: 240000), source: "my-source"),
+    ],
+    agency_rates: [
+        (role: "ai-developer", level: Mid, location: "us", hourly: 156, source: "sia-2022"),
+    ],
+)
+"#;
+
+#[test]
+fn diff_of_an_overlay_shows_what_it_changes_in_a_narrow_table() {
+    let dir = Workdir::new(&[("acme.ron", ACME)]);
+    // before: ~430 columns, and every one of the 300-odd entries of
+    // market-2026 the overlay leaves out listed as "removed"
+    let run = dir.run(&["rates", "diff", "market-2026", "acme.ron"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    // 220800 -> 185000: -35800 / 220800 = -16.21%; the agency rate keeps
+    // the market's typical 156 and source, without the range: 0%
+    assert_eq!(
+        run.stdout,
+        "What acme.ron changes over market-2026
+┌─────────────────────────────────────┬─────────────────────────────┬────────────────────────────────┬─────────┐
+│ key                                 ┆ before                      ┆ after                          ┆ change  │
+╞═════════════════════════════════════╪═════════════════════════════╪════════════════════════════════╪═════════╡
+│ salary ai-engineer Senior us        ┆ 198,400 / 220,800 / 234,900 ┆ 150,000 / 185,000 / 240,000    ┆ -16.2%  │
+│ salary ai-engineer Senior us source ┆ ai-premium-2026             ┆ my-source                      ┆ changed │
+│ agency rate ai-developer Mid us     ┆ 139 / 156 / 171             ┆ 156                            ┆ 0%      │
+│ source my-source                    ┆                             ┆ Our offer letters (2026-01-01) ┆ added   │
+└─────────────────────────────────────┴─────────────────────────────┴────────────────────────────────┴─────────┘
+Figures: low / typical / high; change: of the typical figure.
+acme.ron is read as an overlay on market-2026: the 322 entries of market-2026 it
+does not override still hold and are left out (--all lists them).
+"
+    );
+    assert!(
+        run.stdout.lines().all(|l| l.chars().count() <= 120),
+        "{}",
+        run.stdout
+    );
+
+    let all = dir.run(&[
+        "rates",
+        "diff",
+        "market-2026",
+        "acme.ron",
+        "--all",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(all.status, 0, "{}", all.stderr);
+    let v: Value = serde_json::from_str(&all.stdout).expect("JSON");
+    assert_eq!(v["reading"], "overlay");
+    let d = v["differences"].as_array().expect("list");
+    let kept = d.iter().filter(|d| d["change"] == "kept").count();
+    assert_eq!(d.len() - kept, 4);
+    assert!(kept > 300, "{kept}");
+    assert!(
+        d.iter().all(|d| d["change"] != "removed"),
+        "nothing an overlay leaves out is removed"
+    );
+
+    // an overlay's fx block wins whole: the rates it leaves out are removed
+    let with_fx = ACME.replace(
+        "\n)\n",
+        "\n    fx: (base: \"USD\", rates: { \"EUR\": 1.2 }),\n)\n",
+    );
+    std::fs::write(dir.path().join("acme.ron"), with_fx).expect("write");
+    let fx = dir.run(&["rates", "diff", "market-2026", "acme.ron", "--format", "csv"]);
+    assert_eq!(fx.status, 0, "{}", fx.stderr);
+    assert!(
+        fx.stdout.contains("\nfx,GBP,removed,1.3397,,,\n"),
+        "{}",
+        fx.stdout
+    );
+    assert!(
+        fx.stdout.contains("\nfx,EUR,changed,1.1608,1.2,0.0392,3.38\n"),
+        "{}",
+        fx.stdout
     );
 }

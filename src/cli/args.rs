@@ -76,7 +76,7 @@ pub enum Command {
     /// windows.
     #[command(after_help = help::RECOMMEND)]
     Recommend(Box<RecommendArgs>),
-    /// Rate tables: list, show, diff, impact, set, import, new.
+    /// Rate tables: list, show, diff, impact, set, import, audit, new.
     #[command(subcommand, after_help = help::RATES)]
     Rates(rates::RatesCommand),
     /// Print a completion script for a shell to stdout.
@@ -96,11 +96,13 @@ pub enum Command {
     },
 }
 
-/// Mirrors of the model's words for clap, in kebab-case on the command line.
+/// Mirrors of the model's words for clap, in kebab-case on the command line
+/// (and in the help), each also accepting its spelling in the files
+/// (`in-house` or `InHouse`, `senior` or `Senior`) as a hidden alias.
 macro_rules! value_enum {
     ($name:ident => $model:ty { $($variant:ident),* }) => {
         #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-        pub enum $name { $($variant),* }
+        pub enum $name { $(#[value(alias = stringify!($variant))] $variant),* }
         impl From<$name> for $model {
             fn from(v: $name) -> $model {
                 match v { $($name::$variant => <$model>::$variant),* }

@@ -210,7 +210,8 @@ macro_rules! old_and_new {
         concat!(
             "  cp rates/market-2026.ron old.ron\n",
             "  teamcost rates set rates/market-2026.ron --role ai-engineer \\\n",
-            "      --level senior --location germany --annual 90000,100000,115000\n",
+            "      --level senior --location germany --annual 90000,100000,115000 \\\n",
+            "      --source stepstone-2025\n",
         )
     };
 }
@@ -233,10 +234,11 @@ pub const RATES_IMPACT: &str = concat!(
 
 pub const RATES_SET: &str = concat!(
     "Examples:\n",
-    "  teamcost rates set rates/market-2026.ron --role ai-engineer \\\n",
-    "      --level senior --location us --annual 200000,221000,235000\n",
-    "  teamcost rates set rates/market-2026.ron --role ai-developer \\\n",
-    "      --level mid --location poland --hourly 150,190,240\n",
+    "  teamcost rates new acme\n",
+    "  teamcost rates set rates/acme.ron --role ai-engineer --level senior \\\n",
+    "      --location us --annual 200000,221000,235000 --source aijobs-net-2025\n",
+    "  teamcost rates set rates/acme.ron --role ai-developer --level mid \\\n",
+    "      --location poland --hourly 150,190,240 --source soda-2024\n",
     "\n",
     exits!(plain),
 );
@@ -244,7 +246,7 @@ pub const RATES_SET: &str = concat!(
 pub const RATES_IMPORT: &str = concat!(
     "Examples:\n",
     "  echo role,level,location,engagement,low,typical,high,currency,source > u.csv\n",
-    "  echo ai-engineer,senior,germany,in-house,90000,100000,115000,, >> u.csv\n",
+    "  echo ai-engineer,senior,germany,in-house,90000,100000,115000,,stepstone-2025 >> u.csv\n",
     "  teamcost rates import u.csv --into rates/market-2026.ron\n",
     "\n",
     exits!(plain),

@@ -5,9 +5,11 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 use rust_decimal::Decimal;
+use teamcost::input::origin::Origin;
 use teamcost::range::Range;
 use teamcost::rates::catalog::read_plugin;
-use teamcost::rates::edit::{self, Change, Kind, Outcome};
+use teamcost::rates::edit::{self, Change, Field, Kind, Outcome};
+use teamcost::rates::import;
 use teamcost::rates::{Catalog, RateKey, RateTable};
 use teamcost::report::Format;
 use teamcost::report::rates::{Listed, Shown};
@@ -46,14 +48,23 @@ pub enum RatesCommand {
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
     },
-    /// Entries added, removed and changed between two plugins or two files.
+    /// What changed from plugin A to plugin B: figures (in percent) and entries added.
+    ///
+    /// Two versions of one plugin (the same name) also show the entries
+    /// removed. B with another name is read as an overlay on A: what it
+    /// leaves out still holds, so it is not listed (--all lists it as kept),
+    /// except from the blocks that win whole (fx, productivity).
     #[command(after_help = help::RATES_DIFF)]
     Diff {
         /// The old one: a plugin name or a plugin file (e.g. an old version
-        /// saved from git).
+        /// saved from git, or the table an overlay is layered on).
         a: String,
-        /// The new one: a plugin name or a plugin file.
+        /// The new one: a plugin name or a plugin file, the newer version or
+        /// an overlay.
         b: String,
+        /// Also list the entries of A that the overlay B does not override.
+        #[arg(long)]
+        all: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
         format: FormatArg,
@@ -84,13 +95,18 @@ pub enum RatesCommand {
         format: FormatArg,
     },
     /// Update or add one salary or agency rate in place; the rest of the file stays byte for byte.
+    ///
+    /// A new figure, or one that changes, needs --source (the old entry's
+    /// source is not assumed to hold for it). The change is checked against
+    /// the layers below first, and the whole file as `check` does before it
+    /// is written; on any error the file is left as it was.
     #[command(
         after_help = help::RATES_SET,
         override_usage = "teamcost rates set [OPTIONS] <FILE> --role <ROLE> --level <LEVEL>\n           \
                           --location <LOCATION> (--annual <ANNUAL> | --hourly <HOURLY>)"
     )]
     Set {
-        /// The plugin file to edit.
+        /// The rate plugin to edit (e.g. one `rates new` wrote).
         file: PathBuf,
         /// Role id of the entry, e.g. ai-engineer.
         #[arg(long)]
@@ -107,21 +123,32 @@ pub enum RatesCommand {
         /// Hourly agency rate: one number or LOW,TYPICAL,HIGH.
         #[arg(long)]
         hourly: Option<String>,
-        /// Source id (required for a new entry).
-        #[arg(long)]
+        /// Source id of the figure: required for a new entry and for a
+        /// figure that changes (the old entry's source is not assumed).
+        #[arg(long, value_name = "ID")]
         source: Option<String>,
         /// Currency of the amount, when not the location's.
         #[arg(long)]
         currency: Option<String>,
     },
     /// Bulk update from a spreadsheet export: all rows or nothing.
+    ///
+    /// Each row is one `rates set`: engagement in-house sets an annual
+    /// salary, agency an hourly rate; low and high may be empty. A row whose
+    /// figure is new or changes needs a source (its column, or --source).
+    /// Every bad cell is reported at its row and column of the CSV file, and
+    /// nothing is written.
     #[command(after_help = help::RATES_IMPORT)]
     Import {
         /// CSV with header role,level,location,engagement,low,typical,high,currency,source
         csv: PathBuf,
-        /// The plugin file to update in place.
+        /// The rate plugin to update in place.
         #[arg(long, value_name = "FILE")]
         into: PathBuf,
+        /// Source id for the rows whose source column is empty (needed by
+        /// each row whose figure is new or changes).
+        #[arg(long, value_name = "ID")]
+        source: Option<String>,
     },
     /// The checks to run on a rate table before a meeting.
     ///
@@ -172,6 +199,9 @@ pub enum RatesCommand {
         format: FormatArg,
     },
     /// Scaffold an overlay plugin with every section explained.
+    ///
+    /// Its lists are empty but for commented examples; `rates set` and
+    /// `rates import` fill them in.
     #[command(after_help = help::RATES_NEW)]
     New {
         /// The new plugin's name.
@@ -230,10 +260,31 @@ fn amount(flag: &str, text: &str) -> Result<Range, Diagnostic> {
     }
 }
 
-/// Applies changes to a plugin file, checks the whole result as `check`
-/// does, writes it atomically; on any error the file is unchanged. The file
-/// is locked from the read to the rename, so concurrent edits serialise.
-fn edit_file(catalog: &Catalog, file: &Path, changes: &[Change]) -> anyhow::Result<Vec<(Change, Outcome)>> {
+/// Where the changes of one command were given, for its messages.
+struct Given<'a> {
+    /// Where field of change i was given: a flag, a CSV cell.
+    at: &'a dyn Fn(usize, Field) -> Origin,
+    /// A problem with field of change i, worded for the user.
+    word: &'a dyn Fn(usize, Field, Diagnostic) -> Diagnostic,
+    /// How to give a source ("pass --source ID").
+    how: &'a str,
+    /// The source of changes that name none, when their figure changes.
+    default_source: Option<&'a str>,
+    /// Problems found before (bad CSV rows), reported with the review's.
+    earlier: Vec<Diagnostic>,
+}
+
+/// Applies changes to a plugin file: reviews them first against the file
+/// as it is (which must pass `check`), each problem reported where the
+/// change was given; then checks the whole result as `check` does and
+/// writes it atomically. On any error the file is unchanged. The file is
+/// locked from the read to the rename, so concurrent edits serialise.
+fn edit_file(
+    catalog: &Catalog,
+    file: &Path,
+    changes: &[Change],
+    given: &Given,
+) -> anyhow::Result<Vec<(Change, Outcome)>> {
     let name = file.display().to_string();
     let locked = teamcost::output::Edit::open(file).map_err(output_error)?;
     let original = locked.read_to_string().map_err(|e| {
@@ -242,12 +293,42 @@ fn edit_file(catalog: &Catalog, file: &Path, changes: &[Change]) -> anyhow::Resu
             format!("cannot read rate plugin: {e}"),
         ))
     })?;
+    let table =
+        RateTable::read(teamcost::input::source::Source::new(&name, &original)).map_err(Diagnostics)?;
+    let layers = teamcost::rates::layers::check_plugin(table, catalog).map_err(Diagnostics)?;
+    let mut changes = changes.to_vec();
+    if let (Some(id), Some(top)) = (given.default_source, layers.tables().last()) {
+        for change in changes.iter_mut().filter(|c| c.source.is_none()) {
+            if !edit::unchanged(change, top) {
+                change.source = Some(id.to_string());
+            }
+        }
+    }
+    let mut problems = given.earlier.clone();
+    problems.extend(
+        edit::review(&changes, &layers, given.at, given.how)
+            .into_iter()
+            .map(|(i, field, d)| (given.word)(i, field, d)),
+    );
+    // in the order of the lines they point at; a problem with --source
+    // shared by many rows, once
+    problems.sort_by_key(|d| d.span.as_ref().map(|s| s.start));
+    let mut once: Vec<Diagnostic> = Vec::new();
+    for d in problems {
+        if !once.contains(&d) {
+            once.push(d);
+        }
+    }
+    let problems = once;
+    if !problems.is_empty() {
+        return Err(Diagnostics(problems).into());
+    }
     let mut text = original.clone();
     let mut outcomes = Vec::new();
     for change in changes {
-        let (edited, outcome) = edit::apply_change(&name, &text, change).map_err(Diagnostics::from)?;
+        let (edited, outcome) = edit::apply_change(&name, &text, &change).map_err(Diagnostics::from)?;
         text = edited;
-        outcomes.push((change.clone(), outcome));
+        outcomes.push((change, outcome));
     }
     edit::validate(&name, &text, catalog).map_err(Diagnostics)?;
     if text != original {
@@ -386,15 +467,18 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
                 Format::from(format),
             )))
         }
-        RatesCommand::Diff { a, b, format } => {
+        RatesCommand::Diff { a, b, all, format } => {
             let (x, y) = (plugin(&catalog, &a)?, plugin(&catalog, &b)?);
-            let differences = teamcost::rates::diff::diff(&x, &y);
-            Ok(ok(teamcost::report::rates::diff(
-                &a,
-                &b,
-                &differences,
-                Format::from(format),
-            )))
+            let reading = teamcost::rates::diff::Reading::of(&x, &y);
+            let differences = teamcost::rates::diff::diff(&x, &y, reading);
+            let report = teamcost::report::rates::DiffReport {
+                from: &a,
+                to: &b,
+                reading,
+                differences: &differences,
+                all,
+            };
+            Ok(ok(teamcost::report::rates::diff(&report, Format::from(format))))
         }
         RatesCommand::Impact {
             from,
@@ -455,15 +539,49 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
                 source,
                 currency,
             };
-            let outcomes = edit_file(&catalog, &file, &[change])?;
+            let flag = |field: Field| match field {
+                Field::Role => "--role",
+                Field::Location => "--location",
+                Field::Amount => flag,
+                Field::Currency => "--currency",
+                Field::Source => "--source",
+            };
+            let given = Given {
+                at: &|_, field| Origin::new(flag(field)),
+                word: &|_, _, d| d,
+                how: "pass --source ID",
+                default_source: None,
+                earlier: Vec::new(),
+            };
+            let outcomes = edit_file(&catalog, &file, &[change], &given)?;
             Ok(ok(summary(&outcomes)))
         }
-        RatesCommand::Import { csv, into } => {
+        RatesCommand::Import { csv, into, source } => {
             let name = csv.display().to_string();
             let text = std::fs::read_to_string(&csv)
                 .map_err(|e| Diagnostics::from(Diagnostic::new(name.clone(), format!("cannot read: {e}"))))?;
-            let changes = teamcost::rates::import::read(&name, &text).map_err(Diagnostics)?;
-            let outcomes = edit_file(&catalog, &into, &changes)?;
+            let (rows, earlier) = import::read(&name, &text);
+            let changes: Vec<Change> = rows.iter().map(|r| r.change.clone()).collect();
+            let given = Given {
+                // a source --source gave is that flag's, not the empty cell's
+                at: &|i, field| match field {
+                    Field::Source if source.is_some() && rows[i].change.source.is_none() => {
+                        Origin::new("--source")
+                    }
+                    _ => rows[i].at(field),
+                },
+                word: &|_, field, mut d| {
+                    // a problem at a cell (not at --source) names its column
+                    if d.span.is_some() {
+                        d.message = format!("{}{}", import::column_prefix(import::column(field)), d.message);
+                    }
+                    d
+                },
+                how: "fill in the source column, or pass --source ID for the rows that have none",
+                default_source: source.as_deref(),
+                earlier,
+            };
+            let outcomes = edit_file(&catalog, &into, &changes, &given)?;
             Ok(ok(summary(&outcomes)))
         }
         RatesCommand::Audit {

@@ -1,6 +1,7 @@
-//! What changed between two rate plugins (or two versions of one file):
-//! entries added, removed and changed, with the absolute and percent change
-//! of each figure.
+//! What changed between two rate plugins: two versions of one plugin, or an
+//! overlay against the table it is layered on. Entries added, removed (or,
+//! for an overlay, kept from below) and changed, with the absolute and
+//! percent change of each figure.
 
 use rust_decimal::Decimal;
 
@@ -8,11 +9,53 @@ use crate::range::Range;
 use crate::rates::RateTable;
 use crate::rates::table::{AgencyTerms, InHouseTerms};
 
+/// How the second table is read against the first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Two versions of one plugin (the same name): an entry of the first
+    /// only was removed.
+    Versions,
+    /// An overlay layered on the first (another name): an entry of the
+    /// first that it leaves out still holds, kept from below. Only the
+    /// blocks that win whole (`fx`, `productivity`) drop what they leave out.
+    Overlay,
+}
+
+impl Reading {
+    pub fn of(a: &RateTable, b: &RateTable) -> Reading {
+        if a.name.value == b.name.value {
+            Reading::Versions
+        } else {
+            Reading::Overlay
+        }
+    }
+}
+
+/// What an entry added, removed or kept holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Figure(Range),
+    Text(String),
+}
+
+impl Value {
+    /// As the file writes it.
+    pub fn text(&self) -> String {
+        match self {
+            Value::Figure(r) => range_text(r),
+            Value::Text(t) => t.clone(),
+        }
+    }
+}
+
 /// How one entry differs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
-    Added(String),
-    Removed(String),
+    Added(Value),
+    Removed(Value),
+    /// In the first table only, which an overlay does not override: it
+    /// still holds under the overlay.
+    Kept(Value),
     /// A figure: old and new range.
     Figure {
         old: Range,
@@ -62,7 +105,7 @@ fn keyed<K: Ord + Clone + std::fmt::Display, V>(
     section: &'static str,
     a: &std::collections::BTreeMap<K, V>,
     b: &std::collections::BTreeMap<K, V>,
-    describe: impl Fn(&V) -> String,
+    describe: impl Fn(&V) -> Value,
     compare: impl Fn(&K, &V, &V, &mut Vec<Difference>),
 ) {
     for (k, v) in a {
@@ -131,8 +174,29 @@ fn agency_fields(t: &AgencyTerms) -> [(&'static str, &Range); 5] {
     ]
 }
 
-/// Every difference from `a` to `b`, section by section.
-pub fn diff(a: &RateTable, b: &RateTable) -> Vec<Difference> {
+/// Every difference from `a` to `b`, section by section, `b` read as
+/// `reading` says.
+pub fn diff(a: &RateTable, b: &RateTable, reading: Reading) -> Vec<Difference> {
+    let mut out = everything(a, b);
+    if reading == Reading::Overlay {
+        for d in &mut out {
+            let wins_whole = match d.section {
+                "fx" => b.fx.is_some(),
+                "productivity" => b.productivity.is_some(),
+                _ => false,
+            };
+            if let Change::Removed(v) = &d.change
+                && !wins_whole
+            {
+                d.change = Change::Kept(v.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Every difference, an entry of `a` only counted as removed.
+fn everything(a: &RateTable, b: &RateTable) -> Vec<Difference> {
     let mut out = Vec::new();
     for (section, x, y) in [
         ("salary", &a.salaries, &b.salaries),
@@ -143,21 +207,26 @@ pub fn diff(a: &RateTable, b: &RateTable) -> Vec<Difference> {
             section,
             x,
             y,
-            |p| range_text(&p.amount),
+            |p| Value::Figure(p.amount),
             |k, p, q, out| {
-                figure(out, section, k.to_string(), &p.amount, &q.amount);
                 let cur = |c: &Option<crate::input::origin::Located<crate::money::Currency>>| {
                     c.as_ref()
                         .map(|c| c.value.to_string())
-                        .unwrap_or_else(|| "(location's)".into())
+                        .unwrap_or_else(|| "location's currency".into())
                 };
-                text(
-                    out,
-                    section,
-                    format!("{k} currency"),
-                    cur(&p.currency),
-                    cur(&q.currency),
-                );
+                let (x, y) = (cur(&p.currency), cur(&q.currency));
+                if x == y {
+                    figure(out, section, k.to_string(), &p.amount, &q.amount);
+                } else {
+                    // amounts in two currencies: no change in percent
+                    text(
+                        out,
+                        section,
+                        k.to_string(),
+                        format!("{} ({x})", range_text(&p.amount)),
+                        format!("{} ({y})", range_text(&q.amount)),
+                    );
+                }
                 text(
                     out,
                     section,
@@ -173,7 +242,7 @@ pub fn diff(a: &RateTable, b: &RateTable) -> Vec<Difference> {
         "location",
         &a.locations,
         &b.locations,
-        |l| format!("{} ({})", l.value.name, l.value.currency.value),
+        |l| Value::Text(format!("{} ({})", l.value.name, l.value.currency.value)),
         |k, l, m, out| {
             let (l, m) = (&l.value, &m.value);
             text(
@@ -200,7 +269,7 @@ pub fn diff(a: &RateTable, b: &RateTable) -> Vec<Difference> {
         "role",
         &a.roles,
         &b.roles,
-        |r| format!("{} ({})", r.value.title, r.value.focus),
+        |r| Value::Text(format!("{} ({})", r.value.title, r.value.focus)),
         |k, r, s, out| {
             text(
                 out,
@@ -216,7 +285,7 @@ pub fn diff(a: &RateTable, b: &RateTable) -> Vec<Difference> {
         "source",
         &a.sources,
         &b.sources,
-        |s| format!("{} ({})", s.value.title, s.value.published),
+        |s| Value::Text(format!("{} ({})", s.value.title, s.value.published)),
         |k, s, t, out| {
             text(
                 out,
@@ -240,7 +309,7 @@ pub fn diff(a: &RateTable, b: &RateTable) -> Vec<Difference> {
         "productivity",
         &productivity(a),
         &productivity(b),
-        range_text,
+        |r| Value::Figure(*r),
         |k, x, y, out| figure(out, "productivity", k.clone(), x, y),
     );
     let rates = |t: &RateTable| {
@@ -258,7 +327,7 @@ pub fn diff(a: &RateTable, b: &RateTable) -> Vec<Difference> {
         "fx",
         &rates(a),
         &rates(b),
-        range_text,
+        |r| Value::Figure(*r),
         |k, x, y, out| figure(out, "fx", k.clone(), x, y),
     );
     out

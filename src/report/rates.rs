@@ -7,8 +7,10 @@ use serde_json::{Value, json};
 use super::Format;
 use super::table::{Style, titled};
 use crate::impact::ImpactRow;
+use crate::money::group_digits;
 use crate::money::{grouped, two_places};
-use crate::rates::diff::{Change, Difference};
+use crate::range::Range;
+use crate::rates::diff::{self, Change, Difference, Reading};
 use crate::rates::edit::range_text;
 
 /// A titled grid in every format; JSON is given whole.
@@ -124,12 +126,13 @@ pub fn show(name: &str, entries: &[Shown], format: Format) -> String {
     render(&format!("Rates in {name}"), &header, rows, json, format)
 }
 
-fn change_cells(d: &Difference) -> (String, String, String) {
+fn change_cells(d: &Difference) -> (&'static str, String, String) {
     match &d.change {
-        Change::Added(v) => ("added".into(), String::new(), v.clone()),
-        Change::Removed(v) => ("removed".into(), v.clone(), String::new()),
-        Change::Figure { old, new } => ("changed".into(), range_text(old), range_text(new)),
-        Change::Text { old, new } => ("changed".into(), old.clone(), new.clone()),
+        Change::Added(v) => ("added", String::new(), v.text()),
+        Change::Removed(v) => ("removed", v.text(), String::new()),
+        Change::Kept(v) => ("kept", v.text(), String::new()),
+        Change::Figure { old, new } => ("changed", range_text(old), range_text(new)),
+        Change::Text { old, new } => ("changed", old.clone(), new.clone()),
     }
 }
 
@@ -137,46 +140,184 @@ fn opt(d: Option<Decimal>, f: fn(Decimal) -> String) -> String {
     d.map(f).unwrap_or_default()
 }
 
-pub fn diff(a: &str, b: &str, differences: &[Difference], format: Format) -> String {
-    let pct = |d: Decimal| format!("{}%", d.round_dp(2).normalize());
+/// A number as people read it: `185,000`, `1.3`, `2,608,700.5`.
+fn number(d: Decimal) -> String {
+    let text = d.normalize().to_string();
+    let (sign, digits) = text.strip_prefix('-').map_or(("", text.as_str()), |t| ("-", t));
+    match digits.split_once('.') {
+        Some((whole, fraction)) => format!("{sign}{}.{fraction}", group_digits(whole)),
+        None => format!("{sign}{}", group_digits(digits)),
+    }
+}
+
+/// A figure in a narrow cell: `185,000`, or `150,000 / 185,000 / 240,000`.
+fn figure(r: &Range) -> String {
+    if r.is_fixed() {
+        number(r.typical())
+    } else {
+        format!(
+            "{} / {} / {}",
+            number(r.low()),
+            number(r.typical()),
+            number(r.high())
+        )
+    }
+}
+
+/// A text in a narrow cell: at most 40 characters.
+fn short(text: &str) -> String {
+    if text.chars().count() <= 40 {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(39).collect::<String>())
+    }
+}
+
+fn cell(v: &diff::Value) -> String {
+    match v {
+        diff::Value::Figure(r) => figure(r),
+        diff::Value::Text(t) => short(t),
+    }
+}
+
+/// What `rates diff` shows: the differences from one table to another.
+pub struct DiffReport<'a> {
+    pub from: &'a str,
+    pub to: &'a str,
+    pub reading: Reading,
+    pub differences: &'a [Difference],
+    /// Also the entries an overlay keeps from below (they do not change).
+    pub all: bool,
+}
+
+pub fn diff(report: &DiffReport, format: Format) -> String {
+    let DiffReport {
+        from: a,
+        to: b,
+        reading,
+        all,
+        ..
+    } = *report;
+    let kept = report
+        .differences
+        .iter()
+        .filter(|d| matches!(d.change, Change::Kept(_)))
+        .count();
+    let differences: Vec<&Difference> = report
+        .differences
+        .iter()
+        .filter(|d| all || !matches!(d.change, Change::Kept(_)))
+        .collect();
+    let reading_word = match reading {
+        Reading::Overlay => "overlay",
+        Reading::Versions => "versions",
+    };
+    match format {
+        Format::Json => {
+            return super::json::pretty(&json!({
+                "from": a,
+                "to": b,
+                "reading": reading_word,
+                "kept_left_out": if all { 0 } else { kept },
+                "differences": differences.iter().map(|d| {
+                    let (what, old, new) = change_cells(d);
+                    json!({ "section": d.section, "key": d.key, "change": what, "old": old, "new": new,
+                            "absolute": d.absolute().map(|v| v.normalize().to_string()),
+                            "percent": d.percent().map(two_places) })
+                }).collect::<Vec<_>>(),
+            }));
+        }
+        Format::Csv => {
+            let rows = differences
+                .iter()
+                .map(|d| {
+                    let (what, old, new) = change_cells(d);
+                    vec![
+                        d.section.to_string(),
+                        d.key.clone(),
+                        what.to_string(),
+                        old,
+                        new,
+                        opt(d.absolute(), |v| v.normalize().to_string()),
+                        opt(d.percent(), two_places),
+                    ]
+                })
+                .collect::<Vec<_>>();
+            let header = ["section", "key", "change", "old", "new", "absolute", "percent"];
+            return super::csv::grid(&header, &rows);
+        }
+        Format::Table | Format::Markdown => {}
+    }
+    let mut notes = Vec::new();
+    match reading {
+        Reading::Overlay if kept > 0 && !all => notes.push(format!(
+            "{b} is read as an overlay on {a}: the {kept} entries of {a} it does not override still hold and are left out (--all lists them)."
+        )),
+        Reading::Overlay if kept > 0 => notes.push(format!(
+            "kept: in {a} only; {b}, an overlay on it, does not override it, so it still holds."
+        )),
+        _ => {}
+    }
+    if differences.is_empty() {
+        let mut out = format!("No differences between {a} and {b}.\n");
+        for n in notes {
+            for line in crate::text::wrap(&n, 80) {
+                out.push_str(&format!("{line}\n"));
+            }
+        }
+        return out;
+    }
+    let pct = |d: Decimal| {
+        let d = d.round_dp(1).normalize();
+        if d > Decimal::ZERO {
+            format!("+{d}%")
+        } else {
+            format!("{d}%")
+        }
+    };
     let rows = differences
         .iter()
         .map(|d| {
-            let (what, old, new) = change_cells(d);
-            vec![
-                d.section.to_string(),
-                d.key.clone(),
-                what,
-                old,
-                new,
-                opt(d.absolute(), |v| v.normalize().to_string()),
-                opt(d.percent(), pct),
-            ]
+            let (before, after, change) = match &d.change {
+                Change::Added(v) => (String::new(), cell(v), "added".to_string()),
+                Change::Removed(v) => (cell(v), String::new(), "removed".to_string()),
+                Change::Kept(v) => (cell(v), String::new(), "kept".to_string()),
+                Change::Figure { old, new } => (
+                    figure(old),
+                    figure(new),
+                    d.percent().map_or_else(|| "changed".into(), pct),
+                ),
+                Change::Text { old, new } => (short(old), short(new), "changed".to_string()),
+            };
+            vec![format!("{} {}", d.section, d.key), before, after, change]
         })
         .collect();
-    let json = json!({
-        "from": a,
-        "to": b,
-        "differences": differences.iter().map(|d| {
-            let (what, old, new) = change_cells(d);
-            json!({ "section": d.section, "key": d.key, "change": what, "old": old, "new": new,
-                    "absolute": d.absolute().map(|v| v.normalize().to_string()),
-                    "percent": d.percent().map(two_places) })
-        }).collect::<Vec<_>>(),
-    });
-    let header = [
-        "section",
-        "key",
-        "change",
-        "old",
-        "new",
-        "absolute (typical)",
-        "percent (typical)",
-    ];
-    if differences.is_empty() && matches!(format, Format::Table | Format::Markdown) {
-        return format!("No differences between {a} and {b}.\n");
+    let title = match reading {
+        Reading::Overlay => format!("What {b} changes over {a}"),
+        Reading::Versions => format!("Changes from {a} to {b}"),
+    };
+    let mut out = titled(
+        Style::of(format),
+        &title,
+        ["key", "before", "after", "change"].map(String::from).to_vec(),
+        rows,
+        99,
+    );
+    if differences
+        .iter()
+        .any(|d| matches!(d.change, Change::Figure { old, new } if !old.is_fixed() || !new.is_fixed()))
+    {
+        notes.insert(
+            0,
+            "Figures: low / typical / high; change: of the typical figure.".into(),
+        );
     }
-    render(&format!("Changes from {a} to {b}"), &header, rows, json, format)
+    for n in notes {
+        for line in crate::text::wrap(&n, 80) {
+            out.push_str(&format!("{line}\n"));
+        }
+    }
+    out
 }
 
 pub fn impact(from: &str, to: &str, rows: &[ImpactRow], format: Format) -> String {
