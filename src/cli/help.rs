@@ -246,8 +246,9 @@ pub const RATES_SET: &str = concat!(
 pub const RATES_IMPORT: &str = concat!(
     "Examples:\n",
     "  echo role,level,location,engagement,low,typical,high,currency,source > u.csv\n",
-    "  echo ai-engineer,senior,germany,in-house,90000,100000,115000,,stepstone-2025 >> u.csv\n",
-    "  teamcost rates import u.csv --into rates/market-2026.ron\n",
+    "  echo ai-engineer,senior,germany,in-house,90000,100000,115000,, >> u.csv\n",
+    "  teamcost rates import u.csv --into rates/market-2026.ron \\\n",
+    "      --source stepstone-2025\n",
     "\n",
     exits!(plain),
 );
