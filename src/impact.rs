@@ -30,13 +30,33 @@ impl ImpactRow {
     }
 }
 
-/// The scenario with a layer renamed, when the new plugin has another name.
-fn renamed(scenario: &Scenario, rename: Option<(&str, &str)>) -> Scenario {
+/// How the new plugin stands to the old one in a scenario's layers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change<'a> {
+    /// A new version of the plugin, under its own name or another: it
+    /// takes the old one's place.
+    Replace { from: &'a str, to: &'a str },
+    /// An overlay (another name, as `rates new` writes): it goes on top of
+    /// the old one, which stays below it.
+    Overlay { on: &'a str, top: &'a str },
+}
+
+/// The scenario's layers after the change.
+fn changed(scenario: &Scenario, change: Change<'_>) -> Scenario {
     let mut s = scenario.clone();
-    if let Some((from, to)) = rename {
-        for layer in &mut s.rates {
-            if layer.value == from {
-                layer.value = to.to_string();
+    match change {
+        Change::Replace { from, to } => {
+            for layer in &mut s.rates {
+                if layer.value == from {
+                    layer.value = to.to_string();
+                }
+            }
+        }
+        Change::Overlay { on, top } => {
+            if let Some(i) = s.rates.iter().position(|l| l.value == on) {
+                let mut layer = s.rates[i].clone();
+                layer.value = top.to_string();
+                s.rates.insert(i + 1, layer);
             }
         }
     }
@@ -53,12 +73,12 @@ fn p90(e: &mut Estimate, trials: u32, seed: u64) -> Option<Decimal> {
     )))
 }
 
-/// Each scenario under the old and the new catalog; `rename` maps the old
-/// plugin's name to the new one's in the scenarios' layers.
+/// Each scenario under the old and the new catalog; `change` says where the
+/// new plugin goes in the scenarios' layers.
 pub fn impact(
     old: &Catalog,
     new: &Catalog,
-    rename: Option<(&str, &str)>,
+    change: Change<'_>,
     scenarios: &[Scenario],
     trials: u32,
     seed: u64,
@@ -66,7 +86,7 @@ pub fn impact(
     let mut rows = Vec::with_capacity(scenarios.len());
     for s in scenarios {
         let mut before = crate::estimate_scenario(old, s)?;
-        let mut after = crate::estimate_scenario(new, &renamed(s, rename))?;
+        let mut after = crate::estimate_scenario(new, &changed(s, change))?;
         let p90 = p90(&mut before, trials, seed).zip(p90(&mut after, trials, seed));
         rows.push(ImpactRow {
             scenario: s.name.clone(),

@@ -440,6 +440,37 @@ fn diff_and_impact_worked_by_hand() {
     assert_eq!(row["percent_likely"], "9.64");
 }
 
+/// An overlay (another name) goes on top of the table it is compared with,
+/// rather than replacing it; a plugin in ./rates named again by its file
+/// does not shadow itself.
+#[test]
+fn impact_of_an_overlay_layers_it_on_the_old_table() {
+    let lift = r#"RateTable(
+    name: "lift",
+    salaries: [
+        (role: "ai-engineer", level: Senior, location: "us", annual: (low: 108000, typical: 132000, high: 144000), source: "s"),
+    ],
+)
+"#;
+    let dir = Workdir::new(&[
+        ("rates/hand.ron", &hand_table()),
+        ("rates/lift.ron", lift),
+        ("e.ron", &ENGINEER.replace(r#"["hand", "quote"]"#, r#"["hand"]"#)),
+    ]);
+    for to in ["lift", "rates/lift.ron"] {
+        let impact = dir.run(&[
+            "rates", "impact", "--from", "hand", "--to", to, "e.ron", "--trials", "0", "--format", "json",
+        ]);
+        assert_eq!(impact.status, 0, "{}", impact.stderr);
+        let v: Value = serde_json::from_str(&impact.stdout).expect("JSON");
+        let row = &v["scenarios"][0];
+        // as in diff_and_impact_worked_by_hand: S = 132000 from the overlay,
+        // every other figure from hand below it: 16000 x 9 + 19800 = 163800
+        assert_eq!(row["old"]["likely"], "149400.00");
+        assert_eq!(row["new"]["likely"], "163800.00");
+    }
+}
+
 #[test]
 fn list_shows_shadowing_and_new_scaffolds_a_valid_overlay() {
     let shadow = hand_table().replace("name: \"hand\"", "name: \"market-2026\"");

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 use rust_decimal::Decimal;
+use teamcost::impact::Change as Placement;
 use teamcost::input::origin::Origin;
 use teamcost::range::Range;
 use teamcost::rates::catalog::read_plugin;
@@ -489,8 +490,18 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
             format,
         } => {
             let (old, new) = (plugin(&catalog, &from)?, plugin(&catalog, &to)?);
-            let rename =
-                (old.name.value != new.name.value).then(|| (old.name.value.clone(), new.name.value.clone()));
+            // read as `rates diff` reads them: another name is an overlay
+            let (from_name, to_name) = (old.name.value.clone(), new.name.value.clone());
+            let change = match teamcost::rates::diff::Reading::of(&old, &new) {
+                teamcost::rates::diff::Reading::Versions => Placement::Replace {
+                    from: &from_name,
+                    to: &to_name,
+                },
+                teamcost::rates::diff::Reading::Overlay => Placement::Overlay {
+                    on: &from_name,
+                    top: &to_name,
+                },
+            };
             let (mut before, mut after) = (catalog.clone(), catalog.clone());
             before.add(old);
             after.add(new);
@@ -498,14 +509,7 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
                 .iter()
                 .map(|f| teamcost::load_scenario(f))
                 .collect::<Result<_, _>>()?;
-            let rows = teamcost::impact::impact(
-                &before,
-                &after,
-                rename.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
-                &scenarios,
-                trials,
-                seed,
-            )?;
+            let rows = teamcost::impact::impact(&before, &after, change, &scenarios, trials, seed)?;
             Ok(ok(teamcost::report::rates::impact(
                 &from,
                 &to,

@@ -93,12 +93,13 @@ impl Catalog {
         Ok((catalog, problems))
     }
 
-    /// Adds a plugin on top of any of the same name.
+    /// Adds a plugin on top of any of the same name; a plugin read again
+    /// from the file it was loaded from takes its own place, not shadowing
+    /// itself.
     pub fn add(&mut self, table: RateTable) {
-        self.plugins
-            .entry(table.name.value.clone())
-            .or_default()
-            .insert(0, Arc::new(table));
+        let same = self.plugins.entry(table.name.value.clone()).or_default();
+        same.retain(|t| t.file != table.file);
+        same.insert(0, Arc::new(table));
     }
 
     /// The plugin a name means now: the last one added.
