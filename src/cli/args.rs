@@ -200,7 +200,9 @@ pub struct DocumentArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum DocumentFormat {
+    #[value(alias = "Html")]
     Html,
+    #[value(alias = "Markdown")]
     Markdown,
 }
 
