@@ -123,3 +123,63 @@ pub fn note(assessments: &[Assessment]) -> Option<String> {
         .collect();
     Some(format!("in {} {}", first.to, groups.join("; ")))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use rust_decimal_macros::dec;
+
+    use super::*;
+    use crate::input::source::Source;
+    use crate::rates::RateTable;
+
+    fn layers(fx: &str) -> Layers {
+        let text = format!(
+            r#"RateTable(name: "fx-only", sources: {{ "central-bank": (title: "A central bank", published: "2026-01-16") }},
+               roles: {{}}, locations: {{}}, salaries: [], agency_rates: [], fx: {fx})"#
+        );
+        let table = RateTable::read(Source::new("fx.ron", &text)).expect("table");
+        Layers::new(vec![Arc::new(table)]).expect("layers")
+    }
+
+    fn code(c: &str) -> Currency {
+        Currency::parse(c).expect("code")
+    }
+
+    #[test]
+    fn a_cross_rate_goes_through_the_base() {
+        let l = layers(r#"(base: "USD", rates: { "EUR": 1.25, "GBP": 1.5 }, source: "central-bank")"#);
+        // 1 GBP = 1.5 USD and 1 EUR = 1.25 USD, so 1 GBP = 1.5 / 1.25 = 1.2 EUR
+        let c = Conversion::between(&code("GBP"), &code("EUR"), &l).expect("conversion");
+        assert_eq!(c.rate, dec!(1.2));
+        // into the base: the rate itself; out of it: its inverse, 1 / 1.25 = 0.8
+        let into = Conversion::between(&code("EUR"), &code("USD"), &l).expect("conversion");
+        assert_eq!(into.rate, dec!(1.25));
+        let out = Conversion::between(&code("USD"), &code("EUR"), &l).expect("conversion");
+        assert_eq!(out.rate, dec!(0.8));
+        assert_eq!(
+            c.fx,
+            FxOrigin {
+                table: "fx-only".into(),
+                source: Some("central-bank".into()),
+                published: Some("2026-01-16".into()),
+            }
+        );
+        assert_eq!(
+            c.to_string(),
+            "converted from GBP at fx of fx-only (central-bank, 2026-01-16): 1 GBP = 1.2 EUR"
+        );
+        assert_eq!(Conversion::between(&code("EUR"), &code("EUR"), &l), None);
+        assert_eq!(Conversion::between(&code("EUR"), &code("JPY"), &l), None);
+    }
+
+    #[test]
+    fn a_rate_for_people_has_six_significant_digits() {
+        let l = layers(r#"(base: "USD", rates: { "GBP": 1.3397 })"#);
+        let c = Conversion::between(&code("USD"), &code("GBP"), &l).expect("conversion");
+        // 1 / 1.3397 = 0.74643576920206...
+        assert_eq!(c.shown_rate(), dec!(0.746436));
+        assert_eq!(c.fx.to_string(), "fx of fx-only", "no source, no date");
+    }
+}
