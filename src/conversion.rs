@@ -37,9 +37,10 @@ pub struct FxOrigin {
 impl fmt::Display for FxOrigin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "fx of {}", self.table)?;
+        // a named source is known to the layers (checked on reading), so it
+        // has its date
         match (&self.source, &self.published) {
             (Some(source), Some(date)) => write!(f, " ({source}, {date})"),
-            (Some(source), None) => write!(f, " ({source})"),
             _ => Ok(()),
         }
     }
@@ -104,6 +105,11 @@ impl fmt::Display for Conversion {
 /// different fx blocks are grouped by block.
 pub fn note(assessments: &[Assessment]) -> Option<String> {
     let conversions: Vec<&Conversion> = assessments.iter().filter_map(|a| a.conversion.as_ref()).collect();
+    note_of(&conversions)
+}
+
+/// [`note`] of the conversions themselves.
+fn note_of(conversions: &[&Conversion]) -> Option<String> {
     let first = conversions.first()?;
     let mut origins: Vec<&FxOrigin> = conversions.iter().map(|c| &c.fx).collect();
     origins.sort();
@@ -181,5 +187,26 @@ mod tests {
         // 1 / 1.3397 = 0.74643576920206...
         assert_eq!(c.shown_rate(), dec!(0.746436));
         assert_eq!(c.fx.to_string(), "fx of fx-only", "no source, no date");
+    }
+
+    #[test]
+    fn the_note_names_each_rate_once_grouped_by_fx_block() {
+        let l = layers(r#"(base: "USD", rates: { "EUR": 1.25, "GBP": 1.5 }, source: "central-bank")"#);
+        let other = layers(r#"(base: "USD", rates: { "EUR": 1.2 })"#);
+        let gbp = Conversion::between(&code("GBP"), &code("USD"), &l).expect("conversion");
+        let eur = Conversion::between(&code("EUR"), &code("USD"), &l).expect("conversion");
+        let mut eur_elsewhere = Conversion::between(&code("EUR"), &code("USD"), &other).expect("conversion");
+        eur_elsewhere.fx.table = "other".into();
+        assert_eq!(note_of(&[]), None);
+        assert_eq!(
+            note_of(&[&gbp, &eur, &gbp]).as_deref(),
+            Some("in USD at fx of fx-only (central-bank, 2026-01-16): 1 EUR = 1.25 USD, 1 GBP = 1.5 USD")
+        );
+        assert_eq!(
+            note_of(&[&gbp, &eur_elsewhere]).as_deref(),
+            Some(
+                "in USD at fx of fx-only (central-bank, 2026-01-16): 1 GBP = 1.5 USD; at fx of other: 1 EUR = 1.2 USD"
+            )
+        );
     }
 }
