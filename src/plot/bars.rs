@@ -106,12 +106,13 @@ pub fn draw<'b>(
     bars: impl FnOnce(&mut BarChart<'_, 'b>) -> Result<(), PlotError>,
 ) -> Result<(), PlotError> {
     let n = layout.names.len();
-    let (title, style) = fitted_title(layout.title);
+    let (title, style, free) = fitted_title(layout.title);
     let (ticks, step) = axis::nice_ticks(&layout.x, 8, layout.x_min_step);
     let x_label = |v: &f64| (layout.x_label)(*v, step);
     let mut chart = ChartBuilder::on(root)
         .caption(title, style)
         .margin(30)
+        .margin_top(30 + free)
         .margin_right(60 + layout.legend_width)
         .x_label_area_size(80)
         .y_label_area_size(NAME_WIDTH)

@@ -27,11 +27,12 @@ pub fn draw<'b>(
     frame: &Frame<'_>,
     lines: impl FnOnce(&mut LineChart<'_, 'b>) -> Result<(), PlotError>,
 ) -> Result<(), PlotError> {
-    let (title, style) = fitted_title(frame.title);
+    let (title, style, free) = fitted_title(frame.title);
     let months = axis::month_ticks(&frame.x);
     let mut chart = ChartBuilder::on(root)
         .caption(title, style)
         .margin(30)
+        .margin_top(30 + free)
         .margin_right(40 + frame.legend_width)
         .x_label_area_size(80)
         .y_label_area_size(140)

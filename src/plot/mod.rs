@@ -229,15 +229,16 @@ pub fn chars_in(pixels: u32) -> usize {
 }
 
 /// A title and its style, smaller when long, cut in the middle when even
-/// the smaller size would not fit the slide.
-pub fn fitted_title(text: &str) -> (String, TextStyle<'static>) {
+/// the smaller size would not fit the slide; and the pixels the smaller
+/// size leaves free, to keep above it so that the plot stays where it is.
+pub fn fitted_title(text: &str) -> (String, TextStyle<'static>, u32) {
     let width = f64::from(SIZE.0 - 120);
     let chars = text.chars().count().max(1) as f64;
     let size = (width / (chars * 0.55))
         .floor()
         .clamp(28.0, f64::from(TITLE_SIZE)) as u32;
     let max = (width / (f64::from(size) * 0.55)).floor() as usize;
-    (names::middle(text, max), (FONT, size).into_font().color(&INK))
+    (names::middle(text, max), (FONT, size).into_font().color(&INK), TITLE_SIZE - size)
 }
 
 /// A legend of coloured squares and names, drawn in pixels at `at` (the

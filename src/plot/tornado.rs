@@ -49,7 +49,7 @@ pub fn chart(e: &Assessment) -> Result<String, PlotError> {
         x: (lo - pad).max(0.0)..hi + pad,
         x_label: &x_label,
         x_min_step: 1.0,
-        legend_width: 290,
+        legend_width: 300,
     };
     svg(|root| {
         bars::draw(root, &layout, |chart| {
