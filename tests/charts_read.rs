@@ -116,7 +116,9 @@ fn legend_names_that_share_a_long_start_stay_apart() {
     for k in 0..7 {
         files.push((
             format!("{k}.ron"),
-            named(&format!("Scenario number {k} with a name far too long for one line")),
+            named(&format!(
+                "Scenario number {k} with a name far too long for one line"
+            )),
         ));
     }
     let mut all: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
@@ -143,7 +145,11 @@ fn breakdown_writes_each_total_on_its_bar() {
     let dir = workdir();
     let svg = draw(&dir, "breakdown", &["a.ron", "b.ron"]);
     // likely 341k and 149,400 (the range chart's diamonds)
-    assert!(has_text(&svg, "$341k") && has_text(&svg, "$149k"), "{:?}", texts(&svg));
+    assert!(
+        has_text(&svg, "$341k") && has_text(&svg, "$149k"),
+        "{:?}",
+        texts(&svg)
+    );
 }
 
 #[test]
@@ -151,15 +157,22 @@ fn range_marks_the_bars_over_the_budget_and_says_what_the_mark_means() {
     let dir = workdir();
     // a (likely 341k) is over 200k at p90, b (149k) is not; a chart
     // draws the budget, the gate's status 3 is estimate's
-    let run = dir.run(&["chart", "range", "a.ron", "b.ron", "--budget", "200000", "-o", "r.svg"]);
+    let run = dir.run(&[
+        "chart", "range", "a.ron", "b.ron", "--budget", "200000", "-o", "r.svg",
+    ]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     let svg = std::fs::read_to_string(dir.path().join("r.svg")).expect("chart written");
     assert_eq!(svg.matches(">\nover budget\n</text>").count(), 1);
     assert!(has_text(&svg, "budget $200k"));
     let key = texts(&svg).join(" ");
-    assert!(key.contains("hatched, outlined: over budget (its p90 cost is above the budget)"), "{key}");
+    assert!(
+        key.contains("hatched, outlined: over budget (its p90 cost is above the budget)"),
+        "{key}"
+    );
     // under every budget: nothing marked
-    let run = dir.run(&["chart", "range", "a.ron", "b.ron", "--budget", "900000", "-o", "r.svg"]);
+    let run = dir.run(&[
+        "chart", "range", "a.ron", "b.ron", "--budget", "900000", "-o", "r.svg",
+    ]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     let svg = std::fs::read_to_string(dir.path().join("r.svg")).expect("chart written");
     assert!(!svg.contains(">\nover budget\n</text>"));

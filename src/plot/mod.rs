@@ -238,13 +238,17 @@ pub fn fitted_title(text: &str) -> (String, TextStyle<'static>, u32) {
         .floor()
         .clamp(28.0, f64::from(TITLE_SIZE)) as u32;
     let max = (width / (f64::from(size) * 0.55)).floor() as usize;
-    (names::middle(text, max), (FONT, size).into_font().color(&INK), TITLE_SIZE - size)
+    (
+        names::middle(text, max),
+        (FONT, size).into_font().color(&INK),
+        TITLE_SIZE - size,
+    )
 }
 
 /// A legend of coloured squares and names, drawn in pixels at `at` (the
 /// top-left corner) in a column `width` pixels wide. Names are wrapped over
-/// two lines when every one fits so and the column stays short; otherwise
-/// each gets one line, cut so that no two read the same (`names::distinct`).
+/// two lines (cut to fit them, `names::distinct`) when the column stays
+/// short so; otherwise each gets one line, cut so that no two read the same.
 /// Returns the y below the last entry.
 pub fn legend(
     root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
@@ -255,7 +259,11 @@ pub fn legend(
     let line_chars = chars_in(width.saturating_sub(50)).max(8);
     let names: Vec<String> = entries.iter().map(|e| e.0.clone()).collect();
     let (step, line) = (LABEL_SIZE as i32 + 10, LABEL_SIZE as i32 + 4);
-    let wrapped: Vec<Vec<String>> = names.iter().map(|n| wrap(n, line_chars)).collect();
+    // two lines hold about twice a line, less what breaking at spaces loses
+    let wrapped: Vec<Vec<String>> = names::distinct(&names, 2 * line_chars - 6)
+        .iter()
+        .map(|n| wrap(n, line_chars))
+        .collect();
     let extra_lines: usize = wrapped.iter().map(|w| w.len().saturating_sub(1)).sum();
     let height = step * entries.len() as i32 + line * extra_lines as i32;
     let unique = names.iter().enumerate().all(|(i, n)| !names[..i].contains(n));
