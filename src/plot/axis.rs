@@ -2,7 +2,7 @@
 //! fractional steps on short ranges (0, 0.5, 1, ...) and the labels then
 //! round to the same text ("0 0 1 2 2 2"); here the ticks are chosen so that
 //! every label is a different number: whole months on month axes, steps of
-//! 1, 2 or 5 times a power of ten on the others, and money written with as
+//! 1, 2, 2.5 or 5 times a power of ten on the others, and money written with as
 //! many decimals as the step needs.
 
 use std::ops::Range;
@@ -68,7 +68,7 @@ pub fn month_ticks(range: &Range<f64>) -> Vec<f64> {
     multiples(range, step)
 }
 
-/// The step of 1, 2 or 5 times a power of ten that puts at most `max`
+/// The step of 1, 2, 2.5 or 5 times a power of ten that puts at most `max`
 /// ticks over `span`, and no smaller than `min`.
 pub fn nice_step(span: f64, max: usize, min: f64) -> f64 {
     if !(span.is_finite() && span > 0.0) {
@@ -76,7 +76,7 @@ pub fn nice_step(span: f64, max: usize, min: f64) -> f64 {
     }
     let raw = span / (max.max(2) - 1) as f64;
     let power = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .into_iter()
         .map(|m| m * power)
         .find(|s| *s >= raw * (1.0 - 1e-9))
@@ -197,6 +197,10 @@ mod tests {
         assert_eq!(texts(&ticks, step), ["0", "0.5", "1", "1.5", "2", "2.5"]);
         let (ticks, step) = nice_ticks(&(0.0..18.2), 8, 0.5);
         assert_eq!(texts(&ticks, step), ["0", "5", "10", "15"]);
+        // a tornado of GBP 9.2k to 23.4k: every 2.5k, not three ticks 5k apart
+        let (ticks, step) = nice_ticks(&(9200.0..23400.0), 8, 1.0);
+        assert_eq!(step, 2500.0);
+        assert_eq!(ticks, [10000.0, 12500.0, 15000.0, 17500.0, 20000.0, 22500.0]);
         // a half step never goes below the minimum
         assert_eq!(nice_ticks(&(0.0..1.35), 8, 0.5).1, 0.5);
     }
