@@ -4,7 +4,7 @@
 
 use crate::support::{ENGINEER, QUOTE, Workdir, hand_table, repo, shipped_scenarios};
 
-const TEAM: &str = r#"Scenario(
+pub(crate) const TEAM: &str = r#"Scenario(
     name: "Worked example: an in-house engineer and agency developers",
     stage: Pilot,
     duration_months: 12,
@@ -18,7 +18,7 @@ const TEAM: &str = r#"Scenario(
 )
 "#;
 
-fn workdir() -> Workdir {
+pub(crate) fn workdir() -> Workdir {
     let hand = hand_table();
     Workdir::new(&[
         ("a.ron", TEAM),
@@ -61,7 +61,7 @@ fn dark_pixels(svg: &str, rows: std::ops::Range<u32>, fonts: bool) -> usize {
         .count()
 }
 
-fn draw(dir: &Workdir, kind: &str, files: &[&str]) -> String {
+pub(crate) fn draw(dir: &Workdir, kind: &str, files: &[&str]) -> String {
     let out = format!("{kind}.svg");
     let mut args = vec!["chart", kind, "-o", &out];
     args.extend(files);
@@ -339,7 +339,7 @@ fn assert_text_drawn(svg: &str, what: &str, rows: std::ops::Range<u32>) {
 }
 
 /// Whether the SVG writes `text` as one text element.
-fn has_text(svg: &str, text: &str) -> bool {
+pub(crate) fn has_text(svg: &str, text: &str) -> bool {
     svg.contains(&format!(">\n{text}\n</text>"))
 }
 
@@ -359,9 +359,9 @@ fn a_plan_burns_in_shaded_phases_with_its_seats_marked() {
         "Prototype",
         "Pilot",
         "Production",
-        "+ ai-engineer Senior",
-        "+ 2 ai-engineer Senior",
-        "- 2 ai-developer Mid",
+        "+ AI engineer Senior",
+        "+ 2 AI engineer Senior",
+        "- 2 AI developer Mid",
         "position opens (+)",
         "seat leaves (-)",
     ] {
@@ -383,7 +383,7 @@ fn bands_only_when_every_line_has_the_same_phases() {
     assert_eq!(mixed.matches(BAND).count(), 0);
     assert!(!has_text(&mixed, "Pilot"));
     // the plan's seats are still marked, on its own line
-    assert!(has_text(&mixed, "+ ai-engineer Senior"));
+    assert!(has_text(&mixed, "+ AI engineer Senior"));
     // a single stage read from a file draws as it always did: no band, no marker
     let alone = chart(Kind::Burn, &[single]);
     assert!(!alone.contains(BAND) && !alone.contains("<circle"));
@@ -418,7 +418,7 @@ fn a_plan_mixes_phase_by_phase() {
     insta::assert_snapshot!("chart_mix_plan", svg);
     // two scenarios: the mix of whole teams, by role
     let two = chart(Kind::Mix, &[e.clone(), e]);
-    assert!(has_text(&two, "ai-engineer (engineering)") && !two.contains("months 0 to 4"));
+    assert!(has_text(&two, "AI engineer (engineering)") && !two.contains("months 0 to 4"));
 }
 
 #[test]

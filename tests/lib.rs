@@ -4,6 +4,7 @@ mod advice;
 mod audit;
 mod bounds;
 mod charts;
+mod charts_read;
 mod cli;
 mod currencies;
 mod decisions;

@@ -8,11 +8,12 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
 use super::{
-    GRID, LABEL_SIZE, PlotError, axis_title_style, draw_err, label_style, right_aligned, short_name,
-    title_style,
+    GRID, LABEL_SIZE, PlotError, axis, axis_title_style, draw_err, fitted_title, label_style, names,
+    right_aligned, short_name,
 };
 
-pub type BarChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+/// Values on x, ticked every `axis::nice_step`; rows on y.
+pub type BarChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<axis::Ticked, RangedCoordf64>>;
 
 /// Width of the name column, in pixels.
 const NAME_WIDTH: u32 = 430;
@@ -24,7 +25,8 @@ pub fn row(i: usize, n: usize) -> f64 {
     (n - i) as f64 - 0.5
 }
 
-/// A name over at most two lines of `NAME_LINE` characters.
+/// A name over at most two lines of `NAME_LINE` characters; a second line
+/// too long loses its middle, so that the end that tells names apart stays.
 pub fn wrap_two(name: &str) -> Vec<String> {
     let mut lines: Vec<String> = vec![String::new()];
     for word in name.split_whitespace() {
@@ -44,7 +46,39 @@ pub fn wrap_two(name: &str) -> Vec<String> {
         lines.truncate(1);
         lines.push(rest);
     }
-    lines.into_iter().map(|l| short_name(&l, NAME_LINE)).collect()
+    let second = lines.len() > 1;
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(k, l)| {
+            if second && k == 1 {
+                names::middle(&l, NAME_LINE)
+            } else {
+                short_name(&l, NAME_LINE)
+            }
+        })
+        .collect()
+}
+
+/// Each name over two lines (`wrap_two`); rows whose lines would read the
+/// same are numbered by their position.
+pub fn row_labels(names: &[String]) -> Vec<Vec<String>> {
+    let wrapped: Vec<Vec<String>> = names.iter().map(|n| wrap_two(n)).collect();
+    wrapped
+        .iter()
+        .enumerate()
+        .map(|(i, lines)| {
+            let clash = wrapped
+                .iter()
+                .enumerate()
+                .any(|(j, other)| j != i && other == lines);
+            let mut lines = lines.clone();
+            if clash && let Some(first) = lines.first_mut() {
+                *first = format!("{}. {first}", i + 1);
+            }
+            lines
+        })
+        .collect()
 }
 
 pub struct Layout<'a> {
@@ -52,7 +86,10 @@ pub struct Layout<'a> {
     pub x_title: &'a str,
     pub names: &'a [String],
     pub x: Range<f64>,
-    pub x_label: &'a dyn Fn(&f64) -> String,
+    /// A tick's label from its value and the step between ticks.
+    pub x_label: &'a dyn Fn(f64, f64) -> String,
+    /// The smallest step between ticks (0.5 for FTE, 1 for money).
+    pub x_min_step: f64,
     /// Pixels kept free at the right for a legend (0 for none).
     pub legend_width: u32,
 }
@@ -69,20 +106,23 @@ pub fn draw<'b>(
     bars: impl FnOnce(&mut BarChart<'_, 'b>) -> Result<(), PlotError>,
 ) -> Result<(), PlotError> {
     let n = layout.names.len();
+    let (title, style, free) = fitted_title(layout.title);
+    let (ticks, step) = axis::nice_ticks(&layout.x, 8, layout.x_min_step);
+    let x_label = |v: &f64| (layout.x_label)(*v, step);
     let mut chart = ChartBuilder::on(root)
-        .caption(layout.title, title_style())
+        .caption(title, style)
         .margin(30)
+        .margin_top(30 + free)
         .margin_right(60 + layout.legend_width)
         .x_label_area_size(80)
         .y_label_area_size(NAME_WIDTH)
-        .build_cartesian_2d(layout.x.clone(), 0f64..n as f64)
+        .build_cartesian_2d(axis::Ticked::new(layout.x.clone(), ticks), 0f64..n as f64)
         .map_err(draw_err)?;
     chart
         .configure_mesh()
         .disable_y_mesh()
         .y_labels(0)
-        .x_labels(8)
-        .x_label_formatter(layout.x_label)
+        .x_label_formatter(&x_label)
         .x_desc(layout.x_title)
         .axis_desc_style(axis_title_style())
         .label_style(label_style())
@@ -91,9 +131,8 @@ pub fn draw<'b>(
         .draw()
         .map_err(draw_err)?;
     bars(&mut chart)?;
-    for (i, name) in layout.names.iter().enumerate() {
+    for (i, lines) in row_labels(layout.names).iter().enumerate() {
         let (x, y) = chart.backend_coord(&(layout.x.start, row(i, n)));
-        let lines = wrap_two(name);
         let step = LABEL_SIZE as i32 + 4;
         let top = y - step * (lines.len() as i32 - 1) / 2;
         for (k, line) in lines.iter().enumerate() {

@@ -1,12 +1,14 @@
 //! `breakdown`: each scenario's likely cost stacked by component (salary,
 //! burden, overhead, management, recruiting, agency, and `other`, the
-//! non-labour costs, when any scenario has them).
+//! non-labour costs, when any scenario has them), its total written at the
+//! end of the bar.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::prelude::ToPrimitive;
 
 use super::bars::{self, Layout, row};
-use super::{INK, PlotError, color, draw_err, legend, money_short, one_currency, svg};
+use super::{INK, PlotError, axis, color, draw_err, label_style, legend, money_short, one_currency, svg};
 use crate::assessment::Assessment;
 
 pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
@@ -18,7 +20,7 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
         .map(|e| e.cost.likely.to_f64().unwrap_or(0.0))
         .fold(0.0, f64::max)
         * 1.25;
-    let x_label = |v: &f64| money_short(*v, &currency);
+    let x_label = |v: f64, step: f64| axis::money(v, step, &currency);
     let title = format!("What the likely cost is made of ({currency})");
     let layout = Layout {
         title: &title,
@@ -26,6 +28,7 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
         names: &names,
         x: 0.0..top.max(1.0),
         x_label: &x_label,
+        x_min_step: 1.0,
         legend_width: 220,
     };
     // The components in `named()` order, each with its index there: its
@@ -61,6 +64,13 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
                     }
                     start += width;
                 }
+                chart
+                    .draw_series(std::iter::once(Text::new(
+                        money_short(e.cost.likely.to_f64().unwrap_or(0.0), &currency),
+                        (start + top * 0.006, y),
+                        label_style().pos(Pos::new(HPos::Left, VPos::Center)),
+                    )))
+                    .map_err(draw_err)?;
             }
             Ok(())
         })?;
@@ -69,7 +79,7 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
             .map(|(k, name)| (name.to_string(), color(*k)))
             .collect();
         let at = bars::legend_at(&layout);
-        legend(root, at, &entries)?;
+        legend(root, at, layout.legend_width, &entries)?;
         // the pale square gets the bar's outline too
         let step = super::LABEL_SIZE as i32 + 10;
         for (i, (k, _)) in shown.iter().enumerate() {

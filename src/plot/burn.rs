@@ -8,7 +8,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::lines::{self, Frame};
 use super::plan;
-use super::{PlotError, color, draw_err, legend, money_short, one_currency, short_name, svg};
+use super::{PlotError, color, draw_err, legend, money_short, one_currency, svg};
 use crate::assessment::Assessment;
 
 pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
@@ -81,11 +81,10 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
         let entries: Vec<(String, RGBColor)> = estimates
             .iter()
             .enumerate()
-            .map(|(i, e)| (short_name(&e.scenario.name, 34), color(i)))
+            .map(|(i, e)| (e.scenario.name.clone(), color(i)))
             .collect();
-        legend(root, lines::legend_at(&frame), &entries)?;
         let (x, y) = lines::legend_at(&frame);
-        let below = y + (super::LABEL_SIZE as i32 + 10) * entries.len() as i32 + 20;
-        plan::key(root, (x, below), &marks)
+        let below = legend(root, (x, y), frame.legend_width, &entries)?;
+        plan::key(root, (x, below + 20), &marks)
     })
 }

@@ -1,12 +1,12 @@
 //! `distribution`: a histogram of simulated cost per scenario, one panel
-//! each, with p10, p50 and p90 marked.
+//! each, with p10, p50 and p90 marked: p50 above the others, p10 written
+//! left of its line and p90 right of its line, so that the three never
+//! overlap, each with the decimals that tell it from its neighbour.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{
-    FONT, GRID, PlotError, color, draw_err, label_style, money_short, one_currency, short_name, svg,
-    title_style,
-};
+use super::{FONT, GRID, INK, PlotError, axis, color, draw_err, names, one_currency, svg, title_style};
 use crate::assessment::Assessment;
 use crate::engine::simulation::Histogram;
 
@@ -33,7 +33,10 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
         .map_err(draw_err)?;
         let panels = body.split_evenly((rows, cols));
         let small = (FONT, if n > 4 { 16 } else { 20 }).into_font();
-        for (i, ((e, sim), panel)) in sims.iter().zip(panels.iter()).enumerate() {
+        let label_size = if n > 4 { 16 } else { super::LABEL_SIZE };
+        let full: Vec<String> = sims.iter().map(|(e, _)| e.scenario.name.clone()).collect();
+        let captions = names::distinct(&full, if cols > 2 { 40 } else { 60 });
+        for (i, (((_, sim), panel), caption)) in sims.iter().zip(panels.iter()).zip(&captions).enumerate() {
             let Histogram {
                 min,
                 max,
@@ -42,21 +45,20 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
                 total,
             } = sim.histogram;
             let peak = counts.iter().copied().max().unwrap_or(1) as f64 / total as f64 * 100.0;
+            let x = min..max + width;
+            let (ticks, step) = axis::nice_ticks(&x, 5, 1.0);
             let mut chart = ChartBuilder::on(panel)
-                .caption(
-                    short_name(&e.scenario.name, if cols > 2 { 40 } else { 60 }),
-                    (FONT, if n > 4 { 18 } else { 24 }),
-                )
+                .caption(caption, (FONT, if n > 4 { 18 } else { 24 }))
                 .margin(14)
+                .margin_right(30)
                 .x_label_area_size(36)
                 .y_label_area_size(56)
-                .build_cartesian_2d(min..max + width, 0.0..peak * 1.25)
+                .build_cartesian_2d(axis::Ticked::new(x, ticks), 0.0..peak * 1.58)
                 .map_err(draw_err)?;
             chart
                 .configure_mesh()
-                .x_labels(4)
                 .y_labels(4)
-                .x_label_formatter(&|v| money_short(*v, &currency))
+                .x_label_formatter(&|v| axis::money(*v, step, &currency))
                 .y_label_formatter(&|v| format!("{v:.0}%"))
                 .label_style(small.clone())
                 .light_line_style(WHITE)
@@ -70,28 +72,35 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
                     Rectangle::new([(x0, 0.0), (x0 + width, share)], color(i).mix(0.75).filled())
                 }))
                 .map_err(draw_err)?;
-            // p50's label sits lower, so close percentiles do not overlap
-            for (name, value, height) in [
-                ("p10", sim.cost.p10, 1.22),
-                ("p50", sim.cost.p50, 1.1),
-                ("p90", sim.cost.p90, 1.22),
+            // the decimals that tell each percentile from its neighbour
+            let (p10, p50, p90) = (sim.cost.p10, sim.cost.p50, sim.cost.p90);
+            let gap = (p50 - p10).min(p90 - p50).max(1.0);
+            let resolution = 10f64.powf(gap.log10().floor());
+            // (name, value, height of its label, anchor): p50 on top
+            for (name, value, height, h) in [
+                ("p10", p10, 1.1, HPos::Right),
+                ("p50", p50, 1.36, HPos::Center),
+                ("p90", p90, 1.1, HPos::Left),
             ] {
                 chart
                     .draw_series(std::iter::once(PathElement::new(
-                        vec![(value, 0.0), (value, peak * (height - 0.02))],
+                        vec![(value, 0.0), (value, peak * height)],
                         ShapeStyle::from(&BLACK).stroke_width(2),
                     )))
                     .map_err(draw_err)?;
+                let dx = match h {
+                    HPos::Right => -4,
+                    HPos::Left => 4,
+                    HPos::Center => 0,
+                };
+                let style = (FONT, label_size)
+                    .into_font()
+                    .color(&INK)
+                    .pos(Pos::new(h, VPos::Bottom));
+                let text = format!("{name} {}", axis::money(value, resolution, &currency));
                 chart
-                    .draw_series(std::iter::once(Text::new(
-                        format!("{name} {}", money_short(value, &currency)),
-                        (value, peak * height),
-                        if n > 4 {
-                            small.clone().color(&super::INK)
-                        } else {
-                            label_style()
-                        },
-                    )))
+                    .plotting_area()
+                    .draw(&(EmptyElement::at((value, peak * height)) + Text::new(text, (dx, -2), style)))
                     .map_err(draw_err)?;
             }
         }

@@ -7,9 +7,10 @@ use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
-use super::{GRID, PlotError, axis_title_style, draw_err, label_style, title_style};
+use super::{GRID, PlotError, axis, axis_title_style, draw_err, fitted_title, label_style};
 
-pub type LineChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+/// Months on x, ticked on whole months only (`axis::month_ticks`).
+pub type LineChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<axis::Ticked, RangedCoordf64>>;
 
 pub struct Frame<'a> {
     pub title: &'a str,
@@ -26,17 +27,19 @@ pub fn draw<'b>(
     frame: &Frame<'_>,
     lines: impl FnOnce(&mut LineChart<'_, 'b>) -> Result<(), PlotError>,
 ) -> Result<(), PlotError> {
+    let (title, style, free) = fitted_title(frame.title);
+    let months = axis::month_ticks(&frame.x);
     let mut chart = ChartBuilder::on(root)
-        .caption(frame.title, title_style())
+        .caption(title, style)
         .margin(30)
+        .margin_top(30 + free)
         .margin_right(40 + frame.legend_width)
         .x_label_area_size(80)
         .y_label_area_size(140)
-        .build_cartesian_2d(frame.x.clone(), frame.y.clone())
+        .build_cartesian_2d(axis::Ticked::new(frame.x.clone(), months), frame.y.clone())
         .map_err(draw_err)?;
     chart
         .configure_mesh()
-        .x_labels(12)
         .y_labels(8)
         .x_label_formatter(&|v| format!("{v:.0}"))
         .y_label_formatter(frame.y_label)

@@ -3,12 +3,14 @@
 //! oranges and purples. One phased scenario is drawn phase by phase
 //! instead: a bar per phase with its planned engineering and development
 //! FTE, so a plan that adds engineers on the way to production shows it.
+//! Roles are named by their titles in the rate layers ("AI developer"),
+//! and the FTE axis ticks every half, whole, 2 or 5 FTE (`axis`).
 
 use plotters::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::bars::{self, Layout, row};
-use super::{PlotError, draw_err, label_style, legend, short_name, svg};
+use super::{PlotError, axis, draw_err, label_style, legend, svg};
 use crate::assessment::Assessment;
 use crate::money::plain;
 use crate::vocabulary::Focus;
@@ -46,6 +48,14 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
         .collect();
     roles.sort();
     roles.dedup();
+    // each role's title, as the layers name it (the id when none does)
+    let title = |role: &str| {
+        estimates
+            .iter()
+            .flat_map(|e| &e.seats)
+            .find(|s| s.seat.role.value == role && !s.title.is_empty())
+            .map_or_else(|| role.to_string(), |s| s.title.clone())
+    };
     let colour = |focus: Focus, role: &str| {
         let k = roles
             .iter()
@@ -62,13 +72,14 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
         .map(|e| e.total_fte().to_f64().unwrap_or(0.0))
         .fold(0.0, f64::max)
         * 1.35;
-    let x_label = |v: &f64| format!("{v:.0}");
+    let x_label = |v: f64, step: f64| axis::number(v, step);
     let layout = Layout {
         title: "Team mix: engineering vs development",
         x_title: "Full-time equivalents (FTE): engineering roles first, then development",
         names: &names,
         x: 0.0..top.max(1.0),
         x_label: &x_label,
+        x_min_step: 0.5,
         legend_width: 360,
     };
     svg(|root| {
@@ -113,12 +124,12 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
             .iter()
             .map(|(focus, role)| {
                 (
-                    format!("{role} ({})", focus.to_string().to_lowercase()),
+                    format!("{} ({})", title(role), focus.to_string().to_lowercase()),
                     colour(*focus, role),
                 )
             })
             .collect();
-        legend(root, bars::legend_at(&layout), &entries)
+        legend(root, bars::legend_at(&layout), layout.legend_width, &entries).map(|_| ())
     })
 }
 
@@ -146,20 +157,15 @@ fn by_phase(e: &Assessment) -> Result<String, PlotError> {
         .fold(0.0, f64::max)
         * 1.35;
     // a half FTE tick reads 0.5, not 0 or 1 rounded
-    let x_label = |v: &f64| {
-        plain(
-            rust_decimal::Decimal::from_f64_retain(*v)
-                .unwrap_or_default()
-                .round_dp(1),
-        )
-    };
-    let title = format!("Team mix by phase: {}", short_name(&e.scenario.name, 40));
+    let x_label = |v: f64, step: f64| axis::number(v, step);
+    let title = format!("Team mix by phase: {}", e.scenario.name);
     let layout = Layout {
         title: &title,
         x_title: "Planned average FTE over each phase: engineering first, then development",
         names: &names,
         x: 0.0..top.max(1.0),
         x_label: &x_label,
+        x_min_step: 0.5,
         legend_width: 300,
     };
     let (engineering, development) = (ENGINEERING[0], DEVELOPMENT[0]);
@@ -198,6 +204,6 @@ fn by_phase(e: &Assessment) -> Result<String, PlotError> {
             ("engineering".to_string(), engineering),
             ("development".to_string(), development),
         ];
-        legend(root, bars::legend_at(&layout), &entries)
+        legend(root, bars::legend_at(&layout), layout.legend_width, &entries).map(|_| ())
     })
 }

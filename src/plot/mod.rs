@@ -6,6 +6,7 @@
 //! Text is set in the generic `sans-serif` family: no font is read from
 //! the machine, and the output is the same bytes for the same input.
 
+mod axis;
 mod bars;
 pub mod breakdown;
 pub mod breakeven;
@@ -13,6 +14,7 @@ pub mod burn;
 pub mod distribution;
 mod lines;
 pub mod mix;
+mod names;
 mod plan;
 pub mod range;
 pub mod tornado;
@@ -267,16 +269,66 @@ pub fn right_aligned(size: u32) -> TextStyle<'static> {
         .pos(Pos::new(HPos::Right, VPos::Center))
 }
 
+/// Roughly how many characters of `LABEL_SIZE` text fit in `pixels`.
+pub fn chars_in(pixels: u32) -> usize {
+    (f64::from(pixels) / (f64::from(LABEL_SIZE) * 0.52)).floor() as usize
+}
+
+/// A title and its style, smaller when long, cut in the middle when even
+/// the smaller size would not fit the slide; and the pixels the smaller
+/// size leaves free, to keep above it so that the plot stays where it is.
+pub fn fitted_title(text: &str) -> (String, TextStyle<'static>, u32) {
+    let width = f64::from(SIZE.0 - 120);
+    let chars = text.chars().count().max(1) as f64;
+    let size = (width / (chars * 0.55))
+        .floor()
+        .clamp(28.0, f64::from(TITLE_SIZE)) as u32;
+    let max = (width / (f64::from(size) * 0.55)).floor() as usize;
+    (
+        names::middle(text, max),
+        (FONT, size).into_font().color(&INK),
+        TITLE_SIZE - size,
+    )
+}
+
 /// A legend of coloured squares and names, drawn in pixels at `at` (the
-/// top-left corner), one entry a line.
+/// top-left corner) in a column `width` pixels wide. Names are wrapped over
+/// two lines (cut to fit them, `names::distinct`) when the column stays
+/// short so; otherwise each gets one line, cut so that no two read the same.
+/// Returns the y below the last entry.
 pub fn legend(
     root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
     at: (i32, i32),
+    width: u32,
     entries: &[(String, RGBColor)],
-) -> Result<(), PlotError> {
-    let step = LABEL_SIZE as i32 + 10;
-    for (i, (name, c)) in entries.iter().enumerate() {
-        let y = at.1 + step * i as i32;
+) -> Result<i32, PlotError> {
+    let line_chars = chars_in(width.saturating_sub(50)).max(8);
+    let names: Vec<String> = entries.iter().map(|e| e.0.clone()).collect();
+    let (step, line) = (LABEL_SIZE as i32 + 10, LABEL_SIZE as i32 + 4);
+    // two lines hold about twice a line, less what breaking at spaces loses
+    let wrapped: Vec<Vec<String>> = names::distinct(&names, 2 * line_chars - 6)
+        .iter()
+        .map(|n| wrap(n, line_chars))
+        .collect();
+    let extra_lines: usize = wrapped.iter().map(|w| w.len().saturating_sub(1)).sum();
+    let height = step * entries.len() as i32 + line * extra_lines as i32;
+    let unique = names.iter().enumerate().all(|(i, n)| !names[..i].contains(n));
+    let two_lines = extra_lines > 0
+        && unique
+        && wrapped
+            .iter()
+            .all(|w| w.len() <= 2 && w.iter().all(|l| l.chars().count() <= line_chars))
+        && height <= (SIZE.1 as i32 - at.1) / 2;
+    let lines: Vec<Vec<String>> = if two_lines {
+        wrapped
+    } else {
+        names::distinct(&names, line_chars)
+            .into_iter()
+            .map(|n| vec![n])
+            .collect()
+    };
+    let mut y = at.1;
+    for (i, ((_, c), text)) in entries.iter().zip(&lines).enumerate() {
         // past the palette's eight colours, a triangle tells the repeats apart
         if i >= PALETTE.len() {
             root.draw(&TriangleMarker::new((at.0 + 10, y + 11), 11, c.filled()))
@@ -285,8 +337,11 @@ pub fn legend(
             root.draw(&Rectangle::new([(at.0, y), (at.0 + 20, y + 20)], c.filled()))
                 .map_err(draw_err)?;
         }
-        root.draw_text(name, &label_style(), (at.0 + 30, y))
-            .map_err(draw_err)?;
+        for (k, part) in text.iter().enumerate() {
+            root.draw_text(part, &label_style(), (at.0 + 30, y + line * k as i32))
+                .map_err(draw_err)?;
+        }
+        y += step + line * (text.len() as i32 - 1);
     }
-    Ok(())
+    Ok(y)
 }

@@ -149,8 +149,8 @@ pub fn steps(e: &Estimate) -> Vec<Step> {
     let mut at: BTreeMap<(Decimal, bool), Vec<String>> = BTreeMap::new();
     for s in &e.seats {
         let who = match s.seat.count {
-            1 => format!("{} {}", s.seat.role.value, s.seat.level),
-            n => format!("{n} {} {}", s.seat.role.value, s.seat.level),
+            1 => format!("{} {}", s.title, s.seat.level),
+            n => format!("{n} {} {}", s.title, s.seat.level),
         };
         if s.from_month > Decimal::ZERO && s.from_month < duration {
             at.entry((s.from_month, true)).or_default().push(who.clone());

@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::bars::{self, Layout, row};
-use super::{PlotError, color, draw_err, legend, money_short, svg};
+use super::{PlotError, axis, color, draw_err, legend, money_short, svg};
 use crate::assessment::Assessment;
 use crate::engine::sensitivity::sensitivity;
 
@@ -36,11 +36,8 @@ pub fn chart(e: &Assessment) -> Result<String, PlotError> {
         .fold(likely, f64::max);
     let pad = (hi - lo).max(1.0) * 0.08;
     let currency = &e.currency;
-    let x_label = |v: &f64| money_short(*v, currency);
-    let title = format!(
-        "What moves the cost most: {}",
-        super::short_name(&e.scenario.name, 48)
-    );
+    let x_label = |v: f64, step: f64| axis::money(v, step, currency);
+    let title = format!("What moves the cost most: {}", e.scenario.name);
     let x_title = format!(
         "Likely cost ({}) with one input at its low or high end, the rest typical",
         money_short(likely, currency)
@@ -51,7 +48,8 @@ pub fn chart(e: &Assessment) -> Result<String, PlotError> {
         names: &names,
         x: (lo - pad).max(0.0)..hi + pad,
         x_label: &x_label,
-        legend_width: 250,
+        x_min_step: 1.0,
+        legend_width: 300,
     };
     svg(|root| {
         bars::draw(root, &layout, |chart| {
@@ -78,6 +76,6 @@ pub fn chart(e: &Assessment) -> Result<String, PlotError> {
             ("input at its low end".to_string(), color(0)),
             ("input at its high end".to_string(), color(1)),
         ];
-        legend(root, bars::legend_at(&layout), &entries)
+        legend(root, bars::legend_at(&layout), layout.legend_width, &entries).map(|_| ())
     })
 }
