@@ -92,7 +92,9 @@ pub struct ChartData<'a> {
 /// converted in a footnote.
 pub fn draw(kind: Kind, data: &ChartData<'_>) -> Result<String, PlotError> {
     let svg = drawn(kind, data)?;
-    Ok(match crate::conversion::note(data.estimates) {
+    // the mix counts people, not money
+    let money = kind != Kind::Mix;
+    Ok(match crate::conversion::note(data.estimates).filter(|_| money) {
         Some(note) => with_footnote(&svg, &format!("All figures {note}.")),
         None => svg,
     })
