@@ -9,8 +9,8 @@ use teamcost::range::Range;
 use teamcost::rates::catalog::read_plugin;
 use teamcost::rates::edit::{self, Change, Kind, Outcome};
 use teamcost::rates::{Catalog, RateKey, RateTable};
-use teamcost::report::Format;
 use teamcost::report::rates::{Listed, Shown};
+use teamcost::report::{Format, Width};
 use teamcost::{Diagnostic, Diagnostics};
 
 use super::{FormatArg, LevelArg, note_links, ok, output_error, write};
@@ -264,7 +264,12 @@ fn audited(
         .collect())
 }
 
-pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> anyhow::Result<super::Outcome> {
+pub fn run(
+    dirs: &[PathBuf],
+    cli_dirs: &[PathBuf],
+    command: RatesCommand,
+    width: Width,
+) -> anyhow::Result<super::Outcome> {
     let catalog = Catalog::load(dirs)?;
     match command {
         RatesCommand::List { format } => {
@@ -290,7 +295,11 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
                     });
                 }
             }
-            Ok(ok(teamcost::report::rates::list(&listed, Format::from(format))))
+            Ok(ok(teamcost::report::rates::list(
+                &listed,
+                Format::from(format),
+                width,
+            )))
         }
         RatesCommand::Show {
             name,
@@ -314,6 +323,7 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
                     layers.as_ref(),
                     &wanted,
                     Format::from(format),
+                    width,
                 )));
             }
             let mut shown = Vec::new();
@@ -346,6 +356,7 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
                 &table.name.value,
                 &shown,
                 Format::from(format),
+                width,
             )))
         }
         RatesCommand::Diff { a, b, format } => {
@@ -356,6 +367,7 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
                 &b,
                 &differences,
                 Format::from(format),
+                width,
             )))
         }
         RatesCommand::Impact {
@@ -389,6 +401,7 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
                 &to,
                 &rows,
                 Format::from(format),
+                width,
             )))
         }
         RatesCommand::Set {
@@ -470,6 +483,7 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
                 &findings,
                 &acknowledged,
                 Format::from(format),
+                width,
             );
             let status = if strict && !findings.is_empty() { 2 } else { 0 };
             Ok(super::Outcome { stdout, status })
@@ -508,6 +522,7 @@ fn data_card(
     layers: Option<&teamcost::Layers>,
     wanted: &dyn Fn(&RateKey) -> bool,
     format: Format,
+    width: Width,
 ) -> String {
     use std::collections::BTreeMap;
     use teamcost::report::rates::{Card, CardSource};
@@ -570,5 +585,11 @@ fn data_card(
             }
         })
         .collect();
-    teamcost::report::rates::card(&table.name.value, table.effective.as_deref(), &cards, format)
+    teamcost::report::rates::card(
+        &table.name.value,
+        table.effective.as_deref(),
+        &cards,
+        format,
+        width,
+    )
 }

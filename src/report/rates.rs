@@ -5,19 +5,27 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use super::Format;
-use super::table::{Style, titled};
+use super::Width;
+use super::grid::{Style, titled};
 use crate::impact::ImpactRow;
 use crate::money::{grouped, two_places};
 use crate::rates::diff::{Change, Difference};
 use crate::rates::edit::range_text;
 
 /// A titled grid in every format; JSON is given whole.
-fn render(title: &str, header: &[&str], rows: Vec<Vec<String>>, json: Value, format: Format) -> String {
+fn render(
+    title: &str,
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+    json: Value,
+    format: Format,
+    width: Width,
+) -> String {
     match format {
         Format::Json => super::json::pretty(&json),
         Format::Csv => super::csv::grid(header, &rows),
         Format::Table | Format::Markdown => titled(
-            Style::of(format),
+            Style::of(format, width),
             title,
             header.iter().map(|h| h.to_string()).collect(),
             rows,
@@ -36,7 +44,7 @@ pub struct Listed {
     pub status: String,
 }
 
-pub fn list(plugins: &[Listed], format: Format) -> String {
+pub fn list(plugins: &[Listed], format: Format, width: Width) -> String {
     let rows = plugins
         .iter()
         .map(|p| {
@@ -78,6 +86,7 @@ pub fn list(plugins: &[Listed], format: Format) -> String {
         rows,
         json,
         format,
+        width,
     )
 }
 
@@ -93,7 +102,7 @@ pub struct Shown {
     pub published: String,
 }
 
-pub fn show(name: &str, entries: &[Shown], format: Format) -> String {
+pub fn show(name: &str, entries: &[Shown], format: Format, width: Width) -> String {
     let rows = entries
         .iter()
         .map(|e| {
@@ -121,7 +130,7 @@ pub fn show(name: &str, entries: &[Shown], format: Format) -> String {
     let header = [
         "kind", "role", "level", "location", "low", "typical", "high", "currency", "source",
     ];
-    render(&format!("Rates in {name}"), &header, rows, json, format)
+    render(&format!("Rates in {name}"), &header, rows, json, format, width)
 }
 
 fn change_cells(d: &Difference) -> (String, String, String) {
@@ -137,7 +146,7 @@ fn opt(d: Option<Decimal>, f: fn(Decimal) -> String) -> String {
     d.map(f).unwrap_or_default()
 }
 
-pub fn diff(a: &str, b: &str, differences: &[Difference], format: Format) -> String {
+pub fn diff(a: &str, b: &str, differences: &[Difference], format: Format, width: Width) -> String {
     let pct = |d: Decimal| format!("{}%", d.round_dp(2).normalize());
     let rows = differences
         .iter()
@@ -176,10 +185,17 @@ pub fn diff(a: &str, b: &str, differences: &[Difference], format: Format) -> Str
     if differences.is_empty() && matches!(format, Format::Table | Format::Markdown) {
         return format!("No differences between {a} and {b}.\n");
     }
-    render(&format!("Changes from {a} to {b}"), &header, rows, json, format)
+    render(
+        &format!("Changes from {a} to {b}"),
+        &header,
+        rows,
+        json,
+        format,
+        width,
+    )
 }
 
-pub fn impact(from: &str, to: &str, rows: &[ImpactRow], format: Format) -> String {
+pub fn impact(from: &str, to: &str, rows: &[ImpactRow], format: Format, width: Width) -> String {
     let money = |d: Decimal| grouped(d);
     let table: Vec<Vec<String>> = rows
         .iter()
@@ -279,6 +295,7 @@ pub fn impact(from: &str, to: &str, rows: &[ImpactRow], format: Format) -> Strin
         table,
         json,
         format,
+        width,
     )
 }
 
@@ -326,7 +343,7 @@ pub struct Card {
 }
 
 /// `rates show --sources`: the data card of a plugin, per location.
-pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format) -> String {
+pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format, width: Width) -> String {
     let grade = |g: &str| {
         if g.is_empty() {
             "-".to_string()
@@ -381,12 +398,13 @@ pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format)
         }
         Format::Table | Format::Markdown => {
             let md = matches!(format, Format::Markdown);
+            let width = if md { Width::Unlimited } else { width };
             let mut out = String::new();
             let when = effective.map(|e| format!(" (effective {e})")).unwrap_or_default();
             out.push_str(&if md {
                 format!("# Data card of {name}{when}\n")
             } else {
-                format!("Data card of {name}{when}\n")
+                width.fill(&format!("Data card of {name}{when}"), "", "")
             });
             for c in cards {
                 out.push('\n');
@@ -394,14 +412,17 @@ pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format)
                 out.push_str(&if md {
                     format!("## {title}\n\n")
                 } else {
-                    format!("{title}\n")
+                    width.fill(&title, "", "")
                 });
                 let indent = if md { "" } else { "  " };
                 let basis = match c.basis.trim() {
                     "" => "not stated (the location has no note)",
                     note => note.strip_prefix("Basis:").map_or(note, str::trim_start),
                 };
-                for line in crate::text::wrap(&format!("Basis: {basis}"), 88 - indent.len()) {
+                for line in crate::text::wrap(
+                    &format!("Basis: {basis}"),
+                    width.prose(88).saturating_sub(indent.len()).max(1),
+                ) {
                     out.push_str(&format!("{indent}{line}\n"));
                 }
                 out.push_str(&format!(
@@ -410,16 +431,14 @@ pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format)
                 ));
                 for s in &c.sources {
                     let bullet = if md { "- " } else { "    " };
-                    out.push_str(&format!(
-                        "{bullet}{} ({}, {}): {}\n",
-                        s.id,
-                        grade(&s.grade),
-                        s.published,
-                        s.counts()
-                    ));
+                    let line = format!("{} ({}, {}): {}", s.id, grade(&s.grade), s.published, s.counts());
+                    out.push_str(&width.fill(&line, bullet, &format!("{bullet}  ")));
                     if let Some(stale) = &s.stale {
                         let pad = if md { "  " } else { "      " };
-                        for line in crate::text::wrap(&format!("stale: {stale}"), 88 - pad.len()) {
+                        for line in crate::text::wrap(
+                            &format!("stale: {stale}"),
+                            width.prose(88).saturating_sub(pad.len()).max(1),
+                        ) {
                             out.push_str(&format!(
                                 "{pad}{line}
 "
@@ -435,13 +454,14 @@ pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format)
                 ));
                 for s in weak {
                     let bullet = if md { "- " } else { "    " };
-                    out.push_str(&format!(
-                        "{bullet}{} of {} ({}, {})\n",
+                    let line = format!(
+                        "{} of {} ({}, {})",
                         s.counts(),
                         s.roles.join(", "),
                         s.id,
                         grade(&s.grade)
-                    ));
+                    );
+                    out.push_str(&width.fill(&line, bullet, &format!("{bullet}  ")));
                 }
             }
             out
