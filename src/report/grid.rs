@@ -45,8 +45,8 @@ fn is_figure(token: &str) -> bool {
 }
 
 /// The narrowest a column of these cells may be: its longest figure whole,
-/// and its longest word up to [`LONGEST_BROKEN_WORD`].
-fn narrowest<'a>(cells: impl Iterator<Item = &'a String>) -> usize {
+/// and its longest word up to `word` characters.
+fn narrowest<'a>(cells: impl Iterator<Item = &'a String>, word: usize) -> usize {
     cells
         .flat_map(|c| c.lines())
         .flat_map(|line| match line.strip_suffix(" -") {
@@ -56,11 +56,7 @@ fn narrowest<'a>(cells: impl Iterator<Item = &'a String>) -> usize {
                 .split_whitespace()
                 .map(|t| {
                     let n = t.chars().count();
-                    if is_figure(t) {
-                        n
-                    } else {
-                        n.min(LONGEST_BROKEN_WORD)
-                    }
+                    if is_figure(t) { n } else { n.min(word) }
                 })
                 .collect(),
         })
@@ -130,57 +126,120 @@ pub fn grid_keeping(
     numeric_from: usize,
     whole: usize,
 ) -> String {
+    laid_out(
+        style,
+        header,
+        rows,
+        numeric_from,
+        whole,
+        &[LONGEST_BROKEN_WORD, 6, 1],
+    )
+}
+
+/// The grid when it fits the width with no word broken shorter than
+/// [`LONGEST_BROKEN_WORD`]; `None` when a layout of its own would read
+/// better.
+pub fn fitted(
+    style: Style,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    numeric_from: usize,
+) -> Option<String> {
+    let out = laid_out(style, header, rows, numeric_from, 0, &[LONGEST_BROKEN_WORD]);
+    style.width().fits(&out).then_some(out)
+}
+
+/// The grid within the width, trying the longest unbroken words in turn
+/// (words break only when the table cannot fit otherwise; figures never).
+fn laid_out(
+    style: Style,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    numeric_from: usize,
+    whole: usize,
+    words: &[usize],
+) -> String {
+    let Some(w) = style.width().limit() else {
+        return render(style, header, rows, numeric_from, None);
+    };
+    let columns = header.len();
+    let column_cells = |rows: &[Vec<String>], i: usize| -> Vec<String> {
+        std::iter::once(header[i].clone())
+            .chain(rows.iter().filter_map(|r| r.get(i).cloned()))
+            .collect()
+    };
+    let longest_line = |cells: &[String]| {
+        cells
+            .iter()
+            .flat_map(|c| c.lines())
+            .map(|l| l.chars().count())
+            .max()
+    };
+    let natural: usize = (0..columns)
+        .map(|i| longest_line(&column_cells(&rows, i)).unwrap_or(0) + 3)
+        .sum::<usize>()
+        + 1;
+    let mut rows = rows;
+    if natural > w {
+        for cell in rows.iter_mut().flatten() {
+            if let Some(two) = range_over_two_lines(cell) {
+                *cell = two;
+            }
+        }
+    }
+    let mut out = String::new();
+    for &word in words {
+        let least = (0..columns)
+            .map(|i| {
+                let cells = column_cells(&rows, i);
+                let least = if i < whole {
+                    longest_line(&cells).unwrap_or(1)
+                } else {
+                    narrowest(cells.iter(), word)
+                };
+                // with the padding of one space either side
+                u16::try_from(least + 2).unwrap_or(u16::MAX)
+            })
+            .collect();
+        out = render(
+            style,
+            header.clone(),
+            rows.clone(),
+            numeric_from,
+            Some((w, least)),
+        );
+        if style.width().fits(&out) {
+            break;
+        }
+    }
+    out
+}
+
+/// The grid through comfy-table, within a width and with the least width
+/// of each column when given.
+fn render(
+    style: Style,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    numeric_from: usize,
+    within: Option<(usize, Vec<u16>)>,
+) -> String {
     let mut table = Table::new();
     table.load_style(match style {
         Style::Terminal(_) => presets::UTF8_FULL_CONDENSED,
         Style::Markdown => presets::ASCII_MARKDOWN,
     });
     let columns = header.len();
-    let mut rows = rows;
-    if let Some(w) = style.width().limit() {
-        let natural: usize = (0..columns)
-            .map(|i| {
-                let cells = std::iter::once(&header[i]).chain(rows.iter().filter_map(|r| r.get(i)));
-                cells
-                    .flat_map(|c| c.lines())
-                    .map(|l| l.chars().count())
-                    .max()
-                    .unwrap_or(0)
-                    + 3
-            })
-            .sum::<usize>()
-            + 1;
-        if natural > w {
-            for cell in rows.iter_mut().flatten() {
-                if let Some(two) = range_over_two_lines(cell) {
-                    *cell = two;
-                }
-            }
-        }
-        let least: Vec<_> = (0..columns)
-            .map(|i| {
-                let cells = std::iter::once(&header[i]).chain(rows.iter().filter_map(|r| r.get(i)));
-                // with the padding of one space either side
-                let least = if i < whole {
-                    cells
-                        .flat_map(|c| c.lines())
-                        .map(|l| l.chars().count())
-                        .max()
-                        .unwrap_or(1)
-                } else {
-                    narrowest(cells)
-                };
-                let n = u16::try_from(least + 2).unwrap_or(u16::MAX);
-                ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(n))
-            })
-            .collect();
+    table.set_header(header);
+    if let Some((width, least)) = within {
         table
             .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(u16::try_from(w).unwrap_or(u16::MAX))
-            .set_header(header)
-            .set_constraints(least);
-    } else {
-        table.set_header(header);
+            .set_width(u16::try_from(width).unwrap_or(u16::MAX))
+            .set_constraints(
+                least
+                    .into_iter()
+                    .map(|n| ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(n))),
+            );
     }
     for i in numeric_from..columns {
         if let Some(column) = table.column_mut(i) {
@@ -228,8 +287,8 @@ mod tests {
     fn figures_stay_whole_and_long_words_may_break() {
         assert!(is_figure("1,234,567.89") && is_figure("(2024-02)") && is_figure("-12.5%"));
         assert!(!is_figure("p90") && !is_figure("stepstone-ai-jobs-2024") && !is_figure("-"));
-        assert_eq!(narrowest(cells(&["892,119.65 - 1,313,968.01"]).iter()), 12);
-        assert_eq!(narrowest(cells(&["a-very-long-plugin-name x"]).iter()), 12);
+        assert_eq!(narrowest(cells(&["892,119.65 - 1,313,968.01"]).iter(), 12), 12);
+        assert_eq!(narrowest(cells(&["a-very-long-plugin-name x"]).iter(), 12), 12);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::Format;
 use super::Width;
-use super::grid::{Style, titled};
+use super::grid::{Style, fitted, titled};
 use crate::impact::ImpactRow;
 use crate::money::{grouped, two_places};
 use crate::rates::diff::{Change, Difference};
@@ -80,14 +80,41 @@ pub fn list(plugins: &[Listed], format: Format, width: Width) -> String {
         "agency rates",
         "status",
     ];
-    render(
-        "Rate plugins found (a later one shadows an earlier one of the same name)",
-        &header,
-        rows,
-        json,
-        format,
-        width,
-    )
+    let title = "Rate plugins found (a later one shadows an earlier one of the same name)";
+    if format == Format::Table {
+        let header = header.iter().map(|h| h.to_string()).collect();
+        if let Some(grid) = fitted(Style::Terminal(width), header, rows, 99) {
+            return format!("{}{grid}", width.fill(title, "", ""));
+        }
+        // the plugin, its file and its status in one cell that wraps
+        let rows = plugins
+            .iter()
+            .map(|p| {
+                let [r, l, s, a] = p.counts;
+                let cell = format!("{}\n{}\n{}", p.name, p.file, p.status);
+                vec![
+                    cell,
+                    p.effective.clone(),
+                    r.to_string(),
+                    l.to_string(),
+                    s.to_string(),
+                    a.to_string(),
+                ]
+            })
+            .collect();
+        let header = [
+            "plugin",
+            "effective",
+            "roles",
+            "locations",
+            "salaries",
+            "agency\nrates",
+        ]
+        .map(String::from)
+        .to_vec();
+        return titled(Style::Terminal(width), title, header, rows, 2);
+    }
+    render(title, &header, rows, json, format, width)
 }
 
 /// One salary or agency rate, for `rates show`.
@@ -130,7 +157,32 @@ pub fn show(name: &str, entries: &[Shown], format: Format, width: Width) -> Stri
     let header = [
         "kind", "role", "level", "location", "low", "typical", "high", "currency", "source",
     ];
-    render(&format!("Rates in {name}"), &header, rows, json, format, width)
+    let title = format!("Rates in {name}");
+    if format == Format::Table {
+        let header = header.iter().map(|h| h.to_string()).collect();
+        if let Some(grid) = fitted(Style::Terminal(width), header, rows, 99) {
+            return format!("{}{grid}", width.fill(&title, "", ""));
+        }
+        // who, in what currency and from which source in one cell that
+        // wraps, beside the three figures
+        let rows = entries
+            .iter()
+            .map(|e| {
+                vec![
+                    format!(
+                        "{} {}, {}\n{} in {}\n{} ({})",
+                        e.role, e.level, e.location, e.kind, e.currency, e.source, e.published
+                    ),
+                    grouped(e.amount.low()),
+                    grouped(e.amount.typical()),
+                    grouped(e.amount.high()),
+                ]
+            })
+            .collect();
+        let header = ["entry", "low", "typical", "high"].map(String::from).to_vec();
+        return titled(Style::Terminal(width), &title, header, rows, 1);
+    }
+    render(&title, &header, rows, json, format, width)
 }
 
 fn change_cells(d: &Difference) -> (String, String, String) {
@@ -289,14 +341,51 @@ pub fn impact(from: &str, to: &str, rows: &[ImpactRow], format: Format, width: W
         }
         return super::csv::grid(&h, &csv_rows);
     }
-    render(
-        &format!("Impact of {from} -> {to} on each scenario, largest change first"),
-        &header,
-        table,
-        json,
-        format,
-        width,
-    )
+    let title = format!("Impact of {from} -> {to} on each scenario, largest change first");
+    if format == Format::Table {
+        let header = header.iter().map(|h| h.to_string()).collect();
+        return match fitted(Style::Terminal(width), header, table, 99) {
+            Some(grid) => format!("{}{grid}", width.fill(&title, "", "")),
+            None => impact_narrow(&title, rows, width),
+        };
+    }
+    render(&title, &header, table, json, format, width)
+}
+
+/// The impact when its columns do not fit: a scenario's old and new
+/// figures one above the other (low, likely, high, p90), the change beside
+/// the likely one.
+fn impact_narrow(title: &str, rows: &[ImpactRow], width: Width) -> String {
+    let lines = |cells: Vec<String>| cells.join("\n");
+    let table = rows
+        .iter()
+        .map(|r| {
+            let mut points = vec!["low", "likely", "high"];
+            let mut old = vec![grouped(r.old.low), grouped(r.old.likely), grouped(r.old.high)];
+            let mut new = vec![grouped(r.new.low), grouped(r.new.likely), grouped(r.new.high)];
+            if let Some((a, b)) = r.p90 {
+                points.push("p90");
+                old.push(grouped(a));
+                new.push(grouped(b));
+            }
+            vec![
+                format!(
+                    "{}\nin {}",
+                    super::grid::wrap_name(&r.scenario, 12).join("\n"),
+                    r.currency
+                ),
+                points.join("\n"),
+                lines(old),
+                lines(new),
+                format!("\n{}", grouped(r.change())),
+                format!("\n{}", opt(r.percent(), |p| format!("{}%", p.round_dp(2)))),
+            ]
+        })
+        .collect();
+    let header = ["scenario", "", "old", "new", "change", "change %"]
+        .map(String::from)
+        .to_vec();
+    titled(Style::Terminal(width), title, header, table, 2)
 }
 
 /// One source as a location of a data card uses it.

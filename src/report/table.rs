@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::Width;
-use super::grid::{Style, grid, grid_keeping, heading};
+use super::grid::{Style, fitted, grid, grid_keeping, heading};
 use crate::assessment::Assessment;
 use crate::engine::Triple;
 use crate::engine::simulation::{Summary, decimal};
@@ -324,8 +324,7 @@ fn seats(e: &Assessment, style: Style) -> String {
             row
         })
         .collect();
-    let wide = grid(style, header, rows, 5);
-    if style.width().fits(&wide) {
+    if let Some(wide) = fitted(style, header, rows, 5) {
         return wide;
     }
     let header = strings(&["Seat", "FTE", "Cost\nlikely", "Cost range", "Capacity\n(pm)"]);
