@@ -6,7 +6,7 @@ use crate::assessment::Assessment;
 use crate::money::plain;
 use crate::rates::Layers;
 use crate::rates::guide::Brief;
-use crate::report::Width;
+use crate::width::Width;
 
 /// One role of the team: its brief (when the layers give one) and the
 /// seats that need it, in the order the role first appears.

@@ -17,3 +17,4 @@ mod recommend;
 mod shipped;
 mod silent;
 mod support;
+mod width;

@@ -5,7 +5,7 @@
 
 use teamcost::Diagnostic;
 use teamcost::report::Width;
-use teamcost::report::width::NARROWEST;
+use teamcost::width::NARROWEST;
 
 /// The width in force for this run.
 pub(crate) fn width(flag: Option<u16>) -> Result<Width, Diagnostic> {

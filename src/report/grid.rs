@@ -5,7 +5,7 @@
 
 use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, presets};
 
-use super::width::Width;
+use crate::width::Width;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {

@@ -11,9 +11,8 @@ mod json;
 pub mod rates;
 pub mod sensitivity;
 mod table;
-pub mod width;
 
-pub use width::Width;
+pub use crate::width::Width;
 
 use grid::Style;
 
