@@ -6,6 +6,7 @@ use crate::assessment::Assessment;
 use crate::money::plain;
 use crate::rates::Layers;
 use crate::rates::guide::Brief;
+use crate::width::Width;
 
 /// One role of the team: its brief (when the layers give one) and the
 /// seats that need it, in the order the role first appears.
@@ -88,28 +89,37 @@ pub fn seat_lines(brief: &RoleBrief, several: bool) -> Vec<String> {
 pub const NO_BRIEF: &str =
     "no brief for this role in the rate layers: add one under staffing.briefs in a plugin";
 
-/// The briefs as plain text for the terminal (`teamcost brief`).
-pub fn text(title: &str, briefs: &[RoleBrief], several: bool) -> String {
-    let mut out = format!("{title}\n{}\n", "=".repeat(title.chars().count()));
+/// `text` on lines within the width, underlined with `rule`.
+fn underlined(text: &str, rule: &str, width: Width) -> String {
+    let lines = width.fill(text, "", "");
+    let longest = lines.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    format!("{lines}{}\n", rule.repeat(longest))
+}
+
+/// The briefs as plain text for the terminal (`teamcost brief`), within
+/// `width`.
+pub fn text(title: &str, briefs: &[RoleBrief], several: bool, width: Width) -> String {
+    let mut out = underlined(title, "=", width);
     for b in briefs {
         let heading = format!("{} ({})", b.title, b.role);
-        out.push_str(&format!("\n{heading}\n{}\n", "-".repeat(heading.chars().count())));
+        out.push('\n');
+        out.push_str(&underlined(&heading, "-", width));
         out.push_str("Seats:\n");
         for line in seat_lines(b, several) {
-            out.push_str(&format!("  - {line}\n"));
+            out.push_str(&width.fill(&line, "  - ", "    "));
         }
         let Some(brief) = &b.brief else {
-            out.push_str(&format!("{NO_BRIEF}\n"));
+            out.push_str(&width.fill(NO_BRIEF, "", ""));
             continue;
         };
         out.push_str("Will own:\n");
-        for line in crate::text::wrap(&brief.owns, 76) {
+        for line in crate::text::wrap(&brief.owns, width.prose(78).saturating_sub(2).max(1)) {
             out.push_str(&format!("  {line}\n"));
         }
         for (label, items) in [("Look for:", &brief.look_for), ("Ask:", &brief.ask)] {
             out.push_str(&format!("{label}\n"));
             for item in items {
-                let lines = crate::text::wrap(item, 74);
+                let lines = crate::text::wrap(item, width.prose(78).saturating_sub(4).max(1));
                 for (i, line) in lines.iter().enumerate() {
                     let bullet = if i == 0 { "- " } else { "  " };
                     out.push_str(&format!("  {bullet}{line}\n"));

@@ -23,6 +23,7 @@ pub mod scenario;
 pub mod team;
 pub mod text;
 pub mod vocabulary;
+pub mod width;
 
 use std::path::Path;
 

@@ -168,7 +168,7 @@ fn exercise(catalog: &Catalog, scenario: &Scenario) {
     assessment.simulate(50, 7, &|_| {});
     let one = std::slice::from_ref(&assessment);
     for format in [Format::Table, Format::Json, Format::Csv] {
-        let _ = teamcost::report::estimates(one, format);
+        let _ = teamcost::report::estimates(one, format, teamcost::report::Width::Columns(80));
     }
 }
 

@@ -20,3 +20,4 @@ mod recommend;
 mod shipped;
 mod silent;
 mod support;
+mod width;

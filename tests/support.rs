@@ -37,6 +37,8 @@ impl Workdir {
         let output = Command::cargo_bin("teamcost")
             .expect("binary")
             .current_dir(self.path())
+            // piped output has no width unless a test gives one
+            .env_remove("COLUMNS")
             .args(args)
             .output()
             .expect("run teamcost");

@@ -25,6 +25,12 @@ pub struct Cli {
     #[arg(long = "rates", value_name = "DIR", global = true)]
     pub rates: Vec<PathBuf>,
 
+    /// The widest a line of a table may be, in characters; 0 for no limit.
+    /// Without it: the COLUMNS environment variable, else the terminal's
+    /// width, else (piped) no limit.
+    #[arg(long, value_name = "N", global = true)]
+    pub width: Option<u16>,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -9,6 +9,7 @@ mod help;
 pub mod rates;
 mod recommend;
 mod setup;
+mod width;
 
 use std::path::{Path, PathBuf};
 
@@ -42,6 +43,7 @@ pub(crate) fn rate_dirs(cli_dirs: &[PathBuf]) -> Vec<PathBuf> {
 
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let dirs = rate_dirs(&cli.rates);
+    let width = width::width(cli.width).map_err(Diagnostics::from)?;
     match cli.command {
         Command::Estimate(args) => {
             let catalog = Catalog::load(&dirs)?;
@@ -53,14 +55,14 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             };
             let (estimates, status) = simulated(&catalog, &args.input, scale)?;
             write_charts(&catalog, &estimates, &args)?;
-            let stdout = teamcost::report::estimates(&estimates, args.format.into());
+            let stdout = teamcost::report::estimates(&estimates, args.format.into(), width);
             Ok(Outcome { stdout, status })
         }
         Command::Compare(args) => {
             let catalog = Catalog::load(&dirs)?;
             let (estimates, status) = simulated(&catalog, &args.input, Scale::Shared)?;
             write_charts(&catalog, &estimates, &args)?;
-            let stdout = teamcost::report::comparison(&estimates, args.format.into());
+            let stdout = teamcost::report::comparison(&estimates, args.format.into(), width);
             Ok(Outcome { stdout, status })
         }
         Command::Chart(args) => {
@@ -97,16 +99,21 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 [one] => format!("{}: who to hire", one.scenario.name),
                 _ => "Who to hire".to_string(),
             };
-            Ok(ok(teamcost::brief::text(&title, &briefs, estimates.len() > 1)))
+            Ok(ok(teamcost::brief::text(
+                &title,
+                &briefs,
+                estimates.len() > 1,
+                width,
+            )))
         }
-        Command::Recommend(args) => recommend::recommend(&Catalog::load(&dirs)?, &args),
-        Command::Rates(command) => rates::run(&dirs, &cli.rates, command),
+        Command::Recommend(args) => recommend::recommend(&Catalog::load(&dirs)?, &args, width),
+        Command::Rates(command) => rates::run(&dirs, &cli.rates, command, width),
         Command::Sensitivity(args) => {
             let (estimate, _) = one(&Catalog::load(&dirs)?, &args)?;
             let (likely, swings) = teamcost::engine::sensitivity::sensitivity(&estimate.model)
                 .map_err(|d| Diagnostics(vec![d]))?;
             let stdout =
-                teamcost::report::sensitivity::render(&estimate, likely, &swings, args.format.into());
+                teamcost::report::sensitivity::render(&estimate, likely, &swings, args.format.into(), width);
             Ok(ok(stdout))
         }
         Command::Breakeven(args) => {
@@ -118,6 +125,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 &estimate,
                 &b,
                 args.format.into(),
+                width,
             )))
         }
         Command::Completions { shell } => Ok(ok(setup::completions(shell))),

@@ -12,8 +12,8 @@ use teamcost::rates::catalog::read_plugin;
 use teamcost::rates::edit::{self, Change, Field, Kind, Outcome};
 use teamcost::rates::import;
 use teamcost::rates::{Catalog, RateKey, RateTable};
-use teamcost::report::Format;
 use teamcost::report::rates::{Listed, Shown};
+use teamcost::report::{Format, Width};
 use teamcost::{Diagnostic, Diagnostics};
 
 use super::{FormatArg, LevelArg, help, note_links, ok, output_error, write};
@@ -384,7 +384,12 @@ fn audited(
         .collect())
 }
 
-pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> anyhow::Result<super::Outcome> {
+pub fn run(
+    dirs: &[PathBuf],
+    cli_dirs: &[PathBuf],
+    command: RatesCommand,
+    width: Width,
+) -> anyhow::Result<super::Outcome> {
     let catalog = Catalog::load(dirs)?;
     match command {
         RatesCommand::List { format } => {
@@ -410,7 +415,11 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
                     });
                 }
             }
-            Ok(ok(teamcost::report::rates::list(&listed, Format::from(format))))
+            Ok(ok(teamcost::report::rates::list(
+                &listed,
+                Format::from(format),
+                width,
+            )))
         }
         RatesCommand::Show {
             name,
@@ -434,6 +443,7 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
                     layers.as_ref(),
                     &wanted,
                     Format::from(format),
+                    width,
                 )));
             }
             let mut shown = Vec::new();
@@ -466,6 +476,7 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
                 &table.name.value,
                 &shown,
                 Format::from(format),
+                width,
             )))
         }
         RatesCommand::Diff { a, b, all, format } => {
@@ -479,7 +490,11 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
                 differences: &differences,
                 all,
             };
-            Ok(ok(teamcost::report::rates::diff(&report, Format::from(format))))
+            Ok(ok(teamcost::report::rates::diff(
+                &report,
+                Format::from(format),
+                width,
+            )))
         }
         RatesCommand::Impact {
             from,
@@ -515,6 +530,7 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
                 &to,
                 &rows,
                 Format::from(format),
+                width,
             )))
         }
         RatesCommand::Set {
@@ -630,6 +646,7 @@ pub fn run(dirs: &[PathBuf], cli_dirs: &[PathBuf], command: RatesCommand) -> any
                 &findings,
                 &acknowledged,
                 Format::from(format),
+                width,
             );
             let status = if strict && !findings.is_empty() { 2 } else { 0 };
             Ok(super::Outcome { stdout, status })
@@ -671,6 +688,7 @@ fn data_card(
     layers: Option<&teamcost::Layers>,
     wanted: &dyn Fn(&RateKey) -> bool,
     format: Format,
+    width: Width,
 ) -> String {
     use std::collections::BTreeMap;
     use teamcost::report::rates::{Card, CardSource};
@@ -733,5 +751,11 @@ fn data_card(
             }
         })
         .collect();
-    teamcost::report::rates::card(&table.name.value, table.effective.as_deref(), &cards, format)
+    teamcost::report::rates::card(
+        &table.name.value,
+        table.effective.as_deref(),
+        &cards,
+        format,
+        width,
+    )
 }

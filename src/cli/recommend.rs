@@ -5,7 +5,7 @@ use std::path::Path;
 
 use rust_decimal::Decimal;
 use teamcost::input::origin::{Located, Origin};
-use teamcost::report::Format;
+use teamcost::report::{Format, Width};
 use teamcost::scenario::{Months, Phase, Seat, Target, Team};
 use teamcost::vocabulary::{Engagement, EngagementChoice, Product, Requirement, Stage};
 use teamcost::{Assessment, Catalog, Diagnostic, Diagnostics, Scenario};
@@ -283,7 +283,7 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
     Ok(s)
 }
 
-pub(crate) fn recommend(catalog: &Catalog, args: &RecommendArgs) -> anyhow::Result<Outcome> {
+pub(crate) fn recommend(catalog: &Catalog, args: &RecommendArgs, width: Width) -> anyhow::Result<Outcome> {
     let scenario = recommend_scenario(args)?;
     let layers = catalog.layers(&scenario.rates).map_err(Diagnostics)?;
     let estimate = Assessment::advised(
@@ -313,6 +313,7 @@ pub(crate) fn recommend(catalog: &Catalog, args: &RecommendArgs) -> anyhow::Resu
         return Ok(ok(teamcost::report::estimates(
             std::slice::from_ref(&estimate),
             format,
+            width,
         )));
     }
     let mut variants = Vec::new();
@@ -352,7 +353,9 @@ pub(crate) fn recommend(catalog: &Catalog, args: &RecommendArgs) -> anyhow::Resu
     }
     let breakeven = teamcost::engine::breakeven::breakeven(&scenario, &seats, &layers)
         .map_err(|d| d.first().map(|d| d.message.clone()).unwrap_or_default());
-    Ok(ok(teamcost::report::engagements(&variants, &breakeven, format)))
+    Ok(ok(teamcost::report::engagements(
+        &variants, &breakeven, format, width,
+    )))
 }
 
 /// `--write`: the team as a scenario file, checked to reproduce the

@@ -6,14 +6,21 @@
 use serde_json::{Value, json};
 
 use super::Format;
-use super::table::{Style, titled};
+use super::Width;
+use super::grid::{Style, titled};
 use crate::rates::audit::Finding;
 
 /// `audited` names what was audited ("market-2026 (rates/market-2026.ron)").
 /// `findings` count (and fail `--strict`); `acknowledged` are listed apart.
 /// In JSON and CSV both are in one array (findings first), each marked
 /// `acknowledged` true or false, with the `reason` where there is one.
-pub fn render(audited: &str, findings: &[Finding], acknowledged: &[Finding], format: Format) -> String {
+pub fn render(
+    audited: &str,
+    findings: &[Finding],
+    acknowledged: &[Finding],
+    format: Format,
+    width: Width,
+) -> String {
     let header = ["check", "where", "what", "figures"];
     let rows: Vec<Vec<String>> = findings
         .iter()
@@ -77,7 +84,7 @@ pub fn render(audited: &str, findings: &[Finding], acknowledged: &[Finding], for
         }
         Format::Table | Format::Markdown => {
             let count = match findings.len() {
-                0 => format!("No findings in {audited}.\n"),
+                0 => width.fill(&format!("No findings in {audited}."), "", ""),
                 1 => "1 finding\n".to_string(),
                 n => format!("{n} findings\n"),
             };
@@ -85,7 +92,7 @@ pub fn render(audited: &str, findings: &[Finding], acknowledged: &[Finding], for
                 count
             } else {
                 let grid = titled(
-                    Style::of(format),
+                    Style::of(format, width),
                     &format!("Audit of {audited}"),
                     header.iter().map(|h| h.to_string()).collect(),
                     rows,
@@ -93,7 +100,7 @@ pub fn render(audited: &str, findings: &[Finding], acknowledged: &[Finding], for
                 );
                 format!("{grid}{count}")
             };
-            out.push_str(&acknowledged_part(acknowledged, format));
+            out.push_str(&acknowledged_part(acknowledged, format, width));
             out
         }
     }
@@ -101,23 +108,33 @@ pub fn render(audited: &str, findings: &[Finding], acknowledged: &[Finding], for
 
 /// The acknowledged findings after the count: each with its place, what was
 /// found and the reason the plugin gives, wrapped.
-fn acknowledged_part(acknowledged: &[Finding], format: Format) -> String {
+fn acknowledged_part(acknowledged: &[Finding], format: Format, width: Width) -> String {
     if acknowledged.is_empty() {
         return String::new();
     }
     let md = matches!(format, Format::Markdown);
-    let mut out = format!(
-        "\n{} acknowledged (the plugin says why each is still used; --no-acknowledged counts them as findings):\n",
-        acknowledged.len()
-    );
+    let width = if md { Width::Unlimited } else { width };
+    let mut out = String::from("\n");
+    out.push_str(&width.fill(
+        &format!(
+            "{} acknowledged (the plugin says why each is still used; --no-acknowledged counts them as findings):",
+            acknowledged.len()
+        ),
+        "",
+        "",
+    ));
     if md {
         out.push('\n');
     }
     for f in acknowledged {
         let (bullet, indent) = if md { ("- ", "  ") } else { ("  ", "    ") };
-        out.push_str(&format!("{bullet}acknowledged: {}: {}:\n", f.place(), f.message));
+        out.push_str(&width.fill(
+            &format!("acknowledged: {}: {}:", f.place(), f.message),
+            bullet,
+            indent,
+        ));
         let reason = f.reason.as_deref().unwrap_or_default();
-        for line in crate::text::wrap(reason, 88 - indent.len()) {
+        for line in crate::text::wrap(reason, width.prose(88).saturating_sub(indent.len()).max(1)) {
             out.push_str(&format!("{indent}{line}\n"));
         }
     }

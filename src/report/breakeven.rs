@@ -4,7 +4,8 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use super::Format;
-use super::table::{Style, titled};
+use super::Width;
+use super::grid::{Style, titled};
 use crate::assessment::Assessment;
 use crate::engine::breakeven::{BreakEven, LONGEST};
 use crate::money::{grouped, two_places};
@@ -21,7 +22,7 @@ pub fn verdict(b: &BreakEven) -> String {
     }
 }
 
-pub fn render(e: &Assessment, b: &BreakEven, format: Format) -> String {
+pub fn render(e: &Assessment, b: &BreakEven, format: Format, width: Width) -> String {
     let rows = |money: fn(Decimal) -> String| -> Vec<Vec<String>> {
         b.durations
             .iter()
@@ -66,8 +67,12 @@ pub fn render(e: &Assessment, b: &BreakEven, format: Format) -> String {
             let header = ["Months", "In-house", "Agency", "Cheaper"]
                 .map(String::from)
                 .to_vec();
-            let table = titled(Style::of(format), &title, header, rows(grouped), 0);
-            format!("{table}\nBreak-even: {}\n", verdict(b))
+            let style = Style::of(format, width);
+            let table = titled(style, &title, header, rows(grouped), 0);
+            let verdict = style
+                .width()
+                .fill(&format!("Break-even: {}", verdict(b)), "", "  ");
+            format!("{table}\n{verdict}")
         }
     }
 }

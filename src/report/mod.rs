@@ -6,10 +6,15 @@ pub mod audit;
 pub mod breakeven;
 mod csv;
 pub mod document;
+mod grid;
 mod json;
 pub mod rates;
 pub mod sensitivity;
 mod table;
+
+pub use crate::width::Width;
+
+use grid::Style;
 
 use rust_decimal::Decimal;
 
@@ -29,24 +34,29 @@ pub enum Format {
 }
 
 /// Each estimate in full: totals, range, mix, seats, components, burn.
-pub fn estimates(estimates: &[Assessment], format: Format) -> String {
+pub fn estimates(estimates: &[Assessment], format: Format, width: Width) -> String {
     match format {
-        Format::Table => table::estimates(estimates, table::Style::Terminal),
-        Format::Markdown => table::estimates(estimates, table::Style::Markdown),
+        Format::Table | Format::Markdown => table::estimates(estimates, Style::of(format, width)),
         Format::Json => json::estimates(estimates),
         Format::Csv => csv::estimates(estimates),
     }
 }
 
-/// The estimates side by side, one column each.
-pub fn comparison(estimates: &[Assessment], format: Format) -> String {
+/// The estimates side by side, one column each (in parts when they do not
+/// fit the width).
+pub fn comparison(estimates: &[Assessment], format: Format, width: Width) -> String {
     // a converted figure never passes for a native one
+    let style = Style::of(format, width);
     let converted = crate::conversion::note(estimates)
-        .map(|note| format!("All figures {note}.\n\n"))
+        .map(|note| {
+            format!(
+                "{}\n",
+                style.width().fill(&format!("All figures {note}."), "", "")
+            )
+        })
         .unwrap_or_default();
     match format {
-        Format::Table => converted + &table::comparison(estimates, table::Style::Terminal),
-        Format::Markdown => converted + &table::comparison(estimates, table::Style::Markdown),
+        Format::Table | Format::Markdown => converted + &table::comparison(estimates, style),
         Format::Json => json::comparison(estimates),
         Format::Csv => csv::comparison(estimates),
     }
@@ -58,6 +68,7 @@ pub fn engagements(
     estimates: &[Assessment],
     breakeven: &Result<crate::engine::breakeven::BreakEven, String>,
     format: Format,
+    width: Width,
 ) -> String {
     let verdict = match breakeven {
         Ok(b) => breakeven::verdict(b),
@@ -72,10 +83,14 @@ pub fn engagements(
                 serde_json::json!({ "engagements": table, "breakeven_months": months, "breakeven": verdict });
             json::pretty(&v)
         }
-        Format::Csv => comparison(estimates, format),
-        Format::Table | Format::Markdown => {
-            format!("{}\nBreak-even: {verdict}\n", comparison(estimates, format))
-        }
+        Format::Csv => comparison(estimates, format, width),
+        Format::Table | Format::Markdown => format!(
+            "{}\n{}",
+            comparison(estimates, format, width),
+            Style::of(format, width)
+                .width()
+                .fill(&format!("Break-even: {verdict}"), "", "  ")
+        ),
     }
 }
 

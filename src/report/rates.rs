@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use super::Format;
-use super::table::{Style, titled};
+use super::Width;
+use super::grid::{Style, fitted, titled};
 use crate::impact::ImpactRow;
 use crate::money::group_digits;
 use crate::money::{grouped, two_places};
@@ -14,12 +15,19 @@ use crate::rates::diff::{self, Change, Difference, Reading};
 use crate::rates::edit::range_text;
 
 /// A titled grid in every format; JSON is given whole.
-fn render(title: &str, header: &[&str], rows: Vec<Vec<String>>, json: Value, format: Format) -> String {
+fn render(
+    title: &str,
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+    json: Value,
+    format: Format,
+    width: Width,
+) -> String {
     match format {
         Format::Json => super::json::pretty(&json),
         Format::Csv => super::csv::grid(header, &rows),
         Format::Table | Format::Markdown => titled(
-            Style::of(format),
+            Style::of(format, width),
             title,
             header.iter().map(|h| h.to_string()).collect(),
             rows,
@@ -38,7 +46,7 @@ pub struct Listed {
     pub status: String,
 }
 
-pub fn list(plugins: &[Listed], format: Format) -> String {
+pub fn list(plugins: &[Listed], format: Format, width: Width) -> String {
     let rows = plugins
         .iter()
         .map(|p| {
@@ -74,13 +82,41 @@ pub fn list(plugins: &[Listed], format: Format) -> String {
         "agency rates",
         "status",
     ];
-    render(
-        "Rate plugins found (a later one shadows an earlier one of the same name)",
-        &header,
-        rows,
-        json,
-        format,
-    )
+    let title = "Rate plugins found (a later one shadows an earlier one of the same name)";
+    if format == Format::Table {
+        let header = header.iter().map(|h| h.to_string()).collect();
+        if let Some(grid) = fitted(Style::Terminal(width), header, rows, 99) {
+            return format!("{}{grid}", width.fill(title, "", ""));
+        }
+        // the plugin, its file and its status in one cell that wraps
+        let rows = plugins
+            .iter()
+            .map(|p| {
+                let [r, l, s, a] = p.counts;
+                let cell = format!("{}\n{}\n{}", p.name, p.file, p.status);
+                vec![
+                    cell,
+                    p.effective.clone(),
+                    r.to_string(),
+                    l.to_string(),
+                    s.to_string(),
+                    a.to_string(),
+                ]
+            })
+            .collect();
+        let header = [
+            "plugin",
+            "effective",
+            "roles",
+            "locations",
+            "salaries",
+            "agency\nrates",
+        ]
+        .map(String::from)
+        .to_vec();
+        return titled(Style::Terminal(width), title, header, rows, 2);
+    }
+    render(title, &header, rows, json, format, width)
 }
 
 /// One salary or agency rate, for `rates show`.
@@ -95,7 +131,7 @@ pub struct Shown {
     pub published: String,
 }
 
-pub fn show(name: &str, entries: &[Shown], format: Format) -> String {
+pub fn show(name: &str, entries: &[Shown], format: Format, width: Width) -> String {
     let rows = entries
         .iter()
         .map(|e| {
@@ -123,7 +159,32 @@ pub fn show(name: &str, entries: &[Shown], format: Format) -> String {
     let header = [
         "kind", "role", "level", "location", "low", "typical", "high", "currency", "source",
     ];
-    render(&format!("Rates in {name}"), &header, rows, json, format)
+    let title = format!("Rates in {name}");
+    if format == Format::Table {
+        let header = header.iter().map(|h| h.to_string()).collect();
+        if let Some(grid) = fitted(Style::Terminal(width), header, rows, 99) {
+            return format!("{}{grid}", width.fill(&title, "", ""));
+        }
+        // who, in what currency and from which source in one cell that
+        // wraps, beside the three figures
+        let rows = entries
+            .iter()
+            .map(|e| {
+                vec![
+                    format!(
+                        "{} {}, {}\n{} in {}\n{} ({})",
+                        e.role, e.level, e.location, e.kind, e.currency, e.source, e.published
+                    ),
+                    grouped(e.amount.low()),
+                    grouped(e.amount.typical()),
+                    grouped(e.amount.high()),
+                ]
+            })
+            .collect();
+        let header = ["entry", "low", "typical", "high"].map(String::from).to_vec();
+        return titled(Style::Terminal(width), &title, header, rows, 1);
+    }
+    render(&title, &header, rows, json, format, width)
 }
 
 fn change_cells(d: &Difference) -> (&'static str, String, String) {
@@ -190,7 +251,7 @@ pub struct DiffReport<'a> {
     pub all: bool,
 }
 
-pub fn diff(report: &DiffReport, format: Format) -> String {
+pub fn diff(report: &DiffReport, format: Format, width: Width) -> String {
     let DiffReport {
         from: a,
         to: b,
@@ -261,9 +322,7 @@ pub fn diff(report: &DiffReport, format: Format) -> String {
     if differences.is_empty() {
         let mut out = format!("No differences between {a} and {b}.\n");
         for n in notes {
-            for line in crate::text::wrap(&n, 80) {
-                out.push_str(&format!("{line}\n"));
-            }
+            out.push_str(&width.fill(&n, "", ""));
         }
         return out;
     }
@@ -297,7 +356,7 @@ pub fn diff(report: &DiffReport, format: Format) -> String {
         Reading::Versions => format!("Changes from {a} to {b}"),
     };
     let mut out = titled(
-        Style::of(format),
+        Style::of(format, width),
         &title,
         ["key", "before", "after", "change"].map(String::from).to_vec(),
         rows,
@@ -313,14 +372,12 @@ pub fn diff(report: &DiffReport, format: Format) -> String {
         );
     }
     for n in notes {
-        for line in crate::text::wrap(&n, 80) {
-            out.push_str(&format!("{line}\n"));
-        }
+        out.push_str(&width.fill(&n, "", ""));
     }
     out
 }
 
-pub fn impact(from: &str, to: &str, rows: &[ImpactRow], format: Format) -> String {
+pub fn impact(from: &str, to: &str, rows: &[ImpactRow], format: Format, width: Width) -> String {
     let money = |d: Decimal| grouped(d);
     let table: Vec<Vec<String>> = rows
         .iter()
@@ -414,13 +471,51 @@ pub fn impact(from: &str, to: &str, rows: &[ImpactRow], format: Format) -> Strin
         }
         return super::csv::grid(&h, &csv_rows);
     }
-    render(
-        &format!("Impact of {from} -> {to} on each scenario, largest change first"),
-        &header,
-        table,
-        json,
-        format,
-    )
+    let title = format!("Impact of {from} -> {to} on each scenario, largest change first");
+    if format == Format::Table {
+        let header = header.iter().map(|h| h.to_string()).collect();
+        return match fitted(Style::Terminal(width), header, table, 99) {
+            Some(grid) => format!("{}{grid}", width.fill(&title, "", "")),
+            None => impact_narrow(&title, rows, width),
+        };
+    }
+    render(&title, &header, table, json, format, width)
+}
+
+/// The impact when its columns do not fit: a scenario's old and new
+/// figures one above the other (low, likely, high, p90), the change beside
+/// the likely one.
+fn impact_narrow(title: &str, rows: &[ImpactRow], width: Width) -> String {
+    let lines = |cells: Vec<String>| cells.join("\n");
+    let table = rows
+        .iter()
+        .map(|r| {
+            let mut points = vec!["low", "likely", "high"];
+            let mut old = vec![grouped(r.old.low), grouped(r.old.likely), grouped(r.old.high)];
+            let mut new = vec![grouped(r.new.low), grouped(r.new.likely), grouped(r.new.high)];
+            if let Some((a, b)) = r.p90 {
+                points.push("p90");
+                old.push(grouped(a));
+                new.push(grouped(b));
+            }
+            vec![
+                format!(
+                    "{}\nin {}",
+                    super::grid::wrap_name(&r.scenario, 12).join("\n"),
+                    r.currency
+                ),
+                points.join("\n"),
+                lines(old),
+                lines(new),
+                format!("\n{}", grouped(r.change())),
+                format!("\n{}", opt(r.percent(), |p| format!("{}%", p.round_dp(2)))),
+            ]
+        })
+        .collect();
+    let header = ["scenario", "", "old", "new", "change", "change %"]
+        .map(String::from)
+        .to_vec();
+    titled(Style::Terminal(width), title, header, table, 2)
 }
 
 /// One source as a location of a data card uses it.
@@ -467,7 +562,7 @@ pub struct Card {
 }
 
 /// `rates show --sources`: the data card of a plugin, per location.
-pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format) -> String {
+pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format, width: Width) -> String {
     let grade = |g: &str| {
         if g.is_empty() {
             "-".to_string()
@@ -522,12 +617,13 @@ pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format)
         }
         Format::Table | Format::Markdown => {
             let md = matches!(format, Format::Markdown);
+            let width = if md { Width::Unlimited } else { width };
             let mut out = String::new();
             let when = effective.map(|e| format!(" (effective {e})")).unwrap_or_default();
             out.push_str(&if md {
                 format!("# Data card of {name}{when}\n")
             } else {
-                format!("Data card of {name}{when}\n")
+                width.fill(&format!("Data card of {name}{when}"), "", "")
             });
             for c in cards {
                 out.push('\n');
@@ -535,14 +631,17 @@ pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format)
                 out.push_str(&if md {
                     format!("## {title}\n\n")
                 } else {
-                    format!("{title}\n")
+                    width.fill(&title, "", "")
                 });
                 let indent = if md { "" } else { "  " };
                 let basis = match c.basis.trim() {
                     "" => "not stated (the location has no note)",
                     note => note.strip_prefix("Basis:").map_or(note, str::trim_start),
                 };
-                for line in crate::text::wrap(&format!("Basis: {basis}"), 88 - indent.len()) {
+                for line in crate::text::wrap(
+                    &format!("Basis: {basis}"),
+                    width.prose(88).saturating_sub(indent.len()).max(1),
+                ) {
                     out.push_str(&format!("{indent}{line}\n"));
                 }
                 out.push_str(&format!(
@@ -551,16 +650,14 @@ pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format)
                 ));
                 for s in &c.sources {
                     let bullet = if md { "- " } else { "    " };
-                    out.push_str(&format!(
-                        "{bullet}{} ({}, {}): {}\n",
-                        s.id,
-                        grade(&s.grade),
-                        s.published,
-                        s.counts()
-                    ));
+                    let line = format!("{} ({}, {}): {}", s.id, grade(&s.grade), s.published, s.counts());
+                    out.push_str(&width.fill(&line, bullet, &format!("{bullet}  ")));
                     if let Some(stale) = &s.stale {
                         let pad = if md { "  " } else { "      " };
-                        for line in crate::text::wrap(&format!("stale: {stale}"), 88 - pad.len()) {
+                        for line in crate::text::wrap(
+                            &format!("stale: {stale}"),
+                            width.prose(88).saturating_sub(pad.len()).max(1),
+                        ) {
                             out.push_str(&format!(
                                 "{pad}{line}
 "
@@ -576,13 +673,14 @@ pub fn card(name: &str, effective: Option<&str>, cards: &[Card], format: Format)
                 ));
                 for s in weak {
                     let bullet = if md { "- " } else { "    " };
-                    out.push_str(&format!(
-                        "{bullet}{} of {} ({}, {})\n",
+                    let line = format!(
+                        "{} of {} ({}, {})",
                         s.counts(),
                         s.roles.join(", "),
                         s.id,
                         grade(&s.grade)
-                    ));
+                    );
+                    out.push_str(&width.fill(&line, bullet, &format!("{bullet}  ")));
                 }
             }
             out

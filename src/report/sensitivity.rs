@@ -9,7 +9,8 @@
 use serde_json::json;
 
 use super::Format;
-use super::table::{Style, titled};
+use super::Width;
+use super::grid::{Style, titled};
 use crate::assessment::Assessment;
 use crate::engine::inputs::InputKind;
 use crate::engine::sensitivity::Swing;
@@ -52,7 +53,7 @@ fn unit(kind: InputKind, currency: Option<&Currency>) -> String {
     }
 }
 
-pub fn render(e: &Assessment, likely: Decimal, swings: &[Swing], format: Format) -> String {
+pub fn render(e: &Assessment, likely: Decimal, swings: &[Swing], format: Format, width: Width) -> String {
     let rows = |money: fn(Decimal) -> String| -> Vec<Vec<String>> {
         swings
             .iter()
@@ -109,7 +110,7 @@ pub fn render(e: &Assessment, likely: Decimal, swings: &[Swing], format: Format)
                 format!("Cost at input high ({})", e.currency),
                 "Swing".to_string(),
             ];
-            titled(Style::of(format), &title, header, rows(grouped), 1)
+            titled(Style::of(format, width), &title, header, rows(grouped), 1)
         }
     }
 }

@@ -1,46 +1,62 @@
-//! Tables for people: the terminal (box drawing) and Markdown (for wikis
-//! and pull requests) share one layout.
-
-use comfy_table::{CellAlignment, Table, presets};
+//! The estimate and the comparison for people: the terminal (box drawing,
+//! within a width) and Markdown (for wikis and pull requests) share one
+//! layout.
 
 use rust_decimal::Decimal;
 
+use super::Width;
+use super::grid::{Style, fitted, grid, grid_keeping, heading};
 use crate::assessment::Assessment;
 use crate::engine::Triple;
 use crate::engine::simulation::{Summary, decimal};
 use crate::money::{group_digits, grouped, plain, two_places};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
-    Terminal,
-    Markdown,
-}
-
-fn new_table(style: Style, header: Vec<String>, numeric_from: usize) -> Table {
-    let mut table = Table::new();
-    table.load_preset(match style {
-        Style::Terminal => presets::UTF8_FULL_CONDENSED,
-        Style::Markdown => presets::ASCII_MARKDOWN,
-    });
-    let columns = header.len();
-    table.set_header(header);
-    for i in numeric_from..columns {
-        if let Some(column) = table.column_mut(i) {
-            column.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    table
-}
-
-fn heading(style: Style, text: &str) -> String {
-    match style {
-        Style::Terminal => format!("{text}\n"),
-        Style::Markdown => format!("### {text}\n\n"),
-    }
+fn strings(texts: &[&str]) -> Vec<String> {
+    texts.iter().map(|t| t.to_string()).collect()
 }
 
 fn range_row(label: &str, t: &Triple, fmt: fn(Decimal) -> String) -> Vec<String> {
     vec![label.to_string(), fmt(t.low), fmt(t.likely), fmt(t.high)]
+}
+
+fn range_cell(t: &Triple) -> String {
+    format!("{} - {}", grouped(t.low), grouped(t.high))
+}
+
+/// A line of prose, wrapped to the terminal's width, then a blank line.
+fn para(style: Style, text: &str) -> String {
+    format!("{}\n", style.width().fill(text, "", ""))
+}
+
+/// Parts joined by " · ", a line broken between two parts (after the
+/// dot) where it can be, then a blank line.
+fn subtitle(style: Style, parts: &[String]) -> String {
+    let Some(width) = style.width().limit() else {
+        return format!("{}\n\n", parts.join(" · "));
+    };
+    let mut lines: Vec<String> = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        // room for the " ·" that ends a line before the last part
+        let dot = if i + 1 < parts.len() { 2 } else { 0 };
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 3 + part.chars().count() + dot <= width => {
+                line.push_str(" · ");
+                line.push_str(part);
+            }
+            Some(line) => {
+                line.push_str(" ·");
+                lines.push(part.clone());
+            }
+            None => lines.push(part.clone()),
+        }
+    }
+    let text: String = lines.iter().map(|l| style.width().fill(l, "", "")).collect();
+    format!("{text}\n")
+}
+
+/// A bullet ("- "), wrapped under itself.
+fn bullet(style: Style, text: &str) -> String {
+    style.width().fill(text, "- ", "  ")
 }
 
 /// The phases and the non-labour costs of a plan.
@@ -48,7 +64,7 @@ fn plan(e: &Assessment, style: Style) -> String {
     let mut out = String::from("\n");
     if e.phases.len() > 1 {
         out.push_str(&heading(style, "Phases"));
-        let header = [
+        let header = strings(&[
             "Phase",
             "Months",
             "Cost likely",
@@ -56,83 +72,88 @@ fn plan(e: &Assessment, style: Style) -> String {
             "Capacity (pm)",
             "Eng FTE",
             "Dev FTE",
-        ];
-        let mut table = new_table(style, header.iter().map(|h| h.to_string()).collect(), 2);
-        for p in &e.phases {
-            table.add_row(vec![
-                p.stage.to_string(),
-                format!("{}-{}", plain(p.from_month), plain(p.until_month)),
-                grouped(p.cost.likely),
-                format!("{} - {}", grouped(p.cost.low), grouped(p.cost.high)),
-                two_places(p.capacity.likely),
-                two_places(p.engineering_fte),
-                two_places(p.development_fte),
-            ]);
-        }
-        out.push_str(&format!("{table}\n\n"));
+        ]);
+        let rows = e
+            .phases
+            .iter()
+            .map(|p| {
+                vec![
+                    p.stage.to_string(),
+                    format!("{}-{}", plain(p.from_month), plain(p.until_month)),
+                    grouped(p.cost.likely),
+                    range_cell(&p.cost),
+                    two_places(p.capacity.likely),
+                    two_places(p.engineering_fte),
+                    two_places(p.development_fte),
+                ]
+            })
+            .collect();
+        out.push_str(&format!("{}\n", grid(style, header, rows, 2)));
     }
     if !e.costs.is_empty() {
         out.push_str(&heading(style, "Non-labour costs"));
-        let header = ["Cost", "Likely", "Range"];
-        let mut table = new_table(style, header.iter().map(|h| h.to_string()).collect(), 1);
-        for c in &e.costs {
-            table.add_row(vec![
-                c.name.clone(),
-                grouped(c.cost.likely),
-                format!("{} - {}", grouped(c.cost.low), grouped(c.cost.high)),
-            ]);
-        }
-        out.push_str(&format!("{table}\n\n"));
+        let rows = e
+            .costs
+            .iter()
+            .map(|c| vec![c.name.clone(), grouped(c.cost.likely), range_cell(&c.cost)])
+            .collect();
+        out.push_str(&format!(
+            "{}\n",
+            grid(style, strings(&["Cost", "Likely", "Range"]), rows, 1)
+        ));
     }
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
 }
 
+/// The scenario's name underlined (a heading in Markdown).
+fn title(e: &Assessment, style: Style) -> String {
+    let name = &e.scenario.name;
+    match style {
+        Style::Terminal(w) => {
+            let lines = w.fill(name, "", "");
+            let longest = lines.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+            format!("{lines}{}\n", "=".repeat(longest))
+        }
+        Style::Markdown => format!("## {name}\n\n"),
+    }
+}
+
 /// One scenario in full.
 fn estimate(e: &Assessment, style: Style) -> String {
     let s = &e.scenario;
-    let mut out = String::new();
-    out.push_str(&match style {
-        Style::Terminal => format!("{}\n{}\n", s.name, "=".repeat(s.name.chars().count())),
-        Style::Markdown => format!("## {}\n\n", s.name),
-    });
-    let product = s.product.map(|p| format!(" · {p}")).unwrap_or_default();
-    out.push_str(&format!(
-        "{} · {}{product} · {} months · {} · based in {} · figures in {} · rates: {}\n\n",
-        s.file,
-        s.stage_label(),
-        plain(s.duration.get()),
-        s.engagement,
-        s.location.value,
-        e.currency,
-        e.layers.join(" + "),
-    ));
+    let mut out = title(e, style);
+    let mut parts = vec![s.file.clone(), s.stage_label()];
+    parts.extend(s.product.map(|p| p.to_string()));
+    parts.extend([
+        format!("{} months", plain(s.duration.get())),
+        s.engagement.to_string(),
+        format!("based in {}", s.location.value),
+        format!("figures in {}", e.currency),
+        format!("rates: {}", e.layers.join(" + ")),
+    ]);
+    out.push_str(&subtitle(style, &parts));
     if let Some(c) = &e.conversion {
-        out.push_str(&format!("Figures {c}.\n\n"));
+        out.push_str(&para(style, &format!("Figures {c}.")));
     }
 
-    let mut totals = new_table(
-        style,
-        vec![
-            e.currency.to_string(),
-            "low".into(),
-            "likely".into(),
-            "high".into(),
-        ],
-        1,
-    );
-    totals.add_row(range_row("Cost", &e.cost, grouped));
-    totals.add_row(range_row(
-        "Capacity (productive person-months)",
-        &e.capacity,
-        two_places,
-    ));
-    match e.cost_per_pm() {
-        Some(per_pm) => totals.add_row(range_row("Cost per productive person-month", &per_pm, grouped)),
-        None => totals.add_row(vec!["Cost per productive person-month", "n/a", "n/a", "n/a"]),
+    let per_pm = match e.cost_per_pm() {
+        Some(per_pm) => range_row("Cost per productive person-month", &per_pm, grouped),
+        None => strings(&["Cost per productive person-month", "n/a", "n/a", "n/a"]),
     };
-    out.push_str(&format!("{totals}\n\n"));
+    let totals = vec![
+        range_row("Cost", &e.cost, grouped),
+        range_row("Capacity (productive person-months)", &e.capacity, two_places),
+        per_pm,
+    ];
+    let header = vec![
+        e.currency.to_string(),
+        "low".into(),
+        "likely".into(),
+        "high".into(),
+    ];
+    out.push_str(&format!("{}\n", grid(style, header, totals, 1)));
 
     if let Some(sim) = &e.simulation {
         out.push_str(&heading(
@@ -143,92 +164,51 @@ fn estimate(e: &Assessment, style: Style) -> String {
                 sim.seed
             ),
         ));
-        let header = [
+        let header = vec![
             e.currency.to_string(),
             "p10".into(),
             "p50".into(),
             "p90".into(),
             "mean".into(),
         ];
-        let mut table = new_table(style, header.to_vec(), 1);
         let row = |label: &str, s: &Summary, fmt: fn(Decimal) -> String| {
             let cells = [s.p10, s.p50, s.p90, s.mean].map(|v| fmt(decimal(v)));
             std::iter::once(label.to_string())
                 .chain(cells)
                 .collect::<Vec<_>>()
         };
-        table.add_row(row("Cost", &sim.cost, grouped));
-        table.add_row(row(
-            "Capacity (productive person-months)",
-            &sim.capacity,
-            two_places,
-        ));
-        out.push_str(&format!("{table}\n\n"));
+        let rows = vec![
+            row("Cost", &sim.cost, grouped),
+            row("Capacity (productive person-months)", &sim.capacity, two_places),
+        ];
+        out.push_str(&format!("{}\n", grid(style, header, rows, 1)));
     }
     if let Some(check) = &e.budget {
-        out.push_str(&format!(
-            "Budget: {} {} held against the {} cost of {}: {}\n\n",
-            e.currency,
-            grouped(check.budget.amount),
-            check.budget.at.name(),
-            grouped(check.value),
-            super::verdict(check, grouped)
+        out.push_str(&para(
+            style,
+            &format!(
+                "Budget: {} {} held against the {} cost of {}: {}",
+                e.currency,
+                grouped(check.budget.amount),
+                check.budget.at.name(),
+                grouped(check.value),
+                super::verdict(check, grouped)
+            ),
         ));
     }
 
-    out.push_str(&format!(
-        "Team mix: {} engineering FTE, {} development FTE; fully staffed after {} weeks (typical delays).\n\n",
-        two_places(e.engineering_fte),
-        two_places(e.development_fte),
-        plain(e.staffed_weeks),
+    out.push_str(&para(
+        style,
+        &format!(
+            "Team mix: {} engineering FTE, {} development FTE; fully staffed after {} weeks (typical delays).",
+            two_places(e.engineering_fte),
+            two_places(e.development_fte),
+            plain(e.staffed_weeks),
+        ),
     ));
 
     out.push_str(&heading(style, "Seats"));
-    let header = [
-        "Role",
-        "Level",
-        "Location",
-        "Engagement",
-        "Focus",
-        "FTE",
-        "Starts (weeks)",
-        "Cost likely",
-        "Cost range",
-        "Capacity (pm)",
-    ];
-    let windows = e.has_windows();
-    let mut header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
-    if windows {
-        header.insert(6, "Months".into());
-    }
-    let mut seats = new_table(style, header, 5);
-    for seat in &e.seats {
-        let fte = if seat.seat.count > 1 || seat.seat.allocation.get() != rust_decimal::Decimal::ONE {
-            format!("{} x {}", seat.seat.count, plain(seat.seat.allocation.get()))
-        } else {
-            "1".into()
-        };
-        let mut row = vec![
-            seat.seat.role_label(),
-            seat.seat.level.to_string(),
-            seat.seat.location.value.clone(),
-            seat.seat.engagement.to_string(),
-            seat.focus.to_string(),
-            fte,
-            plain(seat.start_weeks),
-            grouped(seat.cost.likely),
-            format!("{} - {}", grouped(seat.cost.low), grouped(seat.cost.high)),
-            two_places(seat.capacity.likely),
-        ];
-        if windows {
-            row.insert(
-                6,
-                format!("{}-{}", plain(seat.from_month), plain(seat.until_month)),
-            );
-        }
-        seats.add_row(row);
-    }
-    out.push_str(&format!("{seats}\n"));
+    out.push_str(&seats(e, style));
     if e.is_plan() {
         out.push_str(&plan(e, style));
     }
@@ -241,64 +221,143 @@ fn estimate(e: &Assessment, style: Style) -> String {
         out.push('\n');
         out.push_str(&heading(style, "Why this team"));
         for line in &e.reasoning {
-            out.push_str(&format!("- {line}\n"));
+            out.push_str(&bullet(style, line));
         }
         for (seat, reason) in reasons {
-            out.push_str(&format!(
-                "- {} {}: {reason}\n",
-                seat.seat.role.value, seat.seat.level
+            out.push_str(&bullet(
+                style,
+                &format!("{} {}: {reason}", seat.seat.role.value, seat.seat.level),
             ));
         }
     }
     out.push('\n');
 
     out.push_str(&heading(style, "Cost components (likely)"));
-    let mut components = new_table(
-        style,
-        vec!["Component".into(), e.currency.to_string(), "Share".into()],
-        1,
-    );
     let total = e.components.total();
-    for (name, amount) in e.components.shown() {
-        let share = if total.is_zero() {
-            "-".into()
-        } else {
-            format!(
-                "{}%",
-                (amount * rust_decimal::Decimal::from(100) / total).round_dp(1)
-            )
-        };
-        components.add_row(vec![name.to_string(), grouped(amount), share]);
-    }
-    components.add_row(vec!["total".into(), grouped(total), "100%".into()]);
-    out.push_str(&format!("{components}\n\n"));
+    let mut rows: Vec<Vec<String>> = e
+        .components
+        .shown()
+        .into_iter()
+        .map(|(name, amount)| {
+            let share = if total.is_zero() {
+                "-".into()
+            } else {
+                format!("{}%", (amount * Decimal::from(100) / total).round_dp(1))
+            };
+            vec![name.to_string(), grouped(amount), share]
+        })
+        .collect();
+    rows.push(strings(&["total", &grouped(total), "100%"]));
+    let header = vec!["Component".into(), e.currency.to_string(), "Share".into()];
+    out.push_str(&format!("{}\n", grid(style, header, rows, 1)));
 
     out.push_str(&heading(style, "Monthly burn (likely)"));
-    let mut burn = new_table(style, vec!["Month".into(), "Cost".into(), "Cumulative".into()], 0);
-    for m in &e.monthly {
-        burn.add_row(vec![
-            m.month.to_string(),
-            grouped(m.likely),
-            grouped(m.cumulative),
-        ]);
-    }
-    out.push_str(&format!("{burn}\n"));
+    let rows = e
+        .monthly
+        .iter()
+        .map(|m| vec![m.month.to_string(), grouped(m.likely), grouped(m.cumulative)])
+        .collect();
+    out.push_str(&grid(style, strings(&["Month", "Cost", "Cumulative"]), rows, 0));
 
     if !e.warnings.is_empty() {
         out.push('\n');
         out.push_str(&heading(style, "Warnings"));
         for w in &e.warnings {
-            out.push_str(&format!("- {w}\n"));
+            out.push_str(&bullet(style, &w.to_string()));
         }
     }
     if !e.advice.is_empty() {
         out.push('\n');
         out.push_str(&heading(style, "Advice"));
         for a in &e.advice {
-            out.push_str(&format!("- {}\n", a));
+            out.push_str(&bullet(style, &a.to_string()));
         }
     }
     out
+}
+
+/// The seats, one row each. When the ten columns do not fit the width,
+/// who the seat is (role, level, location, engagement, focus, months)
+/// becomes one cell that wraps, beside the figures.
+fn seats(e: &Assessment, style: Style) -> String {
+    let windows = e.has_windows();
+    let fte = |seat: &crate::scenario::Seat| {
+        if seat.count > 1 || seat.allocation.get() != Decimal::ONE {
+            format!("{} x {}", seat.count, plain(seat.allocation.get()))
+        } else {
+            "1".into()
+        }
+    };
+    let months =
+        |s: &crate::engine::SeatEstimate| format!("{}-{}", plain(s.from_month), plain(s.until_month));
+    let mut header = strings(&[
+        "Role",
+        "Level",
+        "Location",
+        "Engagement",
+        "Focus",
+        "FTE",
+        "Starts (weeks)",
+        "Cost likely",
+        "Cost range",
+        "Capacity (pm)",
+    ]);
+    if windows {
+        header.insert(6, "Months".into());
+    }
+    let rows = e
+        .seats
+        .iter()
+        .map(|seat| {
+            let mut row = vec![
+                seat.seat.role_label(),
+                seat.seat.level.to_string(),
+                seat.seat.location.value.clone(),
+                seat.seat.engagement.to_string(),
+                seat.focus.to_string(),
+                fte(&seat.seat),
+                plain(seat.start_weeks),
+                grouped(seat.cost.likely),
+                range_cell(&seat.cost),
+                two_places(seat.capacity.likely),
+            ];
+            if windows {
+                row.insert(6, months(seat));
+            }
+            row
+        })
+        .collect();
+    if let Some(wide) = fitted(style, header, rows, 5) {
+        return wide;
+    }
+    let header = strings(&["Seat", "FTE", "Cost\nlikely", "Cost range", "Capacity\n(pm)"]);
+    let rows = e
+        .seats
+        .iter()
+        .map(|seat| {
+            let window = if windows {
+                format!("months {}\n", months(seat))
+            } else {
+                String::new()
+            };
+            vec![
+                format!(
+                    "{} {}\n{}, {}, {}\n{window}starts after {} weeks",
+                    seat.seat.role_label(),
+                    seat.seat.level,
+                    seat.seat.location.value,
+                    seat.seat.engagement,
+                    seat.focus,
+                    plain(seat.start_weeks),
+                ),
+                fte(&seat.seat),
+                grouped(seat.cost.likely),
+                range_cell(&seat.cost),
+                two_places(seat.capacity.likely),
+            ]
+        })
+        .collect();
+    grid(style, header, rows, 1)
 }
 
 pub fn estimates(estimates: &[Assessment], style: Style) -> String {
@@ -309,64 +368,113 @@ pub fn estimates(estimates: &[Assessment], style: Style) -> String {
         .join("\n")
 }
 
+/// The narrowest a scenario's column of a comparison may be and still read
+/// well: below it the comparison is split into parts.
+pub const NARROWEST_SCENARIO: usize = 12;
+
+/// The estimates side by side, one column each. When they do not fit the
+/// width with each column at least [`NARROWEST_SCENARIO`] wide, they are
+/// shown in parts of as many scenarios as fit, each part a whole table
+/// with the row labels repeated: every figure stays, in the same places,
+/// and a part can be read (or pointed at) on its own.
 pub fn comparison(estimates: &[Assessment], style: Style) -> String {
+    let rows = super::comparison_rows(estimates, grouped);
+    let (parts, column) = parts(estimates.len(), &rows, style);
     let name = |e: &Assessment| match style {
         // a long name over several lines keeps the columns narrow
-        Style::Terminal => crate::text::wrap(&e.scenario.name, 18).join("\n"),
+        Style::Terminal(Width::Unlimited) => crate::text::wrap(&e.scenario.name, column).join("\n"),
+        Style::Terminal(_) => super::grid::wrap_name(&e.scenario.name, column).join("\n"),
         Style::Markdown => e.scenario.name.clone(),
     };
-    let header = std::iter::once(String::new())
-        .chain(estimates.iter().map(name))
-        .collect();
-    let mut table = new_table(style, header, 1);
-    for (label, cells) in super::comparison_rows(estimates, grouped) {
-        table.add_row(std::iter::once(label).chain(cells).collect::<Vec<_>>());
+    let several = parts.len() > 1;
+    let mut out = String::new();
+    let mut first = 0;
+    for (i, size) in parts.iter().enumerate() {
+        let range = first..first + size;
+        first += size;
+        if several {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(&heading(
+                style,
+                &format!(
+                    "Scenarios {} to {} of {}",
+                    range.start + 1,
+                    range.end,
+                    estimates.len()
+                ),
+            ));
+        }
+        let header = std::iter::once(String::new())
+            .chain(estimates[range.clone()].iter().map(name))
+            .collect();
+        let rows = rows
+            .iter()
+            .map(|(label, cells)| {
+                std::iter::once(label.clone())
+                    .chain(cells[range.clone()].iter().cloned())
+                    .collect()
+            })
+            .collect();
+        out.push_str(&grid_keeping(style, header, rows, 1, 1));
     }
-    let mut out = format!("{table}\n");
     for e in estimates.iter().filter(|e| !e.warnings.is_empty()) {
         for w in &e.warnings {
-            out.push_str(&format!("warning ({}): {w}\n", e.scenario.name));
+            out.push_str(
+                &style
+                    .width()
+                    .fill(&format!("warning ({}): {w}", e.scenario.name), "", "  "),
+            );
         }
     }
     for e in estimates {
         for a in &e.advice {
-            out.push_str(&format!("advice ({}): {}\n", e.scenario.name, a));
+            out.push_str(
+                &style
+                    .width()
+                    .fill(&format!("advice ({}): {a}", e.scenario.name), "", "  "),
+            );
         }
     }
     out
 }
 
-impl Style {
-    /// The style of a table format (Markdown, else the terminal's).
-    pub fn of(format: super::Format) -> Style {
-        if format == super::Format::Markdown {
-            Style::Markdown
-        } else {
-            Style::Terminal
-        }
-    }
-}
-
-/// A title line (a heading in Markdown) and a grid under it.
-pub fn titled(
-    style: Style,
-    title: &str,
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-    numeric_from: usize,
-) -> String {
-    let title = match style {
-        Style::Terminal => format!("{title}\n"),
-        Style::Markdown => format!("## {title}\n\n"),
+/// How many scenarios each part of a comparison shows, and how wide a
+/// scenario's name may be: all in one, names over lines of 18, without a
+/// width; else as many as fit beside the labels, spread evenly, names as
+/// wide as their columns.
+fn parts(scenarios: usize, rows: &[(String, Vec<String>)], style: Style) -> (Vec<usize>, usize) {
+    const NAME: usize = 18;
+    let Some(width) = style.width().limit() else {
+        return (vec![scenarios], NAME);
     };
-    format!("{title}{}", grid(style, header, rows, numeric_from))
-}
-
-/// A plain grid of rows under a header.
-pub fn grid(style: Style, header: Vec<String>, rows: Vec<Vec<String>>, numeric_from: usize) -> String {
-    let mut table = new_table(style, header, numeric_from);
-    for row in rows {
-        table.add_row(row);
+    if scenarios == 0 {
+        return (vec![0], NAME);
     }
-    format!("{table}\n")
+    let chars = |s: &str| s.chars().count();
+    let labels = rows.iter().map(|(l, _)| chars(l)).max().unwrap_or(0);
+    // the longest figure of any scenario: a column is never narrower
+    let figure = rows
+        .iter()
+        .flat_map(|(_, cells)| cells.iter())
+        .flat_map(|c| c.split_whitespace())
+        .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+        .map(chars)
+        .max()
+        .unwrap_or(0);
+    // a column's content with its padding and divider
+    let least = NARROWEST_SCENARIO.max(figure) + 3;
+    // the left border, the labels with their padding and divider
+    let room = width.saturating_sub(1 + labels + 3);
+    let fit = (room / least).clamp(1, scenarios);
+    let count = scenarios.div_ceil(fit);
+    let widest = scenarios.div_ceil(count);
+    let name = (room / widest)
+        .saturating_sub(3)
+        .clamp(NARROWEST_SCENARIO.max(figure), NAME);
+    let parts = (0..count)
+        .map(|i| scenarios / count + usize::from(i < scenarios % count))
+        .collect();
+    (parts, name)
 }
