@@ -72,7 +72,12 @@ pub fn render(e: &Assessment, b: &BreakEven, format: Format, width: Width) -> St
             let verdict = style
                 .width()
                 .fill(&format!("Break-even: {}", verdict(b)), "", "  ");
-            format!("{table}\n{verdict}")
+            let converted = e
+                .conversion
+                .as_ref()
+                .map(|c| style.width().fill(&format!("Figures {c}."), "", ""))
+                .unwrap_or_default();
+            format!("{table}\n{verdict}{converted}")
         }
     }
 }

@@ -110,7 +110,13 @@ pub fn render(e: &Assessment, likely: Decimal, swings: &[Swing], format: Format,
                 format!("Cost at input high ({})", e.currency),
                 "Swing".to_string(),
             ];
-            titled(Style::of(format, width), &title, header, rows(grouped), 1)
+            let style = Style::of(format, width);
+            let converted = e
+                .conversion
+                .as_ref()
+                .map(|c| format!("\n{}", style.width().fill(&format!("Figures {c}."), "", "")))
+                .unwrap_or_default();
+            titled(style, &title, header, rows(grouped), 1) + &converted
         }
     }
 }
