@@ -293,9 +293,9 @@ pub const DRAWN_BUDGET: &str = "Draw this amount (reporting currency) as a budge
                                 chart; it does not change the exit status (the gate, status 3, is \
                                 estimate's and compare's)";
 
-/// `--at` of `chart` and `report`, where the line is the amount itself.
-pub const DRAWN_AT: &str = "Not used here: the budget line is drawn at the amount (accepted so the \
-                            flags of estimate work unchanged)";
+/// `--at` of `chart` and `report`: it marks bars, it does not gate.
+pub const DRAWN_AT: &str = "Which figure a range bar is held against to mark it over the budget \
+                            line (hatched); the exit status stays 0";
 
 #[cfg(test)]
 mod tests {
