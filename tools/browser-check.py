@@ -200,45 +200,59 @@ def build(binary, out):
     return report
 
 
-def check_size(driver, url, out, name, width, height, mobile):
-    """Opens the page at one size; the failures found, as sentences."""
+class Checks:
+    """What was checked: the number passed and a sentence per failure."""
+
+    def __init__(self):
+        self.passed = 0
+        self.failures = []
+
+    def expect(self, ok, failure):
+        if ok:
+            self.passed += 1
+        else:
+            self.failures.append(failure)
+
+
+def check_size(checks, driver, url, out, name, width, height, mobile):
+    """Opens the page at one size, checks it and takes its screenshots."""
     driver.cdp(
         "Emulation.setDeviceMetricsOverride",
         {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile},
     )
     driver.do("POST", "/url", {"url": url})
     page = driver.script(PROBE)
-    failures = []
     where = f"at {width}x{height}"
-    if page["innerWidth"] != width:
-        failures.append(
-            f"{where}: the page is laid out {page['innerWidth']} px wide, not {width} "
-            "(is <meta name=viewport content='width=device-width'> missing?)"
-        )
-    if page["scrollWidth"] > page["clientWidth"]:
-        failures.append(
-            f"{where}: horizontal overflow: the page is {page['scrollWidth']} px wide "
-            f"in a {page['clientWidth']} px window; too wide: {page['wide']}"
-        )
-    if not page["charts"]:
-        failures.append(f"{where}: no chart (svg or img) in the page")
+    checks.expect(
+        page["innerWidth"] == width,
+        f"{where}: the page is laid out {page['innerWidth']} px wide, not {width} "
+        "(is <meta name=viewport content='width=device-width'> missing?)",
+    )
+    checks.expect(
+        page["scrollWidth"] <= page["clientWidth"],
+        f"{where}: horizontal overflow: the page is {page['scrollWidth']} px wide "
+        f"in a {page['clientWidth']} px window; too wide: {page['wide']}",
+    )
+    checks.expect(bool(page["charts"]), f"{where}: no chart (svg or img) in the page")
     for c in page["charts"]:
-        if c["width"] <= 0 or c["height"] <= 0:
-            failures.append(f"{where}: chart '{c['name']}' has no size ({c['width']}x{c['height']})")
-        elif c["left"] < -0.5 or c["right"] > page["clientWidth"] + 0.5:
-            failures.append(
-                f"{where}: chart '{c['name']}' spans {c['left']:.0f}..{c['right']:.0f} px, "
-                f"outside the page's {page['clientWidth']} px"
-            )
-    if page["firstSection"] != "Decision summary":
-        failures.append(
-            f"{where}: the first section is {page['firstSection']!r}, not 'Decision summary'"
+        checks.expect(
+            c["width"] > 0 and c["height"] > 0,
+            f"{where}: chart '{c['name']}' has no size ({c['width']}x{c['height']})",
         )
-    if page["firstHeading"] != "Decision summary":
-        failures.append(
-            f"{where}: the first heading below the title is {page['firstHeading']!r}, "
-            "not 'Decision summary'"
+        checks.expect(
+            c["left"] >= -0.5 and c["right"] <= page["clientWidth"] + 0.5,
+            f"{where}: chart '{c['name']}' spans {c['left']:.0f}..{c['right']:.0f} px, "
+            f"outside the page's {page['clientWidth']} px",
         )
+    checks.expect(
+        page["firstSection"] == "Decision summary",
+        f"{where}: the first section is {page['firstSection']!r}, not 'Decision summary'",
+    )
+    checks.expect(
+        page["firstHeading"] == "Decision summary",
+        f"{where}: the first heading below the title is {page['firstHeading']!r}, "
+        "not 'Decision summary'",
+    )
     top = driver.cdp("Page.captureScreenshot", {"format": "png"})
     save(os.path.join(out, f"{name}-top.png"), top["data"])
     full = driver.cdp("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
@@ -255,33 +269,30 @@ def check_size(driver, url, out, name, width, height, mobile):
         f"scroll width {page['scrollWidth']}, {len(page['charts'])} charts, "
         f"first section {page['firstSection']!r}"
     )
-    return failures
 
 
-def check_print(driver, url, out):
-    """The print styles in force, and the page printed to PDF (A4)."""
+def check_print(checks, driver, url, out):
+    """The print styles in force, and the page printed to PDF."""
     driver.cdp("Emulation.clearDeviceMetricsOverride", {})
     driver.do("POST", "/url", {"url": url})
     driver.cdp("Emulation.setEmulatedMedia", {"media": "print"})
     styles = driver.script(PRINT_PROBE)
     driver.cdp("Emulation.setEmulatedMedia", {"media": ""})
-    failures = []
-    if styles["loose"]:
-        failures.append(f"print: {styles['loose']} of {styles['figures']} figures may break across pages")
-    if styles["captions"]:
-        failures.append(f"print: {styles['captions']} figure captions may be parted from their chart")
-    if styles["tables"]:
-        failures.append(f"print: {styles['tables']} tables may be split across pages")
-    if styles["dark"]:
-        failures.append(f"print: {styles['dark']} elements have a dark background")
-    pdf = driver.do(
-        "POST",
-        "/print",
-        {"page": {"width": 21.0, "height": 29.7}, "background": True},
+    n = styles["figures"]
+    checks.expect(not styles["loose"], f"print: {styles['loose']} of {n} figures may break across pages")
+    checks.expect(
+        not styles["captions"], f"print: {styles['captions']} of {n} figure captions may be parted from their chart"
     )
-    save(os.path.join(out, "report.pdf"), pdf)
-    print(f"print: {styles['figures']} figures, PDF written")
-    return failures
+    checks.expect(not styles["tables"], f"print: {styles['tables']} tables may be split across pages")
+    checks.expect(not styles["dark"], f"print: {styles['dark']} elements have a dark background")
+    # as a browser's print dialog does: A4 unless the page asks for another
+    # size (the comparison's landscape page)
+    pdf = driver.cdp(
+        "Page.printToPDF",
+        {"paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": True, "printBackground": True},
+    )
+    save(os.path.join(out, "report.pdf"), pdf["data"])
+    print(f"print: {n} figures, PDF written")
 
 
 def save(path, data):
@@ -304,11 +315,13 @@ def main():
         if args.report:
             report = os.path.abspath(args.report)
         else:
-            binary = args.binary or next(
-                (b for b in (os.path.join(ROOT, "target", p, "teamcost") for p in ("release", "debug"))
-                 if os.access(b, os.X_OK)),
-                None,
-            )
+            built = [
+                b
+                for b in (os.path.join(ROOT, "target", p, "teamcost") for p in ("debug", "release"))
+                if os.access(b, os.X_OK)
+            ]
+            # the newer of the debug and release builds
+            binary = args.binary or max(built, key=os.path.getmtime, default=None)
             if binary is None:
                 raise Failure("no teamcost binary: run cargo build first or pass --binary")
             report = build(binary, args.out)
@@ -317,7 +330,7 @@ def main():
         return 1
     url = "file://" + report
     profile = tempfile.mkdtemp(prefix="browser-check-")
-    failures = []
+    checks = Checks()
     try:
         try:
             driver = Driver(profile, args.out)
@@ -326,22 +339,19 @@ def main():
             return 2
         try:
             for name, width, height, mobile in SIZES:
-                failures += check_size(driver, url, args.out, name, width, height, mobile)
-            failures += check_print(driver, url, args.out)
+                check_size(checks, driver, url, args.out, name, width, height, mobile)
+            check_print(checks, driver, url, args.out)
         finally:
             driver.close()
     except OSError as e:
-        failures.append(f"the browser failed: {e}")
+        checks.failures.append(f"the browser failed: {e}")
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     print(f"screenshots and PDF in {args.out}")
-    for f in failures:
+    for f in checks.failures:
         print(f"FAIL {f}")
-    if failures:
-        print(f"browser-check: {len(failures)} failures")
-        return 1
-    print("browser-check: all checks passed")
-    return 0
+    print(f"browser-check: {checks.passed} passed, {len(checks.failures)} failed")
+    return 1 if checks.failures else 0
 
 
 if __name__ == "__main__":
