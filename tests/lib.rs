@@ -5,6 +5,7 @@ mod audit;
 mod bounds;
 mod charts;
 mod decisions;
+mod document;
 mod errors;
 mod files;
 mod formats;

@@ -114,6 +114,7 @@ pub(crate) fn write_charts(
 /// `teamcost report`: the document with every chart, table, assumption and
 /// source; Markdown gets its charts as files beside it.
 pub(crate) fn report(catalog: &Catalog, args: &DocumentArgs) -> anyhow::Result<Outcome> {
+    let at = made_at()?;
     let (estimates, _) = simulated(catalog, &args.input)?;
     let layers: Vec<Layers> = estimates
         .iter()
@@ -143,7 +144,7 @@ pub(crate) fn report(catalog: &Catalog, args: &DocumentArgs) -> anyhow::Result<O
     let doc = Document {
         title: &title,
         made: Made {
-            at: made_at()?,
+            at,
             trials: args.input.trials,
             seed: args.input.seed,
         },

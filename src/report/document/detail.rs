@@ -187,4 +187,3 @@ fn who_to_hire(w: &mut impl Writer, briefs: &[RoleBrief], several: bool) {
         w.list(&brief.ask);
     }
 }
-

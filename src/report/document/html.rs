@@ -104,8 +104,10 @@ impl Writer for Html {
     }
 
     fn lead(&mut self, text: &str) {
-        self.out
-            .push_str(&format!("<p class=\"lead\"><strong>{}</strong></p>\n", escape(text)));
+        self.out.push_str(&format!(
+            "<p class=\"lead\"><strong>{}</strong></p>\n",
+            escape(text)
+        ));
     }
 
     fn table(&mut self, header: &[String], rows: &[Vec<String>]) {

@@ -107,7 +107,10 @@ fn facts(doc: &Document<'_>) -> Vec<(String, String)> {
     let n = doc.estimates.len();
     vec![
         ("Made".into(), date),
-        ("teamcost".into(), format!("version {}", env!("CARGO_PKG_VERSION"))),
+        (
+            "teamcost".into(),
+            format!("version {}", env!("CARGO_PKG_VERSION")),
+        ),
         (
             "Scenarios".into(),
             format!(

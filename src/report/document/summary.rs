@@ -30,12 +30,8 @@ fn row<'a>(e: &'a Assessment, layers: Option<&Layers>) -> Row<'a> {
     let breakeven = match layers {
         Some(l) => {
             let seats: Vec<_> = e.seats.iter().map(|s| s.seat.clone()).collect();
-            breakeven(&e.scenario, &seats, l).map_err(|d| {
-                d.iter()
-                    .map(|d| d.message.clone())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            })
+            breakeven(&e.scenario, &seats, l)
+                .map_err(|d| d.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; "))
         }
         None => Err("its rate layers are not known".into()),
     };
@@ -110,10 +106,7 @@ fn cheapest(w: &mut impl Writer, rows: &[Row<'_>], one_currency: Option<&str>, c
         Some((next, next_per)) => {
             let margin = next_per.likely - per.likely;
             if margin.is_zero() {
-                w.paragraph(&format!(
-                    "It is as cheap as the next, {}.",
-                    next.e.scenario.name
-                ));
+                w.paragraph(&format!("It is as cheap as the next, {}.", next.e.scenario.name));
             } else {
                 let share = (margin * Decimal::ONE_HUNDRED / next_per.likely).round();
                 w.paragraph(&format!(
@@ -130,10 +123,7 @@ fn cheapest(w: &mut impl Writer, rows: &[Row<'_>], one_currency: Option<&str>, c
 /// The scenarios that have a cost per productive person-month, cheapest
 /// first (in the order given where they tie).
 fn ranked<'r, 'a>(rows: &'r [Row<'a>]) -> Vec<(&'r Row<'a>, Triple)> {
-    let mut ranked: Vec<(&Row<'_>, Triple)> = rows
-        .iter()
-        .filter_map(|r| r.per_pm.map(|p| (r, p)))
-        .collect();
+    let mut ranked: Vec<(&Row<'_>, Triple)> = rows.iter().filter_map(|r| r.per_pm.map(|p| (r, p))).collect();
     ranked.sort_by(|a, b| a.1.likely.cmp(&b.1.likely));
     ranked
 }
@@ -168,7 +158,10 @@ fn ranking(w: &mut impl Writer, rows: &[Row<'_>], one_currency: Option<&str>) {
         .map(|r| {
             let e = r.e;
             let (likely, span) = match r.per_pm {
-                Some(p) => (cell(e, p.likely), format!("{} to {}", grouped(p.low), grouped(p.high))),
+                Some(p) => (
+                    cell(e, p.likely),
+                    format!("{} to {}", grouped(p.low), grouped(p.high)),
+                ),
                 None => ("n/a".into(), "no productive capacity".into()),
             };
             let pays_off = match &r.breakeven {
@@ -312,7 +305,9 @@ fn advice(w: &mut impl Writer, estimates: &[Assessment]) {
     let warnings: usize = estimates.iter().map(|e| e.warnings.len()).sum();
     if warnings > 0 {
         let s = if warnings == 1 { "" } else { "s" };
-        w.paragraph(&format!("{warnings} warning{s} about these figures: see Warnings below."));
+        w.paragraph(&format!(
+            "{warnings} warning{s} about these figures: see Warnings below."
+        ));
     }
 }
 
