@@ -124,7 +124,7 @@ fn cheapest(w: &mut impl Writer, rows: &[Row<'_>], one_currency: Option<&str>, c
 /// first (in the order given where they tie).
 fn ranked<'r, 'a>(rows: &'r [Row<'a>]) -> Vec<(&'r Row<'a>, Triple)> {
     let mut ranked: Vec<(&Row<'_>, Triple)> = rows.iter().filter_map(|r| r.per_pm.map(|p| (r, p))).collect();
-    ranked.sort_by(|a, b| a.1.likely.cmp(&b.1.likely));
+    ranked.sort_by_key(|r| r.1.likely);
     ranked
 }
 
