@@ -69,6 +69,11 @@ const wide = [...document.body.querySelectorAll('*')]
   .slice(0, 5)
   .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
             + ' ' + (e.textContent || '').trim().slice(0, 40));
+// a table shown as cards must fit its box: nothing cut off to scroll to
+const cut = [...document.querySelectorAll('.scroll')]
+  .filter(b => b.querySelector('table.stack') && getComputedStyle(b.querySelector('table.stack')).display === 'block'
+               && b.scrollWidth > b.clientWidth + 0.5)
+  .map(b => b.getAttribute('aria-label') + ': ' + b.scrollWidth + ' px in ' + b.clientWidth);
 const first = document.querySelector('section');
 return {
   innerWidth: window.innerWidth,
@@ -76,6 +81,7 @@ return {
   scrollWidth: root.scrollWidth,
   charts: charts,
   wide: wide,
+  cut: cut,
   firstSection: first ? (first.querySelector('h2')?.textContent || '') : null,
   firstHeading: document.querySelector('h2')?.textContent || null,
 };
@@ -233,6 +239,7 @@ def check_size(checks, driver, url, out, name, width, height, mobile):
         f"{where}: horizontal overflow: the page is {page['scrollWidth']} px wide "
         f"in a {page['clientWidth']} px window; too wide: {page['wide']}",
     )
+    checks.expect(not page["cut"], f"{where}: a table shown as cards is wider than its box: {page['cut']}")
     checks.expect(bool(page["charts"]), f"{where}: no chart (svg or img) in the page")
     for c in page["charts"]:
         checks.expect(
@@ -306,6 +313,7 @@ def main():
     parser.add_argument("--report", help="check this HTML file instead of building one")
     parser.add_argument("--out", default=os.path.join(ROOT, "target", "browser-check"))
     args = parser.parse_args()
+    args.out = os.path.abspath(args.out)
     os.makedirs(args.out, exist_ok=True)
     for tool in (CHROMIUM, CHROMEDRIVER):
         if not os.access(tool, os.X_OK):
