@@ -387,7 +387,7 @@ fn advice_in_every_format_and_in_check() {
     let report = dir.run(&["report", "s.ron", "--trials", "0", "-o", "r.html"]);
     assert_eq!(report.status, 0, "{}", report.stderr);
     let html = std::fs::read_to_string(dir.path().join("r.html")).expect("report");
-    assert!(html.contains("<h2>Advice</h2>\n<ul>\n<li class=\"warning\">S: phase 1 (Production), developer-for-engineering-problem: No engineer is planned"), "{html}");
+    assert!(html.contains("<h3>Advice</h3>\n<ul>\n<li class=\"warning\">S: phase 1 (Production), developer-for-engineering-problem: No engineer is planned"), "{html}");
 }
 
 #[test]

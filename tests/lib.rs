@@ -8,6 +8,7 @@ mod charts_read;
 mod cli;
 mod currencies;
 mod decisions;
+mod document;
 mod errors;
 mod files;
 mod formats;

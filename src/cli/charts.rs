@@ -6,7 +6,7 @@ use std::path::Path;
 use teamcost::budget::Budget;
 use teamcost::engine::breakeven::BreakEven;
 use teamcost::plot::{ChartData, Kind, PlotError};
-use teamcost::report::document::Figure;
+use teamcost::report::document::{Document, Figure, Made};
 use teamcost::{Assessment, Catalog, Diagnostic, Diagnostics, Layers};
 
 use super::*;
@@ -114,6 +114,7 @@ pub(crate) fn write_charts(
 /// `teamcost report`: the document with every chart, table, assumption and
 /// source; Markdown gets its charts as files beside it.
 pub(crate) fn report(catalog: &Catalog, args: &DocumentArgs) -> anyhow::Result<Outcome> {
+    let at = made_at()?;
     if is_stdout(&args.output) && matches!(args.format, DocumentFormat::Markdown) {
         // a Markdown document without its charts would point at files that
         // are not there: refuse rather than write half a report
@@ -150,15 +151,25 @@ pub(crate) fn report(catalog: &Catalog, args: &DocumentArgs) -> anyhow::Result<O
         .title
         .clone()
         .unwrap_or_else(|| "AI team cost: scenarios compared".into());
+    let doc = Document {
+        title: &title,
+        made: Made {
+            at,
+            trials: args.input.trials,
+            seed: args.input.seed,
+        },
+        estimates: &estimates,
+        layers: &layers,
+        assumptions: &assumptions,
+        briefs: &briefs,
+        figures: &figures,
+    };
     let document = match args.format {
-        DocumentFormat::Html => {
-            teamcost::report::document::html(&title, &estimates, &assumptions, &briefs, &figures)
-        }
+        DocumentFormat::Html => teamcost::report::document::html(&doc),
         DocumentFormat::Markdown => {
             // the charts and the document all or none, the document last
             let dir = args.output.parent().unwrap_or(Path::new(""));
-            let document =
-                teamcost::report::document::markdown(&title, &estimates, &assumptions, &briefs, &figures);
+            let document = teamcost::report::document::markdown(&doc);
             let mut files: Vec<(std::path::PathBuf, String)> =
                 figures.into_iter().map(|f| (dir.join(f.file), f.svg)).collect();
             files.push((args.output.clone(), document));
@@ -171,4 +182,27 @@ pub(crate) fn report(catalog: &Catalog, args: &DocumentArgs) -> anyhow::Result<O
     }
     write(&args.output, &document)?;
     Ok(ok(String::new()))
+}
+
+/// When the report is made: `SOURCE_DATE_EPOCH` (seconds since 1970-01-01
+/// UTC) when it is set, for reproducible documents, else now.
+fn made_at() -> Result<jiff::Timestamp, Diagnostics> {
+    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(jiff::Timestamp::now());
+    };
+    let text = value.to_string_lossy();
+    if text.is_empty() {
+        return Ok(jiff::Timestamp::now());
+    }
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .ok_or_else(|| {
+            Diagnostics::from(
+                Diagnostic::new("SOURCE_DATE_EPOCH", format!("`{text}` is not a date"))
+                    .expected("a whole number of seconds since 1970-01-01 UTC, such as 1767225600")
+                    .help("unset SOURCE_DATE_EPOCH to date the report now"),
+            )
+        })
 }
