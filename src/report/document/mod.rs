@@ -105,7 +105,7 @@ fn facts(doc: &Document<'_>) -> Vec<(String, String)> {
     currencies.sort();
     currencies.dedup();
     let n = doc.estimates.len();
-    vec![
+    let mut facts = vec![
         ("Made".into(), date),
         (
             "teamcost".into(),
@@ -121,7 +121,12 @@ fn facts(doc: &Document<'_>) -> Vec<(String, String)> {
         ),
         ("Rate layers".into(), tables.join("; ")),
         ("Simulation".into(), simulation),
-    ]
+    ];
+    // a converted figure never passes for a native one
+    if let Some(note) = crate::conversion::note(doc.estimates) {
+        facts.insert(3, ("Currency".into(), format!("All figures {note}.")));
+    }
+    facts
 }
 
 /// The self-contained HTML report.
