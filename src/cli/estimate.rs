@@ -1,6 +1,6 @@
 //! Reading, estimating, simulating and gating the scenarios of a command.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rust_decimal::Decimal;
@@ -9,7 +9,7 @@ use teamcost::conversion::Conversion;
 use teamcost::engine::model::reporting_currency;
 use teamcost::input::origin::{Located, Origin};
 use teamcost::money::Currency;
-use teamcost::{Assessment, Catalog, Diagnostic, Diagnostics, Layers};
+use teamcost::{Assessment, Catalog, Diagnostic, Diagnostics, Layers, Scenario};
 
 use super::*;
 
@@ -23,17 +23,34 @@ pub(crate) fn currency(code: &Option<String>) -> Result<Option<Located<Currency>
     })
 }
 
-/// Reads a scenario, applies `--currency`, and estimates it; a scenario
-/// reported in a currency not its own says how it was converted.
-pub(crate) fn load(
-    catalog: &Catalog,
-    file: &Path,
-    currency: &Option<Located<Currency>>,
-) -> Result<(Assessment, Layers), Diagnostics> {
-    let mut scenario = teamcost::load_scenario(file)?;
+/// A scenario file read, with its rate layers and its own reporting
+/// currency (`None` when its location is unknown: the estimate reports
+/// that, with its position).
+struct Read {
+    scenario: Scenario,
+    layers: Layers,
+    own: Option<Currency>,
+}
+
+fn read(catalog: &Catalog, file: &Path) -> Result<Read, Diagnostics> {
+    let scenario = teamcost::load_scenario(file)?;
     let layers = catalog.layers(&scenario.rates).map_err(Diagnostics)?;
-    // an unknown location is reported by the estimate, with its position
     let own = reporting_currency(&scenario, &layers).ok();
+    Ok(Read {
+        scenario,
+        layers,
+        own,
+    })
+}
+
+/// Estimates a scenario read, in `currency` when given; a scenario reported
+/// in a currency not its own says how it was converted.
+fn priced(read: Read, currency: &Option<Located<Currency>>) -> Result<(Assessment, Layers), Diagnostics> {
+    let Read {
+        mut scenario,
+        layers,
+        own,
+    } = read;
     if let Some(c) = currency {
         scenario.currency = Some(c.clone());
     }
@@ -42,6 +59,15 @@ pub(crate) fn load(
     let mut assessment = Assessment::advised(estimate, &layers);
     assessment.conversion = conversion;
     Ok((assessment, layers))
+}
+
+/// Reads a scenario, applies `--currency`, and estimates it.
+pub(crate) fn load(
+    catalog: &Catalog,
+    file: &Path,
+    currency: &Option<Located<Currency>>,
+) -> Result<(Assessment, Layers), Diagnostics> {
+    priced(read(catalog, file)?, currency)
 }
 
 pub(crate) fn one(catalog: &Catalog, args: &OneFileArgs) -> Result<(Assessment, Layers), Diagnostics> {
@@ -134,44 +160,44 @@ pub(crate) fn estimates(
     scale: Scale,
 ) -> Result<Vec<Assessment>, Diagnostics> {
     let asked = currency(&args.currency)?;
-    let mut out = estimated(catalog, &args.files, &asked)?;
-    if asked.is_some() {
-        return Ok(out);
-    }
-    let Some(first) = out.first().map(|e| e.currency.clone()) else {
-        return Ok(out);
+    // each file is read once: the currencies decide, then the estimates
+    let read = every(&args.files, |file| read(catalog, file))?;
+    let currency = match asked {
+        Some(c) => Some(c),
+        None => {
+            let owns: Vec<(&str, &Currency)> = read
+                .iter()
+                .filter_map(|r| r.own.as_ref().map(|c| (r.scenario.file.as_str(), c)))
+                .collect();
+            match owns.first() {
+                Some((_, first)) if owns.iter().any(|(_, c)| c != first) => {
+                    if args.budget.is_some() {
+                        return Err(mixed_budget(&owns).into());
+                    }
+                    // a rate table that cannot convert says where the
+                    // currency came from
+                    let why =
+                        format!("the first scenario's currency ({first}), as the scenarios mix currencies");
+                    (scale == Scale::Shared).then(|| Located::new((*first).clone(), Origin::new(&why)))
+                }
+                _ => None,
+            }
+        }
     };
-    if out.iter().all(|e| e.currency == first) {
-        return Ok(out);
-    }
-    if args.budget.is_some() {
-        return Err(mixed_budget(&out).into());
-    }
-    if scale == Scale::Shared {
-        // a rate table that cannot convert says where the currency came from
-        let why = format!(
-            "the first scenario's currency ({}), as the scenarios mix currencies",
-            first
-        );
-        out = estimated(
-            catalog,
-            &args.files,
-            &Some(Located::new(first, Origin::new(&why))),
-        )?;
-    }
-    Ok(out)
+    let priced = every(read, |r| priced(r, &currency))?;
+    Ok(priced.into_iter().map(|(e, _)| e).collect())
 }
 
-fn estimated(
-    catalog: &Catalog,
-    files: &[PathBuf],
-    currency: &Option<Located<Currency>>,
-) -> Result<Vec<Assessment>, Diagnostics> {
-    let mut out = Vec::with_capacity(files.len());
+/// `work` on each item, with the problems of all of them at once.
+fn every<I, T>(
+    items: impl IntoIterator<Item = I>,
+    work: impl Fn(I) -> Result<T, Diagnostics>,
+) -> Result<Vec<T>, Diagnostics> {
+    let mut out = Vec::new();
     let mut problems = Vec::new();
-    for file in files {
-        match load(catalog, file, currency) {
-            Ok((e, _)) => out.push(e),
+    for item in items {
+        match work(item) {
+            Ok(t) => out.push(t),
             Err(mut d) => problems.append(&mut d.0),
         }
     }
@@ -184,20 +210,20 @@ fn estimated(
 
 /// `--budget` is an amount in one currency: with scenarios in several it
 /// would be read as a different sum for each.
-fn mixed_budget(estimates: &[Assessment]) -> Diagnostic {
+fn mixed_budget(owns: &[(&str, &Currency)]) -> Diagnostic {
     let mut currencies: Vec<&str> = Vec::new();
-    for e in estimates {
-        if !currencies.contains(&e.currency.as_str()) {
-            currencies.push(e.currency.as_str());
+    for (_, c) in owns {
+        if !currencies.contains(&c.as_str()) {
+            currencies.push(c.as_str());
         }
     }
     let each: Vec<String> = currencies
         .iter()
         .map(|c| {
-            let files: Vec<&str> = estimates
+            let files: Vec<&str> = owns
                 .iter()
-                .filter(|e| e.currency.as_str() == *c)
-                .map(|e| file_name(&e.scenario.file))
+                .filter(|(_, own)| own.as_str() == *c)
+                .map(|(file, _)| file_name(file))
                 .collect();
             format!("{c}: {}", files.join(", "))
         })
