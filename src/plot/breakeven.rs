@@ -137,9 +137,10 @@ pub fn chart(e: &Assessment, b: &BreakEven) -> Result<String, PlotError> {
             }
             if let Some(m) = b.months {
                 let x = f64::from(m);
+                // stopping short of the top, where off-scale labels go
                 chart
                     .draw_series(std::iter::once(PathElement::new(
-                        vec![(x, 0.0), (x, top)],
+                        vec![(x, 0.0), (x, top * 0.9)],
                         ShapeStyle::from(&color(7)).stroke_width(2),
                     )))
                     .map_err(draw_err)?;
