@@ -8,9 +8,29 @@ use rust_decimal::prelude::ToPrimitive;
 use super::bars::{self, Layout, row};
 use super::{PlotError, axis, color, draw_err, legend, money_short, svg};
 use crate::assessment::Assessment;
+use crate::engine::inputs::{Input, InputKind};
 use crate::engine::sensitivity::sensitivity;
 
 const TOP: usize = 10;
+
+/// An input's name with a seat's role title, not its id: "salary Senior
+/// AI engineer us" for "salary ai-engineer Senior us"; other inputs as the
+/// sensitivity table names them.
+fn label(input: &Input, e: &Assessment) -> String {
+    let what = match input.kind {
+        InputKind::Salary => "salary",
+        InputKind::AgencyRate => "agency rate",
+        _ => return input.to_string(),
+    };
+    e.model
+        .seats
+        .iter()
+        .find(|s| format!("{} {} {}", s.seat.role.value, s.seat.level, s.seat.location.value) == input.subject)
+        .map_or_else(
+            || input.to_string(),
+            |s| format!("{what} {} {} {}", s.seat.level, s.title, s.seat.location.value),
+        )
+}
 
 pub fn chart(e: &Assessment) -> Result<String, PlotError> {
     let (likely, swings) = sensitivity(&e.model).map_err(|d| PlotError::Compute(d.to_string()))?;
@@ -25,7 +45,7 @@ pub fn chart(e: &Assessment) -> Result<String, PlotError> {
     let f = |d: rust_decimal::Decimal| d.to_f64().unwrap_or(0.0);
     let likely = f(likely);
     let n = swings.len();
-    let names: Vec<String> = swings.iter().map(|s| s.input.to_string()).collect();
+    let names: Vec<String> = swings.iter().map(|s| label(&s.input, e)).collect();
     let lo = swings
         .iter()
         .map(|s| f(s.at_low).min(f(s.at_high)))
