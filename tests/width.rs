@@ -194,3 +194,22 @@ fn help_wraps_to_the_width() {
     assert_eq!(status, 0);
     assert_within("rates --help", &stdout, 60);
 }
+
+/// `rates list` as a table while it fits, then a sentence per plugin; a
+/// long path breaks before its file name, not inside it.
+#[test]
+fn rates_list_narrows_to_sentences() {
+    let (status, out, _) = teamcost(&strings(&["rates", "list", "--width", "72"]), None);
+    assert_eq!(status, 0);
+    assert_within("rates list at 72", &out, 72);
+    assert!(out.contains("│ <embedded>/ "), "{out}");
+    assert!(out.contains("│ market-2026.ron "), "{out}");
+    let (status, out, _) = teamcost(&strings(&["rates", "list", "--width", "60"]), None);
+    assert_eq!(status, 0);
+    assert_within("rates list at 60", &out, 60);
+    assert!(!out.contains('│'), "no table at 60:\n{out}");
+    assert!(
+        out.contains("- market-2026 (rates/market-2026.ron, in force): effective"),
+        "{out}"
+    );
+}

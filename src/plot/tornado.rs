@@ -25,7 +25,9 @@ fn label(input: &Input, e: &Assessment) -> String {
     e.model
         .seats
         .iter()
-        .find(|s| format!("{} {} {}", s.seat.role.value, s.seat.level, s.seat.location.value) == input.subject)
+        .find(|s| {
+            format!("{} {} {}", s.seat.role.value, s.seat.level, s.seat.location.value) == input.subject
+        })
         .map_or_else(
             || input.to_string(),
             |s| format!("{what} {} {} {}", s.seat.level, s.title, s.seat.location.value),

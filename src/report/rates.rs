@@ -93,7 +93,11 @@ pub fn list(plugins: &[Listed], format: Format, width: Width) -> String {
             .iter()
             .map(|p| {
                 let [r, l, s, a] = p.counts;
-                let cell = format!("{}\n{}\n{}", p.name, p.file, p.status);
+                let status = match p.status.strip_prefix("shadowed by ") {
+                    Some(path) => format!("shadowed by\n{}", breakable(path)),
+                    None => p.status.clone(),
+                };
+                let cell = format!("{}\n{}\n{status}", p.name, breakable(&p.file));
                 vec![
                     cell,
                     p.effective.clone(),
@@ -114,9 +118,31 @@ pub fn list(plugins: &[Listed], format: Format, width: Width) -> String {
         ]
         .map(String::from)
         .to_vec();
-        return titled(Style::Terminal(width), title, header, rows, 2);
+        if let Some(grid) = fitted(Style::Terminal(width), header, rows, 2) {
+            return format!("{}{grid}", width.fill(title, "", ""));
+        }
+        // narrower still: a sentence per plugin
+        let mut out = width.fill(title, "", "");
+        for p in plugins {
+            let [r, l, s, a] = p.counts;
+            let text = format!(
+                "{} ({}, {}): effective {}; {r} roles, {l} locations, {s} salaries, {a} agency rates",
+                p.name, p.file, p.status, p.effective
+            );
+            out.push_str(&width.fill(&text, "- ", "  "));
+        }
+        return out;
     }
     render(title, &header, rows, json, format, width)
+}
+
+/// A long path with a line break before its file name, so that a narrow
+/// cell breaks it there rather than inside a name.
+fn breakable(path: &str) -> String {
+    match path.rsplit_once('/') {
+        Some((dir, name)) if path.chars().count() > 16 => format!("{dir}/\n{name}"),
+        _ => path.to_string(),
+    }
 }
 
 /// One salary or agency rate, for `rates show`.
