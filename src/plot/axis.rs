@@ -156,6 +156,38 @@ pub fn money(value: f64, step: f64, currency: &Currency) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_ticked_axis_maps_as_plotters_does_and_draws_no_light_lines() {
+        use plotters::coord::ranged1d::{BoldPoints, LightPoints};
+        let axis = Ticked::new(0.0..10.0, vec![0.0, 5.0, 10.0]);
+        // 5 of 0..10 over 0..100 pixels: the middle
+        assert_eq!(axis.map(&5.0, (0, 100)), 50);
+        assert_eq!(axis.map(&2.5, (0, 100)), 25);
+        assert_eq!(axis.key_points(BoldPoints(4)), [0.0, 5.0, 10.0]);
+        assert!(axis.key_points(LightPoints::new(4, 40)).is_empty());
+    }
+
+    #[test]
+    fn month_steps_grow_past_thirteen_ticks_wherever_the_axis_starts() {
+        // 12 months from 0: 13 ticks a month apart, the most allowed
+        assert_eq!(month_ticks(&(0.0..12.0)).len(), 13);
+        // 13 months would be 14 ticks: every 2 months instead
+        assert_eq!(month_ticks(&(0.0..13.0)), [0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 12.0]);
+        // the span counts, not where it starts: 1 to 13 is 12 months
+        assert_eq!(month_ticks(&(1.0..13.0)).len(), 13);
+    }
+
+    #[test]
+    fn a_step_that_fits_exactly_is_taken() {
+        // 7 over 8 ticks: 1 apart, exactly; not 2
+        assert_eq!(nice_step(7.0, 8, 0.1), 1.0);
+        // 70 over 8 ticks: 10 apart
+        assert_eq!(nice_step(70.0, 8, 0.1), 10.0);
+        // no span: one whole unit, whatever the minimum
+        assert_eq!(nice_step(0.0, 8, 0.5), 1.0);
+        assert_eq!(nice_step(f64::NAN, 8, 0.5), 1.0);
+    }
+
     fn texts(ticks: &[f64], step: f64) -> Vec<String> {
         ticks.iter().map(|v| number(*v, step)).collect()
     }
