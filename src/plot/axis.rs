@@ -248,6 +248,9 @@ mod tests {
         );
         // wide steps read as before
         assert_eq!([0.0, 1e6, 2e6].map(|v| label(v, 1e6)), ["$0", "$1M", "$2M"]);
+        // billions every 50M, and a saving below zero
+        assert_eq!(label(1.25e9, 5e7), "$1.25B");
+        assert_eq!(label(-1.5e6, 5e5), "-$1.5M");
         assert_eq!([1e5, 2e5].map(|v| label(v, 1e5)), ["$100k", "$200k"]);
         // every tick of an axis with the same decimals: $6.0M beside $5.9M
         assert_eq!([5.9e6, 6e6].map(|v| label(v, 1e5)), ["$5.9M", "$6.0M"]);

@@ -70,6 +70,21 @@ pub fn distinct(names: &[String], max: usize) -> Vec<String> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn middle_cuts_at_the_edges_of_its_rules() {
+        // below 8 characters there is no room for a middle: cut at the end
+        assert_eq!(middle("abcdefghijklmnop", 7), "abcdef…");
+        // at 8: room 6, three fifths (3) for the end of the one long word
+        assert_eq!(middle("abcdefghijklmnop", 8), "abc… nop");
+        let long = "Fraud detection: prototype to production over three years (US)";
+        // at 28: room 26, tail room 15: "(US)" 4, " years" 6 = 10, " three"
+        // would make 16: the tail is "years (US)", the head 16 characters
+        assert_eq!(middle(long, 28), "Fraud detection:… years (US)");
+        // at 29: tail room 16, so " three" fits exactly (16 is not over
+        // 16); the head of 11 cuts "detec", a stub of a word, back to "Fraud"
+        assert_eq!(middle(long, 29), "Fraud… three years (US)");
+    }
+
     fn strings(names: &[&str]) -> Vec<String> {
         names.iter().map(|n| n.to_string()).collect()
     }
