@@ -108,8 +108,8 @@ pub(super) fn wrap_name(name: &str, width: usize) -> Vec<String> {
 /// has to wrap breaks between its figures, never before the dash.
 fn range_over_two_lines(cell: &str) -> Option<String> {
     let (low, high) = cell.split_once(" - ")?;
-    (is_figure(low) && is_figure(high) && !low.contains(' ') && !high.contains(' '))
-        .then(|| format!("{low} -\n{high}"))
+    // a figure has no space in it, so each side is one figure
+    (is_figure(low) && is_figure(high)).then(|| format!("{low} -\n{high}"))
 }
 
 /// A plain grid of rows under a header; columns from `numeric_from` on are
@@ -281,6 +281,39 @@ mod tests {
 
     fn cells(texts: &[&str]) -> Vec<String> {
         texts.iter().map(|t| t.to_string()).collect()
+    }
+
+    #[test]
+    fn a_range_breaks_after_its_dash_only_between_two_figures() {
+        assert_eq!(
+            range_over_two_lines("1,000.00 - 2,000.00").as_deref(),
+            Some("1,000.00 -\n2,000.00")
+        );
+        assert_eq!(range_over_two_lines("1,000.00 - n/a"), None);
+        assert_eq!(range_over_two_lines("n/a - 2,000.00"), None);
+        assert_eq!(range_over_two_lines("1,000.00 - 2,000.00 - 3.00"), None);
+        assert_eq!(range_over_two_lines("2,000.00"), None);
+        // the first line keeps its dash whole; a word with a dash does not
+        assert_eq!(narrowest(cells(&["1,000.00 -\n2,000.00"]).iter(), 12), 10);
+        assert_eq!(narrowest(cells(&["abc -"]).iter(), 12), 3);
+    }
+
+    #[test]
+    fn names_fit_to_the_last_character() {
+        assert_eq!(wrap_name("abcdef", 6), ["abcdef"]);
+        assert_eq!(wrap_name("abcdefg", 6), ["abcde-", "fg"]);
+        assert_eq!(wrap_name("ab cd", 5), ["ab cd"]);
+        assert_eq!(wrap_name("ab cde", 5), ["ab", "cde"]);
+        // a leading hyphen is no place to break
+        assert_eq!(wrap_name("-abcdefgh", 4), ["-ab-", "cde-", "fgh"]);
+    }
+
+    #[test]
+    fn markdown_is_never_wrapped() {
+        let w = Width::Columns(40);
+        assert_eq!(Style::of(super::super::Format::Markdown, w), Style::Markdown);
+        assert_eq!(Style::of(super::super::Format::Table, w), Style::Terminal(w));
+        assert_eq!(Style::Markdown.width(), Width::Unlimited);
     }
 
     #[test]
