@@ -309,6 +309,31 @@ mod tests {
     }
 
     #[test]
+    fn fitted_is_the_grid_when_it_fits_and_nothing_when_it_does_not() {
+        let header = cells(&["name", "cost"]);
+        let rows = vec![cells(&["Support assistant", "1,234,567.89"])];
+        let wide = fitted(
+            Style::Terminal(Width::Columns(80)),
+            header.clone(),
+            rows.clone(),
+            1,
+        )
+        .expect("fits in 80");
+        assert_eq!(
+            wide,
+            grid(
+                Style::Terminal(Width::Columns(80)),
+                header.clone(),
+                rows.clone(),
+                1
+            )
+        );
+        assert!(wide.contains("Support assistant"), "{wide}");
+        // 12 digits and their box cannot go into 14 columns
+        assert_eq!(fitted(Style::Terminal(Width::Columns(14)), header, rows, 1), None);
+    }
+
+    #[test]
     fn markdown_is_never_wrapped() {
         let w = Width::Columns(40);
         assert_eq!(Style::of(super::super::Format::Markdown, w), Style::Markdown);
