@@ -194,10 +194,24 @@ fn charts_and_reports_of_mixed_currencies_are_drawn_in_one() {
     let html = std::fs::read_to_string(dir.path().join("report.html")).expect("html");
     assert!(
         html.contains(
-            "All figures in GBP at fx of market-2026 (nbp-2026-01-16, 2026-01-16): 1 USD = 0.746436 GBP."
+            "<dt>Currency</dt><dd>All figures in GBP at fx of market-2026 (nbp-2026-01-16, 2026-01-16): 1 USD = 0.746436 GBP.</dd>"
         ),
-        "the report says how it converted"
+        "the report's header says how it converted"
     );
+    let markdown = dir.run(&[
+        "report",
+        gbp,
+        usd,
+        "--trials",
+        "100",
+        "--format",
+        "markdown",
+        "-o",
+        "report.md",
+    ]);
+    assert_eq!(markdown.status, 0, "{}", markdown.stderr);
+    let md = std::fs::read_to_string(dir.path().join("report.md")).expect("md");
+    assert!(md.contains("All figures in GBP at fx of market-2026"), "{md}");
 }
 
 #[test]
