@@ -7,20 +7,14 @@ use assert_cmd::Command;
 use crate::support::{ENGINEER, QUOTE, Run, Workdir, hand_table};
 
 /// Two teams on the hand table and the agency quote: the worked example's
-/// engineer alone, and the engineer with two agency developers.
-const TEAM: &str = r#"Scenario(
-    name: "Engineer and developers",
-    stage: Pilot,
-    duration_months: 12,
-    location: "us",
-    engagement: InHouse,
-    rates: ["hand", "quote"],
-    team: Seats([
-        (role: "ai-engineer", level: Senior),
-        (role: "ai-developer", level: Mid, count: 2, allocation: 0.5, engagement: Agency),
-    ]),
-)
-"#;
+/// engineer alone (`ENGINEER`), and the chart tests' engineer with two
+/// agency developers, named for this document.
+fn team() -> String {
+    crate::charts::TEAM.replace(
+        "Worked example: an in-house engineer and agency developers",
+        "Engineer and developers",
+    )
+}
 
 /// 2026-01-01 00:00:00 UTC.
 const NEW_YEAR: &str = "1767225600";
@@ -28,7 +22,7 @@ const NEW_YEAR: &str = "1767225600";
 fn workdir() -> Workdir {
     let hand = hand_table();
     Workdir::new(&[
-        ("team.ron", TEAM),
+        ("team.ron", &team()),
         ("engineer.ron", ENGINEER),
         ("rates/hand.ron", &hand),
         ("rates/quote.ron", QUOTE),
