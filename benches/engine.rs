@@ -82,10 +82,16 @@ fn simulation(c: &mut Criterion) {
     group.bench_function("1 scenario x 1,000,000 trials (6 seats)", |b| {
         b.iter(|| simulate(black_box(&estimate.model), 1_000_000, DEFAULT_SEED, &|_| {}))
     });
-    let mut many: Vec<teamcost::Assessment> = (0..100).map(|_| estimate.clone().into()).collect();
+    let mut many: Vec<teamcost::Assessment> = (0..100)
+        .map(|_| teamcost::Assessment::new(estimate.clone(), layers.clone()))
+        .collect();
     group.throughput(Throughput::Elements(100 * 10_000));
     group.bench_function("100 scenarios x 10,000 trials (6 seats)", |b| {
-        b.iter(|| teamcost::simulate_all(black_box(&mut many), 10_000, DEFAULT_SEED, &|_| {}))
+        b.iter(|| {
+            for a in black_box(&mut many) {
+                a.simulate(10_000, DEFAULT_SEED, &|_| {});
+            }
+        })
     });
     group.finish();
 }
@@ -111,14 +117,14 @@ fn threads(c: &mut Criterion) {
         });
     }
     group.finish();
-    memory(&estimate);
+    memory(&estimate, &layers);
 }
 
 /// Peak memory of a simulation, from the kernel's high-water mark of this
 /// process (reset through /proc/self/clear_refs before each run; Linux
 /// only, skipped elsewhere): it must not grow with the number of scenarios
 /// and stay within 20 bytes per trial.
-fn memory(estimate: &teamcost::Estimate) {
+fn memory(estimate: &teamcost::Estimate, layers: &teamcost::Layers) {
     let high_water = || -> Option<u64> {
         let status = std::fs::read_to_string("/proc/self/status").ok()?;
         let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -133,7 +139,9 @@ fn memory(estimate: &teamcost::Estimate) {
     };
     const TRIALS: u32 = 10_000_000;
     for scenarios in [1usize, 8] {
-        let mut many: Vec<teamcost::Assessment> = (0..scenarios).map(|_| estimate.clone().into()).collect();
+        let mut many: Vec<teamcost::Assessment> = (0..scenarios)
+            .map(|_| teamcost::Assessment::new(estimate.clone(), layers.clone()))
+            .collect();
         if std::fs::write("/proc/self/clear_refs", "5").is_err() {
             eprintln!("peak memory: not measured (no /proc/self/clear_refs)");
             return;
@@ -141,7 +149,9 @@ fn memory(estimate: &teamcost::Estimate) {
         let (Some(before), _) = (resident(), ()) else {
             return;
         };
-        teamcost::simulate_all(&mut many, TRIALS, DEFAULT_SEED, &|_| {});
+        for a in &mut many {
+            a.simulate(TRIALS, DEFAULT_SEED, &|_| {});
+        }
         let Some(peak) = high_water() else { return };
         let extra = peak.saturating_sub(before);
         eprintln!(

@@ -32,15 +32,34 @@ impl std::fmt::Display for Advice {
     }
 }
 
-/// The advice of every rule in force, phase by phase, rule by rule.
+/// The advice of every rule in force, phase by phase, rule by rule; the
+/// break-even is priced here, at most once and only when a rule asks for it.
 pub fn advise(estimate: &Estimate, layers: &Layers) -> Vec<Advice> {
+    let months = std::cell::OnceCell::new();
+    advise_given(estimate, layers, || {
+        *months.get_or_init(|| {
+            let seats: Vec<_> = estimate.seats.iter().map(|s| s.seat.clone()).collect();
+            crate::engine::breakeven::breakeven(&estimate.scenario, &seats, layers)
+                .ok()
+                .and_then(|b| b.months)
+        })
+    })
+}
+
+/// [`advise`] with the break-even (in months, `None` when in-house never
+/// pays off or it cannot be priced) asked of `breakeven_months`, which is
+/// called only when a rule needs it.
+pub fn advise_given(
+    estimate: &Estimate,
+    layers: &Layers,
+    breakeven_months: impl Fn() -> Option<u32>,
+) -> Vec<Advice> {
     let rules = layers.advice_rules();
-    let mut breakeven = Breakeven::NotAsked;
     let mut out = Vec::new();
     for (index, phase) in estimate.phases.iter().enumerate() {
         let last = index + 1 == estimate.phases.len();
         for (id, when, says) in &rules {
-            let extra = match fires(when, estimate, phase, last, || breakeven.months(estimate, layers)) {
+            let extra = match fires(when, estimate, phase, last, &breakeven_months) {
                 Some(extra) => extra,
                 None => continue,
             };
@@ -137,25 +156,4 @@ fn in_phase<'e>(estimate: &'e Estimate, phase: &'e PhaseEstimate) -> impl Iterat
         .seats
         .iter()
         .filter(|s| s.from_month < phase.until_month && s.until_month > phase.from_month)
-}
-
-/// The break-even, worked out at most once per estimate and only when a
-/// rule asks for it.
-enum Breakeven {
-    NotAsked,
-    Known(Option<u32>),
-}
-
-impl Breakeven {
-    fn months(&mut self, estimate: &Estimate, layers: &Layers) -> Option<u32> {
-        if let Breakeven::Known(months) = self {
-            return *months;
-        }
-        let seats: Vec<_> = estimate.seats.iter().map(|s| s.seat.clone()).collect();
-        let months = crate::engine::breakeven::breakeven(&estimate.scenario, &seats, layers)
-            .ok()
-            .and_then(|b| b.months);
-        *self = Breakeven::Known(months);
-        months
-    }
 }

@@ -1,45 +1,44 @@
-//! An estimate with what was worked out around it: the Monte Carlo
-//! simulation, the budget gate and the advice (MODEL.md section 9). They sit beside the estimate, not
-//! inside it, so the engine knows nothing of budgets. Reports and charts
-//! read assessments; an assessment reads as its estimate (`Deref`).
+//! An estimate with what was worked out around it, kept with the rate
+//! layers it was priced against: the conversion into the reporting
+//! currency, the advice (MODEL.md section 9), the Monte Carlo
+//! simulation, the budget gate, and the break-even, computed at most once.
+//! They sit beside the estimate, not inside it, so the engine knows nothing
+//! of budgets. Reports and charts read assessments; an assessment reads as
+//! its estimate (`Deref`).
 
 use std::ops::Deref;
+use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
-use crate::advice::{Advice, advise};
+use crate::advice::{Advice, advise_given};
 use crate::budget::{Budget, BudgetCheck, GatePoint};
 use crate::conversion::Conversion;
 use crate::engine::Estimate;
+use crate::engine::breakeven::{BreakEven, breakeven};
 use crate::engine::simulation::{Simulation, decimal, simulate};
+use crate::input::diagnostic::Diagnostic;
 use crate::money::cents;
 use crate::rates::Layers;
 
-/// An estimate, its simulation when one was run, and its budget gate when
-/// one was asked for.
-#[derive(Debug, Clone, PartialEq)]
+/// An estimate, its layers, its simulation when one was run, and its
+/// budget gate when one was asked for.
+#[derive(Debug, Clone)]
 pub struct Assessment {
     pub estimate: Estimate,
+    /// The rate layers the estimate was priced against.
+    pub rate_layers: Layers,
     pub simulation: Option<Simulation>,
     pub budget: Option<BudgetCheck>,
-    /// The hiring mistakes the plan may be making; empty until
-    /// [`Assessment::advise`] is called, and when there are none.
+    /// The hiring mistakes the plan may be making; empty when there are
+    /// none.
     pub advice: Vec<Advice>,
     /// How the figures were brought into the reporting currency when it is
-    /// not the scenario's own; set by whoever chose the currency.
+    /// not the scenario's own.
     pub conversion: Option<Conversion>,
-}
-
-impl From<Estimate> for Assessment {
-    fn from(estimate: Estimate) -> Assessment {
-        Assessment {
-            estimate,
-            simulation: None,
-            budget: None,
-            advice: Vec::new(),
-            conversion: None,
-        }
-    }
+    /// The team all in-house against all agency, priced the first time it
+    /// is asked for.
+    breakeven: OnceLock<Result<BreakEven, Vec<Diagnostic>>>,
 }
 
 impl Deref for Assessment {
@@ -52,15 +51,30 @@ impl Deref for Assessment {
 
 impl Assessment {
     /// An estimate with the advice of the rules in its layers.
-    pub fn advised(estimate: Estimate, layers: &Layers) -> Assessment {
-        let mut assessment = Assessment::from(estimate);
-        assessment.advise(layers);
+    pub fn new(estimate: Estimate, layers: Layers) -> Assessment {
+        let mut assessment = Assessment {
+            estimate,
+            rate_layers: layers,
+            simulation: None,
+            budget: None,
+            advice: Vec::new(),
+            conversion: None,
+            breakeven: OnceLock::new(),
+        };
+        let advice = advise_given(&assessment.estimate, &assessment.rate_layers, || {
+            assessment.breakeven().as_ref().ok().and_then(|b| b.months)
+        });
+        assessment.advice = advice;
         assessment
     }
 
-    /// Holds each phase against the advice rules of the layers.
-    pub fn advise(&mut self, layers: &Layers) {
-        self.advice = advise(&self.estimate, layers);
+    /// The break-even of the team (MODEL.md section 6): worked out the
+    /// first time it is asked for, then kept.
+    pub fn breakeven(&self) -> &Result<BreakEven, Vec<Diagnostic>> {
+        self.breakeven.get_or_init(|| {
+            let seats: Vec<_> = self.estimate.seats.iter().map(|s| s.seat.clone()).collect();
+            breakeven(&self.estimate.scenario, &seats, &self.rate_layers)
+        })
     }
 
     /// Runs the simulation: `trials` trials from `seed`.
@@ -87,5 +101,13 @@ impl Assessment {
             GatePoint::P50 => simulated(|s| s.cost.p50),
             GatePoint::P90 => simulated(|s| s.cost.p90),
         }
+    }
+
+    /// The sentence for outputs that show these assessments together, when
+    /// any was converted (see [`crate::conversion::note`]).
+    pub fn conversion_note(assessments: &[Assessment]) -> Option<String> {
+        let conversions: Vec<&Conversion> =
+            assessments.iter().filter_map(|a| a.conversion.as_ref()).collect();
+        crate::conversion::note(&conversions)
     }
 }

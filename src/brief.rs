@@ -4,7 +4,6 @@
 
 use crate::assessment::Assessment;
 use crate::money::plain;
-use crate::rates::Layers;
 use crate::rates::guide::Brief;
 use crate::width::Width;
 
@@ -19,11 +18,12 @@ pub struct RoleBrief {
     pub seats: Vec<(String, String)>,
 }
 
-/// The briefs of the estimates' seats; `layers[i]` are those of
-/// `estimates[i]` (the first layers that give a role's brief win).
-pub fn gather(estimates: &[Assessment], layers: &[Layers]) -> Vec<RoleBrief> {
+/// The briefs of the estimates' seats (the first
+/// layers that give a role's brief win).
+pub fn gather(estimates: &[Assessment]) -> Vec<RoleBrief> {
     let mut out: Vec<RoleBrief> = Vec::new();
-    for (e, l) in estimates.iter().zip(layers) {
+    for e in estimates {
+        let l = &e.rate_layers;
         let windows = e.has_windows();
         for s in &e.seats {
             let role = &s.seat.role.value;

@@ -126,8 +126,7 @@ fn check_file(path: &Path, catalog: &Catalog) -> Result<(String, Vec<String>), V
     match kind_of(&text) {
         Some(FileKind::Scenario) => {
             let scenario = crate::Scenario::read(Source::new(&name, &text))?;
-            let layers = catalog.layers(&scenario.rates)?;
-            let e = crate::Assessment::advised(crate::estimate(&scenario, &layers)?, &layers);
+            let e = crate::pipeline::assess_scenario(catalog, scenario, None).map_err(|d| d.0)?;
             let summary = format!(
                 "scenario, {} seats, {} FTE, likely {} {}",
                 e.seats.len(),

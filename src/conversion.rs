@@ -6,7 +6,6 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::Assessment;
 use crate::money::Currency;
 use crate::rates::Layers;
 
@@ -99,17 +98,11 @@ impl fmt::Display for Conversion {
     }
 }
 
-/// The sentence for outputs that show these assessments together, when any
-/// was converted: `in USD at fx of market-2026 (nbp-2026-01-16,
-/// 2026-01-16): 1 GBP = 1.3397 USD, 1 INR = 0.011005 USD`. Rates from
-/// different fx blocks are grouped by block.
-pub fn note(assessments: &[Assessment]) -> Option<String> {
-    let conversions: Vec<&Conversion> = assessments.iter().filter_map(|a| a.conversion.as_ref()).collect();
-    note_of(&conversions)
-}
-
-/// [`note`] of the conversions themselves.
-fn note_of(conversions: &[&Conversion]) -> Option<String> {
+/// The sentence for outputs that show several converted scenarios
+/// together: `in USD at fx of market-2026 (nbp-2026-01-16, 2026-01-16): 1
+/// GBP = 1.3397 USD, 1 INR = 0.011005 USD`; `None` when nothing was
+/// converted. Rates from different fx blocks are grouped by block.
+pub fn note(conversions: &[&Conversion]) -> Option<String> {
     let first = conversions.first()?;
     let mut origins: Vec<&FxOrigin> = conversions.iter().map(|c| &c.fx).collect();
     origins.sort();
@@ -197,13 +190,13 @@ mod tests {
         let eur = Conversion::between(&code("EUR"), &code("USD"), &l).expect("conversion");
         let mut eur_elsewhere = Conversion::between(&code("EUR"), &code("USD"), &other).expect("conversion");
         eur_elsewhere.fx.table = "other".into();
-        assert_eq!(note_of(&[]), None);
+        assert_eq!(note(&[]), None);
         assert_eq!(
-            note_of(&[&gbp, &eur, &gbp]).as_deref(),
+            note(&[&gbp, &eur, &gbp]).as_deref(),
             Some("in USD at fx of fx-only (central-bank, 2026-01-16): 1 EUR = 1.25 USD, 1 GBP = 1.5 USD")
         );
         assert_eq!(
-            note_of(&[&gbp, &eur_elsewhere]).as_deref(),
+            note(&[&gbp, &eur_elsewhere]).as_deref(),
             Some(
                 "in USD at fx of fx-only (central-bank, 2026-01-16): 1 GBP = 1.5 USD; at fx of other: 1 EUR = 1.2 USD"
             )

@@ -3,7 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::engine::{Estimate, Triple};
+use crate::budget::GatePoint;
+use crate::engine::Triple;
 use crate::input::diagnostic::Diagnostics;
 use crate::rates::Catalog;
 use crate::scenario::Scenario;
@@ -63,14 +64,23 @@ fn changed(scenario: &Scenario, change: Change<'_>) -> Scenario {
     s
 }
 
-fn p90(e: &mut Estimate, trials: u32, seed: u64) -> Option<Decimal> {
-    if trials == 0 {
-        return None;
+/// The scenario assessed under a catalog, and its simulated p90 when
+/// simulating.
+fn assessed(
+    catalog: &Catalog,
+    scenario: Scenario,
+    trials: u32,
+    seed: u64,
+) -> Result<(Triple, Option<Decimal>, String), Diagnostics> {
+    let mut a = crate::pipeline::assess_scenario(catalog, scenario, None)?;
+    if trials > 0 {
+        a.simulate(trials, seed, &|_| {});
     }
-    let sim = crate::engine::simulation::simulate(&e.model, trials, seed, &|_| {});
-    Some(crate::money::cents(crate::engine::simulation::decimal(
-        sim.cost.p90,
-    )))
+    Ok((
+        a.cost,
+        a.value_at(GatePoint::P90).filter(|_| trials > 0),
+        a.currency.to_string(),
+    ))
 }
 
 /// Each scenario under the old and the new catalog; `change` says where the
@@ -85,16 +95,15 @@ pub fn impact(
 ) -> Result<Vec<ImpactRow>, Diagnostics> {
     let mut rows = Vec::with_capacity(scenarios.len());
     for s in scenarios {
-        let mut before = crate::estimate_scenario(old, s)?;
-        let mut after = crate::estimate_scenario(new, &changed(s, change))?;
-        let p90 = p90(&mut before, trials, seed).zip(p90(&mut after, trials, seed));
+        let (before, before_p90, currency) = assessed(old, s.clone(), trials, seed)?;
+        let (after, after_p90, _) = assessed(new, changed(s, change), trials, seed)?;
         rows.push(ImpactRow {
             scenario: s.name.clone(),
             file: s.file.clone(),
-            currency: before.currency.to_string(),
-            old: before.cost,
-            new: after.cost,
-            p90,
+            currency,
+            old: before,
+            new: after,
+            p90: before_p90.zip(after_p90),
         });
     }
     // by percent, so scenarios in different currencies compare fairly

@@ -285,7 +285,7 @@ mod plan {
     }
 
     pub fn estimate(scenario: &Scenario) -> Assessment {
-        teamcost::estimate(scenario, &layers()).expect("estimate").into()
+        teamcost::assess_in(scenario.clone(), layers(), None).expect("estimate")
     }
 
     /// Prototype [0, 4), Pilot [4, 10), Production [10, 18).
@@ -321,7 +321,6 @@ fn chart(kind: teamcost::plot::Kind, estimates: &[teamcost::Assessment]) -> Stri
     let data = teamcost::plot::ChartData {
         estimates,
         budget: None,
-        breakeven: None,
     };
     teamcost::plot::draw(kind, &data).expect("chart")
 }

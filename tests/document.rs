@@ -222,10 +222,9 @@ fn scenarios_in_two_currencies_are_not_ranked() {
         .iter()
         .map(|text| {
             let scenario = Scenario::read(Source::new("e.ron", text)).expect("scenario");
-            teamcost::estimate(&scenario, &layers).expect("estimate").into()
+            teamcost::assess_in(scenario, layers.clone(), None).expect("estimate")
         })
         .collect();
-    let layers = vec![layers.clone(), layers];
     let doc = Document {
         title: "Two currencies",
         made: Made {
@@ -234,8 +233,7 @@ fn scenarios_in_two_currencies_are_not_ranked() {
             seed: 1,
         },
         estimates: &estimates,
-        layers: &layers,
-        assumptions: &assumptions::gather(&estimates, &layers),
+        assumptions: &assumptions::gather(&estimates),
         briefs: &[],
         figures: &[],
     };

@@ -155,16 +155,12 @@ fn mutate_numbers(text: &str, numbers: Vec<(usize, usize)>, rng: &mut Rng) -> St
 /// Everything a command does with a scenario and its layers, as far as it
 /// gets: estimate, sensitivity, break-even, a short simulation, reports.
 fn exercise(catalog: &Catalog, scenario: &Scenario) {
-    let Ok(estimate) = teamcost::estimate_scenario(catalog, scenario) else {
+    let Ok(mut assessment) = teamcost::assess_scenario(catalog, scenario.clone(), None) else {
         return;
     };
-    let _ = teamcost::engine::sensitivity::sensitivity(&estimate.model);
-    if let Ok(layers) = catalog.layers(&scenario.rates) {
-        let seats: Vec<_> = estimate.seats.iter().map(|s| s.seat.clone()).collect();
-        let _ = teamcost::engine::breakeven::breakeven(scenario, &seats, &layers);
-    }
-    let _ = estimate.cost_per_pm();
-    let mut assessment = teamcost::Assessment::from(estimate);
+    let _ = teamcost::engine::sensitivity::sensitivity(&assessment.model);
+    let _ = assessment.breakeven();
+    let _ = assessment.cost_per_pm();
     assessment.simulate(50, 7, &|_| {});
     let one = std::slice::from_ref(&assessment);
     for format in [Format::Table, Format::Json, Format::Csv] {

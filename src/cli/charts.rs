@@ -4,28 +4,23 @@
 use std::path::Path;
 
 use teamcost::budget::Budget;
-use teamcost::engine::breakeven::BreakEven;
+use teamcost::pipeline::Scale;
 use teamcost::plot::{ChartData, Kind, PlotError};
 use teamcost::report::document::{Document, Figure, Made};
-use teamcost::{Assessment, Catalog, Diagnostic, Diagnostics, Layers};
+use teamcost::{Assessment, Catalog, Diagnostic, Diagnostics, Request};
 
 use super::*;
 
 /// Draws one chart; a chart that cannot hold the scenarios is bad input.
-pub(crate) fn chart(
-    catalog: &Catalog,
-    kind: Kind,
-    estimates: &[Assessment],
-    budget: Option<Budget>,
-) -> anyhow::Result<String> {
-    let breakeven = match (kind, estimates) {
-        (Kind::Breakeven, [one]) => Some(breakeven_of(catalog, one)?),
-        _ => None,
-    };
+pub(crate) fn chart(kind: Kind, estimates: &[Assessment], budget: Option<Budget>) -> anyhow::Result<String> {
+    if let (Kind::Breakeven, [one]) = (kind, estimates)
+        && let Err(problems) = one.breakeven()
+    {
+        return Err(Diagnostics(problems.clone()).into());
+    }
     let data = ChartData {
         estimates,
         budget: budget.map(|b| b.amount),
-        breakeven: breakeven.as_ref(),
     };
     teamcost::plot::draw(kind, &data).map_err(|e| match e {
         PlotError::Draw(_) => anyhow::Error::from(e),
@@ -38,22 +33,15 @@ pub(crate) fn chart(
     })
 }
 
-pub(crate) fn breakeven_of(catalog: &Catalog, e: &Assessment) -> Result<BreakEven, Diagnostics> {
-    let layers = catalog.layers(&e.scenario.rates).map_err(Diagnostics)?;
-    let seats: Vec<_> = e.seats.iter().map(|s| s.seat.clone()).collect();
-    teamcost::engine::breakeven::breakeven(&e.scenario, &seats, &layers).map_err(Diagnostics)
-}
-
 /// Every chart that applies to these scenarios, as (file name, title,
 /// SVG). Kinds of one scenario (tornado, breakeven) are drawn for each,
 /// named after its file; a break-even that cannot be priced is skipped with
 /// a note on stderr.
 pub(crate) fn all_charts(
-    catalog: &Catalog,
     estimates: &[Assessment],
-    input: &InputArgs,
+    request: &Request,
 ) -> anyhow::Result<Vec<(String, String, String)>> {
-    let budget = budget(input).map_err(Diagnostics::from)?;
+    let budget = request.budget;
     let mut drawn = Vec::new();
     for (kind, title) in [
         (Kind::Range, "Cost range"),
@@ -62,13 +50,13 @@ pub(crate) fn all_charts(
         (Kind::Mix, "Team mix"),
         (Kind::Distribution, "Simulated cost"),
     ] {
-        if kind == Kind::Distribution && input.trials == 0 {
+        if kind == Kind::Distribution && request.simulation.is_none() {
             continue;
         }
         drawn.push((
             format!("{}.svg", kind.name()),
             title.to_string(),
-            chart(catalog, kind, estimates, budget)?,
+            chart(kind, estimates, budget)?,
         ));
     }
     for e in estimates {
@@ -81,9 +69,9 @@ pub(crate) fn all_charts(
         drawn.push((
             format!("tornado-{stem}.svg"),
             format!("Sensitivity: {name}"),
-            chart(catalog, Kind::Tornado, one, budget)?,
+            chart(Kind::Tornado, one, budget)?,
         ));
-        match chart(catalog, Kind::Breakeven, one, budget) {
+        match chart(Kind::Breakeven, one, budget) {
             Ok(svg) => drawn.push((
                 format!("breakeven-{stem}.svg"),
                 format!("In-house or agency: {name}"),
@@ -97,12 +85,12 @@ pub(crate) fn all_charts(
 
 /// `--charts DIR`: writes every chart that applies.
 pub(crate) fn write_charts(
-    catalog: &Catalog,
     estimates: &[Assessment],
     args: &ReportArgs,
+    request: &Request,
 ) -> anyhow::Result<()> {
     let Some(dir) = &args.charts else { return Ok(()) };
-    let charts = all_charts(catalog, estimates, &args.input)?;
+    let charts = all_charts(estimates, request)?;
     write_all(
         charts
             .into_iter()
@@ -125,14 +113,12 @@ pub(crate) fn report(catalog: &Catalog, args: &DocumentArgs) -> anyhow::Result<O
         )
         .into());
     }
-    let (estimates, _) = simulated(catalog, &args.input, Scale::Shared)?;
-    let layers: Vec<Layers> = estimates
-        .iter()
-        .map(|e| catalog.layers(&e.scenario.rates).map_err(Diagnostics))
-        .collect::<Result<_, _>>()?;
-    let assumptions = teamcost::report::assumptions::gather(&estimates, &layers);
-    let briefs = teamcost::brief::gather(&estimates, &layers);
-    let charts = all_charts(catalog, &estimates, &args.input)?;
+    let request = options::request(&args.input, Scale::Shared)?;
+    // a budget draws a line; the gate (status 3) is estimate's and compare's
+    let estimates = progress::assessed(catalog, &request, args.input.quiet)?.assessments;
+    let assumptions = teamcost::report::assumptions::gather(&estimates);
+    let briefs = teamcost::brief::gather(&estimates);
+    let charts = all_charts(&estimates, &request)?;
     let stem = args
         .output
         .file_stem()
@@ -159,7 +145,6 @@ pub(crate) fn report(catalog: &Catalog, args: &DocumentArgs) -> anyhow::Result<O
             seed: args.input.seed,
         },
         estimates: &estimates,
-        layers: &layers,
         assumptions: &assumptions,
         briefs: &briefs,
         figures: &figures,

@@ -4,8 +4,9 @@
 mod args;
 mod charts;
 mod check;
-mod estimate;
 mod help;
+mod options;
+mod progress;
 pub mod rates;
 mod recommend;
 mod setup;
@@ -13,13 +14,13 @@ mod width;
 
 use std::path::{Path, PathBuf};
 
+use teamcost::pipeline::Scale;
 use teamcost::plot::Kind;
-use teamcost::{Catalog, Diagnostics};
+use teamcost::{Assessed, Catalog, Diagnostics};
 
 pub use args::*;
 use charts::{chart, report, write_charts};
 pub use check::CheckFailed;
-use estimate::{Scale, budget, currency, one, simulated};
 
 /// What a command produced: text for stdout and the exit status.
 pub struct Outcome {
@@ -46,37 +47,31 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let width = width::width(cli.width).map_err(Diagnostics::from)?;
     match cli.command {
         Command::Estimate(args) => {
-            let catalog = Catalog::load(&dirs)?;
             // charts put the scenarios on one scale; the tables show each alone
             let scale = if args.charts.is_some() {
                 Scale::Shared
             } else {
                 Scale::Each
             };
-            let (estimates, status) = simulated(&catalog, &args.input, scale)?;
-            write_charts(&catalog, &estimates, &args)?;
-            let stdout = teamcost::report::estimates(&estimates, args.format.into(), width);
-            Ok(Outcome { stdout, status })
+            let request = options::request(&args.input, scale)?;
+            let assessed = progress::assessed(&Catalog::load(&dirs)?, &request, args.input.quiet)?;
+            write_charts(&assessed.assessments, &args, &request)?;
+            let stdout = teamcost::report::estimates(&assessed.assessments, args.format.into(), width);
+            Ok(gated(stdout, &assessed))
         }
         Command::Compare(args) => {
-            let catalog = Catalog::load(&dirs)?;
-            let (estimates, status) = simulated(&catalog, &args.input, Scale::Shared)?;
-            write_charts(&catalog, &estimates, &args)?;
-            let stdout = teamcost::report::comparison(&estimates, args.format.into(), width);
-            Ok(Outcome { stdout, status })
+            let request = options::request(&args.input, Scale::Shared)?;
+            let assessed = progress::assessed(&Catalog::load(&dirs)?, &request, args.input.quiet)?;
+            write_charts(&assessed.assessments, &args, &request)?;
+            let stdout = teamcost::report::comparison(&assessed.assessments, args.format.into(), width);
+            Ok(gated(stdout, &assessed))
         }
         Command::Chart(args) => {
-            let catalog = Catalog::load(&dirs)?;
+            let request = options::request(&args.input, Scale::Shared)?;
             // a budget draws a line on a chart; the gate (status 3) is
             // estimate's and compare's
-            let (estimates, _gate) = simulated(&catalog, &args.input, Scale::Shared)?;
-            let kind = Kind::from(args.kind);
-            let svg = chart(
-                &catalog,
-                kind,
-                &estimates,
-                budget(&args.input).map_err(Diagnostics::from)?,
-            )?;
+            let assessed = progress::assessed(&Catalog::load(&dirs)?, &request, args.input.quiet)?;
+            let svg = chart(Kind::from(args.kind), &assessed.assessments, request.budget)?;
             if is_stdout(&args.output) {
                 return Ok(ok(svg));
             }
@@ -86,15 +81,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Check { paths } => check::check(&dirs, paths),
         Command::Report(args) => report(&Catalog::load(&dirs)?, &args),
         Command::Brief { files } => {
-            let catalog = Catalog::load(&dirs)?;
-            let mut estimates = Vec::new();
-            let mut layers = Vec::new();
-            for file in &files {
-                let (e, l) = estimate::load(&catalog, file, &None)?;
-                estimates.push(e);
-                layers.push(l);
-            }
-            let briefs = teamcost::brief::gather(&estimates, &layers);
+            let request = teamcost::Request::files(files);
+            let estimates =
+                teamcost::assess(&Catalog::load(&dirs)?, &request, &teamcost::pipeline::Silent)?.assessments;
+            let briefs = teamcost::brief::gather(&estimates);
             let title = match estimates.as_slice() {
                 [one] => format!("{}: who to hire", one.scenario.name),
                 _ => "Who to hire".to_string(),
@@ -109,7 +99,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Recommend(args) => recommend::recommend(&Catalog::load(&dirs)?, &args, width),
         Command::Rates(command) => rates::run(&dirs, &cli.rates, command, width),
         Command::Sensitivity(args) => {
-            let (estimate, _) = one(&Catalog::load(&dirs)?, &args)?;
+            let estimate = one(&dirs, &args)?;
             let (likely, swings) = teamcost::engine::sensitivity::sensitivity(&estimate.model)
                 .map_err(|d| Diagnostics(vec![d]))?;
             let stdout =
@@ -117,13 +107,14 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Ok(ok(stdout))
         }
         Command::Breakeven(args) => {
-            let (estimate, layers) = one(&Catalog::load(&dirs)?, &args)?;
-            let seats: Vec<_> = estimate.seats.iter().map(|s| s.seat.clone()).collect();
-            let b = teamcost::engine::breakeven::breakeven(&estimate.scenario, &seats, &layers)
-                .map_err(Diagnostics)?;
+            let estimate = one(&dirs, &args)?;
+            let b = estimate
+                .breakeven()
+                .as_ref()
+                .map_err(|d| Diagnostics(d.clone()))?;
             Ok(ok(teamcost::report::breakeven::render(
                 &estimate,
-                &b,
+                b,
                 args.format.into(),
                 width,
             )))
@@ -141,6 +132,21 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             )?;
             Ok(ok(format!("wrote {count} manual pages into {}\n", dir.display())))
         }
+    }
+}
+
+/// The one scenario of `sensitivity` and `breakeven`, assessed.
+fn one(dirs: &[PathBuf], args: &OneFileArgs) -> anyhow::Result<teamcost::Assessment> {
+    let request = options::one_file(args)?;
+    let mut assessed = teamcost::assess(&Catalog::load(dirs)?, &request, &teamcost::pipeline::Silent)?;
+    Ok(assessed.assessments.remove(0))
+}
+
+/// A command's output, with status 3 when a scenario is over its budget.
+fn gated(stdout: String, assessed: &Assessed) -> Outcome {
+    Outcome {
+        stdout,
+        status: if assessed.over_budget { OVER_BUDGET } else { 0 },
     }
 }
 

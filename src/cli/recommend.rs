@@ -202,7 +202,7 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
         s.duration = months;
         s.phases = phases;
     }
-    if let Some(c) = currency(&args.currency)? {
+    if let Some(c) = options::currency(&args.currency)? {
         s.currency = Some(c);
     }
     if let Some(name) = &args.name {
@@ -285,11 +285,8 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
 
 pub(crate) fn recommend(catalog: &Catalog, args: &RecommendArgs, width: Width) -> anyhow::Result<Outcome> {
     let scenario = recommend_scenario(args)?;
-    let layers = catalog.layers(&scenario.rates).map_err(Diagnostics)?;
-    let estimate = Assessment::advised(
-        teamcost::estimate(&scenario, &layers).map_err(Diagnostics)?,
-        &layers,
-    );
+    let estimate = teamcost::assess_scenario(catalog, scenario.clone(), None)?;
+    let layers = &estimate.rate_layers;
     let seats: Vec<Seat> = estimate.seats.iter().map(|s| s.seat.clone()).collect();
     if let Some(path) = &args.write {
         if is_stdout(path) && args.compare_engagements {
@@ -346,12 +343,11 @@ pub(crate) fn recommend(catalog: &Catalog, args: &RecommendArgs, width: Width) -
             team: Team::Seats(seats),
             ..scenario.clone()
         };
-        variants.push(Assessment::advised(
-            teamcost::estimate(&variant, &layers).map_err(Diagnostics)?,
-            &layers,
-        ));
+        variants.push(teamcost::assess_in(variant, layers.clone(), None)?);
     }
-    let breakeven = teamcost::engine::breakeven::breakeven(&scenario, &seats, &layers)
+    let breakeven = estimate
+        .breakeven()
+        .clone()
         .map_err(|d| d.first().map(|d| d.message.clone()).unwrap_or_default());
     Ok(ok(teamcost::report::engagements(
         &variants, &breakeven, format, width,
@@ -383,7 +379,7 @@ pub(crate) fn save_recommendation(
     let text = teamcost::team::write::scenario_file(scenario, seats, &estimate.reasoning, &estimate.layers);
     let name = path.display().to_string();
     let written = Scenario::read(teamcost::input::source::Source::new(&name, &text)).map_err(Diagnostics)?;
-    let again = teamcost::estimate_scenario(catalog, &written)?;
+    let again = teamcost::assess_scenario(catalog, written, None)?;
     anyhow::ensure!(
         teamcost::money::cents(again.cost.likely) == teamcost::money::cents(estimate.cost.likely),
         "the written scenario does not reproduce the estimate ({} vs {}); not written",

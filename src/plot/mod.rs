@@ -84,8 +84,6 @@ pub struct ChartData<'a> {
     pub estimates: &'a [Assessment],
     /// A budget line, in the reporting currency.
     pub budget: Option<rust_decimal::Decimal>,
-    /// For `breakeven`: the break-even of the one scenario.
-    pub breakeven: Option<&'a crate::engine::breakeven::BreakEven>,
 }
 
 /// Draws one chart kind; a chart of converted figures says how they were
@@ -94,10 +92,12 @@ pub fn draw(kind: Kind, data: &ChartData<'_>) -> Result<String, PlotError> {
     let svg = drawn(kind, data)?;
     // the mix counts people, not money
     let money = kind != Kind::Mix;
-    Ok(match crate::conversion::note(data.estimates).filter(|_| money) {
-        Some(note) => with_footnote(&svg, &format!("All figures {note}.")),
-        None => svg,
-    })
+    Ok(
+        match crate::assessment::Assessment::conversion_note(data.estimates).filter(|_| money) {
+            Some(note) => with_footnote(&svg, &format!("All figures {note}.")),
+            None => svg,
+        },
+    )
 }
 
 /// The chart with a band below it holding a note in small text, wrapped
@@ -147,9 +147,10 @@ fn drawn(kind: Kind, data: &ChartData<'_>) -> Result<String, PlotError> {
         Kind::Tornado => tornado::chart(only_one(data.estimates, kind)?),
         Kind::Breakeven => {
             let e = only_one(data.estimates, kind)?;
-            let b = data
-                .breakeven
-                .ok_or_else(|| PlotError::Empty("no break-even was computed".into()))?;
+            let b = e.breakeven().as_ref().map_err(|d| {
+                let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+                PlotError::Compute(messages.join("; "))
+            })?;
             breakeven::chart(e, b)
         }
     }

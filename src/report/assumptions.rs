@@ -29,11 +29,11 @@ pub struct Assumptions {
     pub premiums: BTreeMap<String, Premium>,
 }
 
-/// Gathers the assumptions of the estimates; `layers[i]` are those of
-/// `estimates[i]`.
-pub fn gather(estimates: &[Assessment], layers: &[Layers]) -> Assumptions {
+/// Gathers the assumptions of the estimates, each from its own layers.
+pub fn gather(estimates: &[Assessment]) -> Assumptions {
     let mut out = Assumptions::default();
-    for (e, l) in estimates.iter().zip(layers) {
+    for e in estimates {
+        let l = &e.rate_layers;
         out.layers.push((e.scenario.name.clone(), l.describe()));
         if let Some(fx) = l.fx()
             && out.fx.is_empty()

@@ -47,7 +47,7 @@ pub fn estimates(estimates: &[Assessment], format: Format, width: Width) -> Stri
 pub fn comparison(estimates: &[Assessment], format: Format, width: Width) -> String {
     // a converted figure never passes for a native one
     let style = Style::of(format, width);
-    let converted = crate::conversion::note(estimates)
+    let converted = Assessment::conversion_note(estimates)
         .map(|note| {
             format!(
                 "{}\n",

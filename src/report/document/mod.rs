@@ -11,7 +11,6 @@ mod summary;
 
 use crate::assessment::Assessment;
 use crate::brief::RoleBrief;
-use crate::rates::Layers;
 use crate::report::assumptions::Assumptions;
 
 use html::Html;
@@ -35,12 +34,11 @@ pub struct Made {
     pub seed: u64,
 }
 
-/// Everything the document shows; `layers[i]` are those of `estimates[i]`.
+/// Everything the document shows.
 pub struct Document<'a> {
     pub title: &'a str,
     pub made: Made,
     pub estimates: &'a [Assessment],
-    pub layers: &'a [Layers],
     pub assumptions: &'a Assumptions,
     pub briefs: &'a [RoleBrief],
     pub figures: &'a [Figure],
@@ -81,8 +79,8 @@ fn facts(doc: &Document<'_>) -> Vec<(String, String)> {
     let date = made.at.strftime("%-d %B %Y").to_string();
     // each table once, bottom first, in the order the scenarios name them
     let mut tables: Vec<String> = Vec::new();
-    for layers in doc.layers {
-        for t in layers.tables() {
+    for e in doc.estimates {
+        for t in e.rate_layers.tables() {
             let text = match &t.effective {
                 Some(date) => format!("{} (effective {date})", t.name.value),
                 None => format!("{} (no effective date)", t.name.value),
@@ -123,7 +121,7 @@ fn facts(doc: &Document<'_>) -> Vec<(String, String)> {
         ("Simulation".into(), simulation),
     ];
     // a converted figure never passes for a native one
-    if let Some(note) = crate::conversion::note(doc.estimates) {
+    if let Some(note) = Assessment::conversion_note(doc.estimates) {
         facts.insert(3, ("Currency".into(), format!("All figures {note}.")));
     }
     facts

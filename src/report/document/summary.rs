@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::{Document, Writer};
 use crate::assessment::Assessment;
 use crate::engine::Triple;
-use crate::engine::breakeven::{BreakEven, LONGEST, breakeven};
+use crate::engine::breakeven::{BreakEven, LONGEST};
 use crate::engine::inputs::{Input, InputKind};
 use crate::engine::sensitivity::{Swing, sensitivity};
 use crate::money::grouped;
@@ -20,21 +20,18 @@ use crate::rates::Layers;
 struct Row<'a> {
     e: &'a Assessment,
     per_pm: Option<Triple>,
-    breakeven: Result<BreakEven, String>,
+    breakeven: Result<&'a BreakEven, String>,
     /// The likely cost and the input that moves it most (in words), if
     /// any varies.
     risk: Result<(Decimal, Option<(Swing, String)>), String>,
 }
 
-fn row<'a>(e: &'a Assessment, layers: Option<&Layers>) -> Row<'a> {
-    let breakeven = match layers {
-        Some(l) => {
-            let seats: Vec<_> = e.seats.iter().map(|s| s.seat.clone()).collect();
-            breakeven(&e.scenario, &seats, l)
-                .map_err(|d| d.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; "))
-        }
-        None => Err("its rate layers are not known".into()),
-    };
+fn row(e: &Assessment) -> Row<'_> {
+    let layers = Some(&e.rate_layers);
+    let breakeven = e
+        .breakeven()
+        .as_ref()
+        .map_err(|d| d.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; "));
     let risk = sensitivity(&e.model)
         .map(|(likely, swings)| {
             let top = swings.into_iter().next().map(|s| {
@@ -54,12 +51,7 @@ fn row<'a>(e: &'a Assessment, layers: Option<&Layers>) -> Row<'a> {
 
 /// The decision summary, in either format.
 pub(super) fn write(w: &mut impl Writer, doc: &Document<'_>) {
-    let rows: Vec<Row<'_>> = doc
-        .estimates
-        .iter()
-        .enumerate()
-        .map(|(i, e)| row(e, doc.layers.get(i)))
-        .collect();
+    let rows: Vec<Row<'_>> = doc.estimates.iter().map(row).collect();
     let mut currencies: Vec<String> = doc.estimates.iter().map(|e| e.currency.to_string()).collect();
     currencies.sort();
     currencies.dedup();
