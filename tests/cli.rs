@@ -312,3 +312,46 @@ fn man_prints_roff_and_writes_a_page_per_command() {
     let set = std::fs::read_to_string(dir.path().join("man/man1/teamcost-rates-set.1")).expect("page");
     assert!(set.contains("teamcost\\-rates\\-set"), "{set}");
 }
+
+/// A command whose output cannot be written fails (status 1, saying why);
+/// before, `estimate ... > /dev/full` exited 0 having written nothing.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_that_cannot_be_written_is_an_error() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let output = Command::new(env!("CARGO_BIN_EXE_teamcost"))
+        .current_dir(repo())
+        .args(["estimate", "scenarios/fraud-detection-plan.ron", "--trials", "0"])
+        .stdout(full)
+        .output()
+        .expect("run teamcost");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("error: cannot write the output to stdout"),
+        "{stderr}"
+    );
+}
+
+/// A reader that goes away (`| head`) ends the run quietly: no error, status 0.
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_teamcost"))
+        .current_dir(repo())
+        // the report is far more than a pipe's buffer (about 340 kB against
+        // 64 kB), so the write meets the closed end
+        .args(["report", "--trials", "0", "-o", "-"])
+        .args(crate::support::shipped_scenarios())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run teamcost");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr, "");
+}
