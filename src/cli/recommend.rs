@@ -6,7 +6,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use teamcost::input::origin::{Located, Origin};
 use teamcost::report::{Format, Width};
-use teamcost::scenario::{Months, Phase, Seat, Target, Team};
+use teamcost::scenario::{Months, Phase, Plan, Seat, Spec, Target, Team};
 use teamcost::vocabulary::{Engagement, EngagementChoice, Product, Requirement, Stage};
 use teamcost::{Assessment, Catalog, Diagnostic, Diagnostics, Scenario};
 
@@ -111,7 +111,32 @@ fn flag_targets(args: &RecommendArgs) -> Result<Option<(&'static str, Vec<Target
 
 /// The scenario to recommend for: the file's, with the flags on top.
 pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagnostics> {
-    let flag = |name: &str| Origin::new(name);
+    let mut spec = match &args.file {
+        Some(file) => with_flags(teamcost::load_scenario(file)?.spec(), args)?,
+        None => from_flags(args)?,
+    };
+    if let Some(c) = options::currency(&args.currency)? {
+        spec.currency = Some(c);
+    }
+    if let Some(name) = &args.name {
+        spec.name = name.clone();
+    }
+    spec.team = team(args, &spec)?;
+    Scenario::new(spec).map_err(Diagnostics)
+}
+
+/// The phases of `--phases`, or the one stage of `--stage` over
+/// `--duration`, with the duration they make.
+fn plan_flags(args: &RecommendArgs) -> Result<Option<(Plan, Months)>, Diagnostics> {
+    if let Some(text) = &args.phases {
+        let (phases, months) = phases_flag(text)?;
+        return Ok(Some((Plan::Phases(phases), months)));
+    }
+    Ok(None)
+}
+
+/// A scenario from the flags alone.
+fn from_flags(args: &RecommendArgs) -> Result<Spec, Diagnostics> {
     let missing = |what: &str, example: &str| {
         Diagnostics::from(
             Diagnostic::new(
@@ -121,100 +146,95 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
             .help(format!("give --{what} {example}, or name a scenario file")),
         )
     };
-    let phases = args.phases.as_deref().map(phases_flag).transpose()?;
-    let mut s = match &args.file {
-        Some(file) => teamcost::load_scenario(file)?,
+    let (plan, duration) = match plan_flags(args)? {
+        Some(given) => given,
         None => {
-            let (stage, months) = match &phases {
-                Some((phases, months)) => (phases[0].stage, *months),
-                None => {
-                    let stage: Stage = args
-                        .stage
-                        .ok_or_else(|| missing("stage", "production (or --phases prototype:3,pilot:6)"))?
-                        .into();
-                    let duration = args
-                        .duration
-                        .as_deref()
-                        .ok_or_else(|| missing("duration", "12"))?;
-                    (stage, months(duration)?)
-                }
-            };
-            let location = args.location.clone().ok_or_else(|| missing("location", "us"))?;
-            let engagement = args.engagement.map_or(EngagementChoice::InHouse, Into::into);
-            let product = args.product.map(Product::from);
-            let name = args.name.clone().unwrap_or_else(|| {
-                let product = product.map(|p| format!(" {p}")).unwrap_or_default();
-                match &phases {
-                    Some((phases, _)) => {
-                        let stages: Vec<String> = phases.iter().map(|p| p.stage.to_string()).collect();
-                        format!("Recommended plan: {}{product} in {location}", stages.join(" → "))
-                    }
-                    None => format!("Recommended team: {stage}{product} in {location}"),
-                }
-            });
-            Scenario {
-                name,
-                file: "<command line>".into(),
-                stage,
-                phases: Vec::new(),
-                costs: Vec::new(),
-                product,
-                duration: months,
-                location: Located::new(location, flag("--location")),
-                engagement,
-                requirements: args.requires.iter().map(|r| Requirement::from(*r)).collect(),
-                rates: teamcost::rates::DEFAULT_LAYERS
-                    .iter()
-                    .map(|l| Located::new(l.to_string(), flag("<default rates>")))
-                    .collect(),
-                currency: None,
-                team: Team::Seats(Vec::new()),
-                note: None,
-            }
-            .one_stage(stage)
+            let stage: Stage = args
+                .stage
+                .ok_or_else(|| missing("stage", "production (or --phases prototype:3,pilot:6)"))?
+                .into();
+            let duration = args
+                .duration
+                .as_deref()
+                .ok_or_else(|| missing("duration", "12"))?;
+            (Plan::One(stage), months(duration)?)
         }
     };
-    // flags given with a file override it
-    if args.file.is_some() {
-        if let Some(stage) = args.stage {
-            s = s.one_stage(stage.into());
+    let location = args.location.clone().ok_or_else(|| missing("location", "us"))?;
+    let product = args.product.map(Product::from);
+    let name = args.name.clone().unwrap_or_else(|| {
+        let product = product.map(|p| format!(" {p}")).unwrap_or_default();
+        match &plan {
+            Plan::Phases(phases) => {
+                let stages: Vec<String> = phases.iter().map(|p| p.stage.to_string()).collect();
+                format!("Recommended plan: {}{product} in {location}", stages.join(" → "))
+            }
+            Plan::One(stage) => format!("Recommended team: {stage}{product} in {location}"),
         }
-        if let Some(product) = args.product {
-            s.product = Some(product.into());
-        }
-        if !args.requires.is_empty() {
-            s.requirements = args.requires.iter().map(|r| Requirement::from(*r)).collect();
-        }
-        if let Some(location) = &args.location {
-            s.location = Located::new(location.clone(), flag("--location"));
-        }
-        if let Some(engagement) = args.engagement {
-            s.engagement = engagement.into();
-        }
-        if let Some(duration) = &args.duration {
-            s.duration = months(duration)?;
-            let stage = s.stage;
-            s = s.one_stage(stage);
-        }
+    });
+    let flag = |name: &str| Origin::new(name);
+    Ok(Spec {
+        name,
+        file: "<command line>".into(),
+        plan,
+        costs: Vec::new(),
+        product,
+        duration,
+        location: Located::new(location, flag("--location")),
+        engagement: args.engagement.map_or(EngagementChoice::InHouse, Into::into),
+        requirements: args.requires.iter().map(|r| Requirement::from(*r)).collect(),
+        rates: teamcost::rates::DEFAULT_LAYERS
+            .iter()
+            .map(|l| Located::new(l.to_string(), flag("<default rates>")))
+            .collect(),
+        currency: None,
+        team: Team::Seats(Vec::new()),
+        note: None,
+    })
+}
+
+/// A scenario file's specification with the flags given beside it on top.
+fn with_flags(mut spec: Spec, args: &RecommendArgs) -> Result<Spec, Diagnostics> {
+    let first_stage = |plan: &Plan| match plan {
+        Plan::One(stage) => *stage,
+        Plan::Phases(phases) => phases.first().map_or(Stage::Prototype, |p| p.stage),
+    };
+    if let Some(stage) = args.stage {
+        spec.plan = Plan::One(stage.into());
     }
-    if let Some((phases, months)) = phases {
-        s.stage = phases[0].stage;
-        s.duration = months;
-        s.phases = phases;
+    if let Some(product) = args.product {
+        spec.product = Some(product.into());
     }
-    if let Some(c) = options::currency(&args.currency)? {
-        s.currency = Some(c);
+    if !args.requires.is_empty() {
+        spec.requirements = args.requires.iter().map(|r| Requirement::from(*r)).collect();
     }
-    if let Some(name) = &args.name {
-        s.name = name.clone();
+    if let Some(location) = &args.location {
+        spec.location = Located::new(location.clone(), Origin::new("--location"));
     }
+    if let Some(engagement) = args.engagement {
+        spec.engagement = engagement.into();
+    }
+    if let Some(duration) = &args.duration {
+        spec.duration = months(duration)?;
+        spec.plan = Plan::One(first_stage(&spec.plan));
+    }
+    if let Some((plan, duration)) = plan_flags(args)? {
+        spec.plan = plan;
+        spec.duration = duration;
+    }
+    Ok(spec)
+}
+
+/// The team to recommend: for the target of the flags, else the file's;
+/// one per phase for a plan.
+fn team(args: &RecommendArgs, spec: &Spec) -> Result<Team, Diagnostics> {
     let from_flags = flag_targets(args)?;
-    let from_file = match &s.team {
+    let from_file = match &spec.team {
         Team::Recommend { target, .. } => Some(vec![*target]),
         Team::RecommendPlan { targets, .. } => Some(targets.clone()),
         Team::Seats(_) => None,
     };
-    let origin = flag(from_flags.as_ref().map_or("--effort-pm", |(f, _)| *f));
+    let origin = Origin::new(from_flags.as_ref().map_or("--effort-pm", |(f, _)| *f));
     let (flag_name, targets) = match (from_flags, from_file) {
         (Some(given), _) => given,
         (None, Some(targets)) => ("the scenario file", targets),
@@ -226,13 +246,15 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
             ));
         }
     };
-    let plan = args.phases.is_some() || s.phases.len() > 1;
-    let stages: Vec<String> = s
-        .phases
-        .iter()
-        .map(|p| p.stage.to_string().to_lowercase())
-        .collect();
-    if plan && targets.len() != s.phases.len() {
+    let stages: Vec<String> = match &spec.plan {
+        Plan::One(stage) => vec![stage.to_string().to_lowercase()],
+        Plan::Phases(phases) => phases
+            .iter()
+            .map(|p| p.stage.to_string().to_lowercase())
+            .collect(),
+    };
+    let plan = args.phases.is_some() || stages.len() > 1;
+    if plan && targets.len() != stages.len() {
         let thousands = if flag_name == "--budget" {
             "; write amounts with digits only, no thousands separators"
         } else {
@@ -244,7 +266,7 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
                 format!(
                     "{flag_name} gives {} target(s) for {} phases ({})",
                     targets.len(),
-                    s.phases.len(),
+                    stages.len(),
                     stages.join(", ")
                 ),
             )
@@ -254,19 +276,19 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
             )),
         ));
     }
-    s.team = match targets.as_slice() {
-        [target] if !plan => Team::Recommend {
+    match targets.as_slice() {
+        [target] if !plan => Ok(Team::Recommend {
             target: *target,
             origin,
-        },
-        _ if plan => Team::RecommendPlan { targets, origin },
+        }),
+        _ if plan => Ok(Team::RecommendPlan { targets, origin }),
         _ => {
             let thousands = if flag_name == "--budget" {
                 ", without thousands separators"
             } else {
                 ""
             };
-            return Err(Diagnostics::from(
+            Err(Diagnostics::from(
                 Diagnostic::new(
                     flag_name,
                     format!(
@@ -277,10 +299,9 @@ pub(crate) fn recommend_scenario(args: &RecommendArgs) -> Result<Scenario, Diagn
                 )
                 .expected(format!("one value{thousands}; several only with --phases, one per phase"))
                 .help("give one value, or a plan: --phases prototype:3,pilot:6,production:9 --effort-pm 6,20,40"),
-            ));
+            ))
         }
-    };
-    Ok(s)
+    }
 }
 
 pub(crate) fn recommend(catalog: &Catalog, args: &RecommendArgs, width: Width) -> anyhow::Result<Outcome> {
@@ -337,12 +358,13 @@ pub(crate) fn recommend(catalog: &Catalog, args: &RecommendArgs, width: Width) -
                 ..s.clone()
             })
             .collect();
-        let variant = Scenario {
+        let variant = Scenario::new(Spec {
             name: format!("{} ({label})", scenario.name),
             engagement: choice,
             team: Team::Seats(seats),
-            ..scenario.clone()
-        };
+            ..scenario.spec()
+        })
+        .map_err(Diagnostics)?;
         variants.push(teamcost::assess_in(variant, layers.clone(), None)?);
     }
     let breakeven = estimate

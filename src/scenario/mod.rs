@@ -4,6 +4,7 @@
 
 mod plan;
 mod raw;
+mod spec;
 #[cfg(test)]
 mod tests;
 
@@ -20,6 +21,7 @@ use crate::money::Currency;
 use crate::range::Range;
 use crate::vocabulary::{Engagement, EngagementChoice, Level, Product, Requirement, Stage};
 use raw::{RawScenario, RawSeat, RawTeam};
+pub use spec::{Plan, Spec};
 
 /// A project length in months: more than 0, at most 120.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -292,11 +294,10 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
         );
     }
     let phases: Vec<Phase> = phases?.into_iter().map(|p| p.phase).collect();
-    Some(Scenario {
+    let spec = Spec {
         name: name?,
         file: source.name.to_string(),
-        stage: phases.first()?.stage,
-        phases,
+        plan: Plan::Phases(phases),
         costs: costs?,
         product: raw.product,
         duration: duration?,
@@ -307,7 +308,11 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
         currency,
         team,
         note: raw.note,
-    })
+    };
+    // what the checks above let through breaks no rule of the constructor
+    Scenario::new(spec)
+        .map_err(|found| found.into_iter().for_each(|d| problems.push(d)))
+        .ok()
 }
 
 fn duration<'a>(source: &Source<'a>, raw: &'a ron::value::RawValue) -> Result<Months, Diagnostic> {
