@@ -6,6 +6,7 @@
 
 pub mod advice;
 pub mod assessment;
+pub mod audit;
 pub mod brief;
 pub mod budget;
 pub mod check;

@@ -616,7 +616,7 @@ pub fn run(
             no_acknowledged,
             format,
         } => {
-            let limits = teamcost::rates::audit::Thresholds {
+            let limits = teamcost::audit::Thresholds {
                 min_agency_ratio,
                 max_agency_ratio,
                 min_premium,
@@ -631,7 +631,7 @@ pub fn run(
             for table in tables {
                 names.push(format!("{} ({})", table.name.value, table.file));
                 let layers = teamcost::rates::layers::over_default(table, &catalog).map_err(Diagnostics)?;
-                let mut audit = teamcost::rates::audit::audit(&layers, &limits);
+                let mut audit = teamcost::audit::audit(&layers, &limits);
                 if no_acknowledged {
                     audit = audit.everything();
                 }

@@ -75,6 +75,31 @@ pub struct Seat {
 }
 
 impl Seat {
+    /// `count` people of a role and level in `location`, full time for the
+    /// whole project, with no skills and no reason: the seat the reader
+    /// makes of `(role: "...", level: ..., count: n)` written in a scenario
+    /// at `location` with `engagement`. [`Scenario::of_seats`] checks it.
+    pub fn new(
+        role: Located<String>,
+        level: Level,
+        count: u32,
+        location: Located<String>,
+        engagement: Engagement,
+    ) -> Seat {
+        Seat {
+            role,
+            level,
+            count,
+            allocation: Allocation::FULL,
+            location,
+            engagement,
+            reason: None,
+            from_month: Decimal::ZERO,
+            until_month: None,
+            skills: Vec::new(),
+        }
+    }
+
     /// Full-time equivalents: count x allocation.
     pub fn fte(&self) -> Decimal {
         Decimal::from(self.count) * self.allocation.get()
@@ -186,6 +211,56 @@ impl Scenario {
         }
     }
 
+    /// A scenario of explicit seats over one stage, built as values rather
+    /// than read: every field a file may leave out is what the reader gives
+    /// it then (no product, requirements, cost lines, note or currency; the
+    /// default rate layers), and `file` says where it comes from. `None`
+    /// where the reader would refuse the team: no seats, more than
+    /// [`MAX_SEATS`], a count outside 1 to [`MAX_COUNT`], more than
+    /// [`MAX_SKILLS`] skills, or a window outside the project.
+    pub fn of_seats(
+        name: &str,
+        file: &str,
+        stage: Stage,
+        duration: Months,
+        location: Located<String>,
+        engagement: EngagementChoice,
+        seats: Vec<Seat>,
+    ) -> Option<Scenario> {
+        let d = duration.get();
+        let fits = |s: &Seat| {
+            (1..=MAX_COUNT).contains(&s.count)
+                && s.skills.len() <= MAX_SKILLS
+                && s.from_month >= Decimal::ZERO
+                && s.until_month.unwrap_or(d) <= d
+                && s.from_month < s.until_month.unwrap_or(d)
+        };
+        if seats.is_empty() || seats.len() > MAX_SEATS || !seats.iter().all(fits) {
+            return None;
+        }
+        let origin = Origin::new(file);
+        let scenario = Scenario {
+            name: name.to_string(),
+            file: file.to_string(),
+            stage,
+            phases: Vec::new(),
+            costs: Vec::new(),
+            product: None,
+            duration,
+            location,
+            engagement,
+            requirements: BTreeSet::new(),
+            rates: crate::vocabulary::DEFAULT_LAYERS
+                .iter()
+                .map(|l| Located::new(l.to_string(), origin.clone()))
+                .collect(),
+            currency: None,
+            team: Team::Seats(seats),
+            note: None,
+        };
+        Some(scenario.one_stage(stage))
+    }
+
     /// Reads and checks one scenario file; reports every problem it finds.
     pub fn read(source: Source<'_>) -> Result<Scenario, Vec<Diagnostic>> {
         let raw: RawScenario = source.parse().map_err(|d| vec![d])?;
@@ -215,7 +290,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
             .map(|l| problems.take(source.id(l, "rate layer")))
             .collect::<Option<Vec<_>>>(),
         None => Some(
-            crate::rates::DEFAULT_LAYERS
+            crate::vocabulary::DEFAULT_LAYERS
                 .iter()
                 .map(|l| Located::new(l.to_string(), Origin::new(source.name)))
                 .collect(),
