@@ -125,7 +125,7 @@ fn check_file(path: &Path, catalog: &Catalog) -> Result<(String, Vec<String>), V
     })?;
     match kind_of(&text) {
         Some(FileKind::Scenario) => {
-            let scenario = crate::Scenario::read(Source::new(&name, &text))?;
+            let scenario = crate::scenario::Scenario::read(Source::new(&name, &text))?;
             let e = crate::pipeline::assess_scenario(catalog, scenario, None).map_err(|d| d.0)?;
             let summary = format!(
                 "scenario, {} seats, {} FTE, likely {} {}",

@@ -7,6 +7,7 @@
 
 pub mod advice;
 pub mod assessment;
+pub mod audit;
 pub mod brief;
 pub mod budget;
 pub mod check;
@@ -30,15 +31,6 @@ pub mod width;
 pub use assessment::Assessment;
 pub use engine::Estimate;
 pub use input::diagnostic::{Diagnostic, Diagnostics};
-pub use pipeline::{Assessed, Request, assess, assess_in, assess_scenario, load_scenario};
+pub use pipeline::{Assessed, Request, assess, assess_in, assess_scenario, estimate, load_scenario};
 pub use rates::{Catalog, Layers};
 pub use scenario::Scenario;
-
-/// Estimates a scenario against rate layers: the team is resolved first
-/// (explicit seats, or recommended), then the engine prices it.
-pub fn estimate(scenario: &Scenario, layers: &Layers) -> Result<Estimate, Vec<Diagnostic>> {
-    let (seats, reasoning) = team::seats(scenario, layers)?;
-    let mut estimate = engine::estimate(scenario, &seats, layers)?;
-    estimate.reasoning = reasoning;
-    Ok(estimate)
-}

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::assessment::Assessment;
 use crate::budget::Budget;
 use crate::conversion::Conversion;
+use crate::engine::Estimate;
 use crate::engine::model::reporting_currency;
 use crate::input::diagnostic::{Diagnostic, Diagnostics};
 use crate::input::origin::{Located, Origin};
@@ -148,6 +149,15 @@ pub fn assess_in(
     )
 }
 
+/// Estimates a scenario against rate layers: the team is resolved first
+/// (explicit seats, or recommended), then the engine prices it.
+pub fn estimate(scenario: &Scenario, layers: &Layers) -> Result<Estimate, Vec<Diagnostic>> {
+    let (seats, reasoning) = crate::team::seats(scenario, layers)?;
+    let mut estimate = crate::engine::estimate(scenario, &seats, layers)?;
+    estimate.reasoning = reasoning;
+    Ok(estimate)
+}
+
 /// Reads one scenario file.
 pub fn load_scenario(path: &Path) -> Result<Scenario, Diagnostics> {
     let name = path.display().to_string();
@@ -189,7 +199,7 @@ fn priced(read: Read, currency: Option<&Located<Currency>>) -> Result<Assessment
         // the one place a scenario is put into another currency
         scenario.currency = Some(c.clone());
     }
-    let estimate = crate::estimate(&scenario, &layers).map_err(Diagnostics)?;
+    let estimate = estimate(&scenario, &layers).map_err(Diagnostics)?;
     let conversion = own.and_then(|own| Conversion::between(&own, &estimate.currency, &layers));
     let mut assessment = Assessment::new(estimate, layers);
     assessment.conversion = conversion;

@@ -1,9 +1,16 @@
 //! The fixed words of the model (MODEL.md section 1): stages, products,
-//! levels, engagements, role focus and requirements.
+//! levels, engagements, role focus and requirements, and the name of the
+//! rate table a scenario reads when it names none (section 2).
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+/// The rate layers a scenario uses when it names none: the shipped market
+/// table (MODEL.md section 2). Here, below both `scenario` (the default of
+/// `rates:`) and `rates` (a plugin judged over it), so neither reads the
+/// other.
+pub const DEFAULT_LAYERS: &[&str] = &["market-2026"];
 
 /// Where the product is in its life; early stages lean on developers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]

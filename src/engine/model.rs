@@ -40,6 +40,14 @@ impl SeatModel {
             .terms(|i| Exact::new(values[i]), horizon(duration))
     }
 
+    /// The seat's loaded month per FTE at these values, in the model's
+    /// currency ([`Terms::loaded_month`]); an overflow is an error naming
+    /// the seat.
+    pub fn loaded_month(&self, values: &[Decimal]) -> Result<Decimal, Diagnostic> {
+        let month = self.terms(values, Decimal::ONE).loaded_month();
+        self.exact(month, "loaded month")
+    }
+
     /// The delay before the seat starts, in weeks, at these values.
     pub fn start_weeks(&self, values: &[Decimal]) -> Decimal {
         values[self.formula.delay_input()]
@@ -399,11 +407,22 @@ impl Builder<'_> {
     }
 
     fn conversion(&self, from: &Located<Currency>) -> Result<Conversion<Decimal>, Vec<Diagnostic>> {
-        let (from, to) = self.layers.conversion(from, self.currency).map_err(|d| vec![d])?;
-        Ok(Conversion(
-            (from != Decimal::ONE || to != Decimal::ONE).then_some((from, to)),
-        ))
+        conversion(self.layers, from, self.currency).map_err(|d| vec![d])
     }
+}
+
+/// How an amount in `from` becomes one in `to` through the topmost `fx`
+/// block of the layers (MODEL.md section 3), as every seat and cost line
+/// of a model converts; no conversion when the two rates are 1.
+pub fn conversion(
+    layers: &Layers,
+    from: &Located<Currency>,
+    to: &Currency,
+) -> Result<Conversion<Decimal>, Diagnostic> {
+    let (from, to) = layers.conversion(from, to)?;
+    Ok(Conversion(
+        (from != Decimal::ONE || to != Decimal::ONE).then_some((from, to)),
+    ))
 }
 
 /// The premiums of a seat's skills from the layers; an unknown id is an

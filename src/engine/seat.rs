@@ -7,7 +7,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::engine::number::Number;
+use crate::engine::number::{Exact, Number};
 
 /// Weeks to months: `w / WPM` with WPM = 52 / 12, written as `w * 12 / 52`
 /// so no rounded constant enters the figures.
@@ -27,6 +27,13 @@ impl<N: Number> Conversion<N> {
             Some((from, to)) => amount.scale(from, to),
             None => amount,
         }
+    }
+}
+
+impl Conversion<Decimal> {
+    /// [`Conversion::apply`] on an exact amount; `None` when it overflows.
+    pub fn exact(self, amount: Decimal) -> Option<Decimal> {
+        self.map(Exact::new).apply(Exact::new(amount)).get()
     }
 }
 
@@ -508,6 +515,27 @@ impl<N: Number> Terms<N> {
                 agency: na * monthly * months,
                 ..Components::zero()
             },
+        }
+    }
+
+    /// The loaded month of one FTE before any raise (MODEL.md section 4's
+    /// `monthly`): in-house S/12 x burden + overhead_monthly + S/12 x
+    /// management_overhead, through an agency h x hours_per_month; premiums
+    /// and conversion into the reporting currency included, the count and
+    /// allocation, window, delays and recruiting fees not.
+    pub fn loaded_month(&self) -> N {
+        match self.paid {
+            Paid::InHouse {
+                annual,
+                burden,
+                overhead,
+                management,
+                ..
+            } => {
+                let month = annual.scale(N::int(1), N::int(12));
+                month * burden + overhead + month * management
+            }
+            Paid::Agency { monthly } => monthly,
         }
     }
 

@@ -372,3 +372,33 @@ fn every_term_ranged_in_another_currency_with_half_month_delays() {
     assert_eq!(e.seats[0].start_weeks, dec!(6.5));
     assert_eq!(e.staffed_weeks, dec!(6.5));
 }
+
+#[test]
+fn the_loaded_month_of_a_seat() {
+    use crate::range::Bound;
+    // in-house (in_house_seat above): 120000/12 * 1.3 + 600 + 120000/12 * 0.1
+    // = 14600 whatever the count, window or delay; agency: 100 * 160 = 16000
+    let s = scenario(
+        "12",
+        &format!(r#"(role: "ai-engineer", level: Senior, count: 3, from_month: 2), {DEVELOPERS}"#),
+        "",
+    );
+    let crate::scenario::Team::Seats(seats) = &s.team else {
+        panic!("explicit seats")
+    };
+    let month = |layers: &Layers, bound| {
+        let m = model::build(&s, seats, layers).expect("model");
+        let values = crate::engine::inputs::cost_values(&m.inputs, bound);
+        m.seats
+            .iter()
+            .map(|seat| seat.loaded_month(&values).expect("no overflow"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(month(&hand_layers(), Bound::Typical), [dec!(14600), dec!(16000)]);
+    // at the low ends: 108000/12 * 1.2 + 600 + 9000 * 0.1 = 12300; 80 * 160 = 12800
+    assert_eq!(month(&hand_layers(), Bound::Low), [dec!(12300), dec!(12800)]);
+    // a salary written in EUR converts first: 96000 * 1.25 = 120000 USD
+    let eur = OVERLAY.replace("annual: 96000,", "annual: 96000, currency: \"EUR\",");
+    let layers = Layers::new(vec![table(HAND_TABLE), table(&eur)]).expect("layers");
+    assert_eq!(month(&layers, Bound::Typical), [dec!(14600), dec!(16000)]);
+}

@@ -339,7 +339,7 @@ pub fn over_default(
     catalog: &crate::rates::Catalog,
 ) -> Result<Layers, Vec<Diagnostic>> {
     let table = Arc::new(table);
-    let mut stack: Vec<Arc<crate::rates::RateTable>> = crate::rates::DEFAULT_LAYERS
+    let mut stack: Vec<Arc<crate::rates::RateTable>> = crate::vocabulary::DEFAULT_LAYERS
         .iter()
         .filter(|base| **base != table.name.value)
         .filter_map(|base| catalog.get(base).cloned())

@@ -1,7 +1,6 @@
 //! Rate plugins (MODEL.md section 3): reading one, finding all, layering
 //! them, and the staffing profile they carry.
 
-pub mod audit;
 pub mod catalog;
 pub mod diff;
 pub mod edit;
@@ -18,5 +17,6 @@ pub use catalog::Catalog;
 pub use layers::Layers;
 pub use table::{RateKey, RateTable};
 
-/// The rate layers a scenario uses when it names none.
-pub const DEFAULT_LAYERS: &[&str] = &["market-2026"];
+/// The rate layers a scenario uses when it names none (kept in
+/// [`crate::vocabulary`], below both the scenario and the rates).
+pub use crate::vocabulary::DEFAULT_LAYERS;

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use super::Format;
 use super::Width;
 use super::grid::{Style, titled};
-use crate::rates::audit::Finding;
+use crate::audit::Finding;
 
 /// `audited` names what was audited ("market-2026 (rates/market-2026.ron)").
 /// `findings` count (and fail `--strict`); `acknowledged` are listed apart.

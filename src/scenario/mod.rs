@@ -77,6 +77,31 @@ pub struct Seat {
 }
 
 impl Seat {
+    /// `count` people of a role and level in `location`, full time for the
+    /// whole project, with no skills and no reason: the seat the reader
+    /// makes of `(role: "...", level: ..., count: n)` written in a scenario
+    /// at `location` with `engagement`. [`Scenario::of_seats`] checks it.
+    pub fn new(
+        role: Located<String>,
+        level: Level,
+        count: u32,
+        location: Located<String>,
+        engagement: Engagement,
+    ) -> Seat {
+        Seat {
+            role,
+            level,
+            count,
+            allocation: Allocation::FULL,
+            location,
+            engagement,
+            reason: None,
+            from_month: Decimal::ZERO,
+            until_month: None,
+            skills: Vec::new(),
+        }
+    }
+
     /// Full-time equivalents: count x allocation.
     pub fn fte(&self) -> Decimal {
         Decimal::from(self.count) * self.allocation.get()
@@ -188,6 +213,44 @@ impl Scenario {
         }
     }
 
+    /// A scenario of explicit seats over one stage, built as values rather
+    /// than read: every field a file may leave out is what the reader gives
+    /// it then (no product, requirements, cost lines, note or currency; the
+    /// default rate layers), and `file` says where it comes from. `None`
+    /// where the reader would refuse the team: no seats, more than
+    /// [`MAX_SEATS`], a count outside 1 to [`MAX_COUNT`], more than
+    /// [`MAX_SKILLS`] skills, or a window outside the project.
+    pub fn of_seats(
+        name: &str,
+        file: &str,
+        stage: Stage,
+        duration: Months,
+        location: Located<String>,
+        engagement: EngagementChoice,
+        seats: Vec<Seat>,
+    ) -> Option<Scenario> {
+        let origin = Origin::new(file);
+        Scenario::new(Spec {
+            name: name.to_string(),
+            file: file.to_string(),
+            plan: Plan::One(stage),
+            costs: Vec::new(),
+            product: None,
+            duration,
+            location,
+            engagement,
+            requirements: BTreeSet::new(),
+            rates: crate::vocabulary::DEFAULT_LAYERS
+                .iter()
+                .map(|l| Located::new(l.to_string(), origin.clone()))
+                .collect(),
+            currency: None,
+            team: Team::Seats(seats),
+            note: None,
+        })
+        .ok()
+    }
+
     /// Reads and checks one scenario file; reports every problem it finds.
     pub fn read(source: Source<'_>) -> Result<Scenario, Vec<Diagnostic>> {
         let raw: RawScenario = source.parse().map_err(|d| vec![d])?;
@@ -217,7 +280,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
             .map(|l| problems.take(source.id(l, "rate layer")))
             .collect::<Option<Vec<_>>>(),
         None => Some(
-            crate::rates::DEFAULT_LAYERS
+            crate::vocabulary::DEFAULT_LAYERS
                 .iter()
                 .map(|l| Located::new(l.to_string(), Origin::new(source.name)))
                 .collect(),

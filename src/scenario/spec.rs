@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use crate::input::diagnostic::Diagnostic;
 use crate::input::origin::Located;
 use crate::money::Currency;
-use crate::scenario::{CostLine, MAX_SEATS, Months, Phase, Scenario, Target, Team};
+use crate::scenario::{CostLine, MAX_COUNT, MAX_SEATS, MAX_SKILLS, Months, Phase, Scenario, Target, Team};
 use crate::vocabulary::{EngagementChoice, Product, Requirement, Stage};
 
 /// The stages of a scenario as given: one stage over the whole project,
@@ -94,6 +94,16 @@ impl Scenario {
                     )));
                 }
                 for (i, s) in seats.iter().enumerate() {
+                    if !(1..=MAX_COUNT).contains(&s.count) || s.skills.len() > MAX_SKILLS {
+                        problems.push(problem(format!(
+                            "seat {} ({} {}) has {} people and {} skills, and may have 1 to {MAX_COUNT} people and at most {MAX_SKILLS} skills",
+                            i + 1,
+                            s.role.value,
+                            s.level,
+                            s.count,
+                            s.skills.len()
+                        )));
+                    }
                     if !inside(s.from_month, s.until_month) {
                         problems.push(problem(format!(
                             "seat {} ({} {}) has a window outside the project's {} months",

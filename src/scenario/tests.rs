@@ -1,5 +1,6 @@
 //! Reading plans over time (MODEL.md 8.1): the example of the model reads
-//! to the phases, windows and cost lines written in it.
+//! to the phases, windows and cost lines written in it; and a scenario
+//! built as values refused where the reader would refuse its text.
 
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -138,4 +139,72 @@ fn a_file_without_the_new_fields_reads_as_before() {
     assert!(s.costs.is_empty());
     let seat = &seats(&s)[0];
     assert_eq!((seat.from_month, seat.until_month), (dec!(0), None));
+}
+
+#[test]
+fn a_scenario_built_as_values_is_refused_where_its_text_would_be() {
+    let at = |v: &str| Located::new(v.to_string(), Origin::new("values"));
+    let seat = |count| {
+        Seat::new(
+            at("ai-developer"),
+            Level::Mid,
+            count,
+            at("us"),
+            Engagement::Agency,
+        )
+    };
+    let d = Months::new(dec!(6)).expect("6 months");
+    let build = |seats: Vec<Seat>| {
+        Scenario::of_seats(
+            "v",
+            "values",
+            Stage::Pilot,
+            d,
+            at("us"),
+            EngagementChoice::Agency,
+            seats,
+        )
+    };
+    let s = build(vec![seat(2)]).expect("a team of two");
+    assert_eq!(s.phases, vec![phase(Stage::Pilot, dec!(0), dec!(6))]);
+    assert_eq!(
+        s.rates.iter().map(|l| l.value.as_str()).collect::<Vec<_>>(),
+        ["market-2026"]
+    );
+    assert_eq!(seats(&s)[0].fte(), dec!(2));
+    assert!(build(vec![]).is_none(), "no seats");
+    assert!(build(vec![seat(0)]).is_none(), "a count of 0");
+    assert!(
+        build(vec![seat(MAX_COUNT + 1)]).is_none(),
+        "a count over the limit"
+    );
+    assert!(build(vec![seat(MAX_COUNT)]).is_some(), "the limit itself");
+    assert!(
+        build(vec![seat(1); MAX_SEATS + 1]).is_none(),
+        "too many seat lines"
+    );
+    assert!(
+        build(vec![seat(1); MAX_SEATS]).is_some(),
+        "as many seat lines as allowed"
+    );
+    let late = Seat {
+        from_month: dec!(6),
+        ..seat(1)
+    };
+    assert!(build(vec![late]).is_none(), "a window that opens at the end");
+    let long = Seat {
+        until_month: Some(dec!(6.5)),
+        ..seat(1)
+    };
+    assert!(build(vec![long]).is_none(), "a window past the end");
+    let early = Seat {
+        from_month: dec!(-1),
+        ..seat(1)
+    };
+    assert!(build(vec![early]).is_none(), "a window before the start");
+    let skills = Seat {
+        skills: vec![at("genai"); MAX_SKILLS + 1],
+        ..seat(1)
+    };
+    assert!(build(vec![skills]).is_none(), "too many skills");
 }

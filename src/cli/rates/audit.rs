@@ -57,7 +57,7 @@ pub(super) fn run(
     cli_dirs: &[PathBuf],
     width: Width,
 ) -> anyhow::Result<Outcome> {
-    let limits = teamcost::rates::audit::Thresholds {
+    let limits = teamcost::audit::Thresholds {
         min_agency_ratio: args.min_agency_ratio,
         max_agency_ratio: args.max_agency_ratio,
         min_premium: args.min_premium,
@@ -72,7 +72,7 @@ pub(super) fn run(
     for table in tables {
         names.push(format!("{} ({})", table.name.value, table.file));
         let layers = teamcost::rates::layers::over_default(table, catalog).map_err(Diagnostics)?;
-        let mut audit = teamcost::rates::audit::audit(&layers, &limits);
+        let mut audit = teamcost::audit::audit(&layers, &limits);
         if args.no_acknowledged {
             audit = audit.everything();
         }

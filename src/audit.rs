@@ -13,19 +13,27 @@
 //! scenario would see, but only those that involve a figure of the audited
 //! plugin are reported: auditing an overlay does not report the table below
 //! it again.
+//!
+//! The audit sits above the engine and asks it for every figure it judges:
+//! amounts converted as the engine converts them, loaded months from the
+//! seat formula, the standard team's break-even. It computes no money of
+//! its own.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::input::origin::Origin;
-use crate::input::source::Source;
+use crate::engine::breakeven::{self, LONGEST};
+use crate::engine::inputs::cost_values;
+use crate::engine::model;
+use crate::input::origin::{Located, Origin};
 use crate::money::grouped;
+use crate::range::Bound;
 use crate::rates::Layers;
 use crate::rates::table::{Price, RateKey, RateTable};
-use crate::scenario::{Scenario, Team};
-use crate::vocabulary::{Focus, Level};
+use crate::scenario::{Months, Scenario, Seat, Team};
+use crate::vocabulary::{Engagement, EngagementChoice, Focus, Level, Stage};
 
 /// The limits each check compares against (the `rates audit` flags).
 #[derive(Debug, Clone, PartialEq)]
@@ -233,17 +241,15 @@ impl<'a> View<'a> {
     }
 }
 
-/// `amount` of `price` in the currency of its location.
+/// `amount` of `price` in the currency of its location, converted as the
+/// engine converts it.
 fn local(layers: &Layers, key: &RateKey, price: &Price, amount: Decimal) -> Option<(Decimal, String)> {
-    let currency = &layers.location(&key.location)?.currency.value;
-    let amount = match &price.currency {
-        None => amount,
-        Some(c) => {
-            let (from, to) = layers.conversion(c, currency).ok()?;
-            amount * from / to
-        }
-    };
-    Some((amount, currency.to_string()))
+    let location = layers.location(&key.location)?;
+    let currency = price.currency.as_ref().unwrap_or(&location.currency);
+    let amount = model::conversion(layers, currency, &location.currency.value)
+        .ok()?
+        .exact(amount)?;
+    Some((amount, location.currency.value.to_string()))
 }
 
 fn money(value: Decimal) -> String {
@@ -313,24 +319,25 @@ fn levels(view: &View<'_>, audit: &mut Audit) {
     }
 }
 
-/// The loaded in-house month and the agency month of one key, in the
-/// location's currency (MODEL.md section 4, at typical).
-fn months(
-    view: &View<'_>,
-    key: &RateKey,
-    salary: &Price,
-    agency: &Price,
-) -> Option<(Decimal, Decimal, String)> {
-    let location = view.layers.location(&key.location)?;
-    let (s, cur) = view.typical(key, salary)?;
-    let (h, _) = view.typical(key, agency)?;
-    let terms = &location.in_house;
-    let twelfth = s / Decimal::from(12);
-    let in_house = twelfth * terms.burden.typical()
-        + terms.overhead_monthly.typical()
-        + twelfth * terms.management_overhead.typical();
-    let agency = h * location.agency.hours_per_month.typical();
-    Some((in_house, agency, cur))
+/// The loaded in-house month and the agency month of one key at typical,
+/// in the location's currency (MODEL.md section 4), as the engine prices
+/// one seat of each; `None` when it cannot (`check` reports why).
+fn months(view: &View<'_>, key: &RateKey) -> Option<(Decimal, Decimal, String)> {
+    let scenario = standard_scenario(&key.location)?;
+    let seat = |engagement| {
+        Seat::new(
+            Located::new(key.role.clone(), Origin::new(AUDIT)),
+            key.level,
+            1,
+            scenario.location.clone(),
+            engagement,
+        )
+    };
+    let seats = [seat(Engagement::InHouse), seat(Engagement::Agency)];
+    let model = model::build(&scenario, &seats, view.layers).ok()?;
+    let values = cost_values(&model.inputs, Bound::Typical);
+    let [in_house, agency] = [&model.seats[0], &model.seats[1]].map(|s| s.loaded_month(&values).ok());
+    Some((in_house?, agency?, model.currency.to_string()))
 }
 
 /// An agency month below a loaded in-house month, or far above it.
@@ -340,7 +347,7 @@ fn agency_ratio(view: &View<'_>, limits: &Thresholds, audit: &mut Audit) {
         else {
             continue;
         };
-        let Some((in_house, agency, cur)) = months(view, key, s, a) else {
+        let Some((in_house, agency, cur)) = months(view, key) else {
             continue;
         };
         if in_house.is_zero() {
@@ -512,20 +519,31 @@ pub const STANDARD_TEAM: [(&str, Level, u32); 3] = [
     ("ai-developer", Level::Junior, 1),
 ];
 
-/// The standard team in `location` all in-house, as a scenario; break-even
-/// switches it to agency itself. Built from text so that it is read and
-/// validated the way every scenario is.
+/// Where the audit's own scenarios come from, for messages.
+const AUDIT: &str = "<rates audit>";
+
+/// The standard team in `location` all in-house at Production over
+/// [`LONGEST`] months, as a scenario built the way the reader builds one;
+/// break-even switches it to agency itself.
 fn standard_scenario(location: &str) -> Option<Scenario> {
-    let seats: Vec<String> = STANDARD_TEAM
+    let origin = Origin::new(AUDIT);
+    let place = Located::new(location.to_string(), origin.clone());
+    let seats = STANDARD_TEAM
         .iter()
-        .map(|(role, level, count)| format!("(role: {role:?}, level: {level:?}, count: {count})"))
+        .map(|(role, level, count)| {
+            let role = Located::new(role.to_string(), origin.clone());
+            Seat::new(role, *level, *count, place.clone(), Engagement::InHouse)
+        })
         .collect();
-    let text = format!(
-        "Scenario(name: \"standard team in {location}\", stage: Production, duration_months: {}, location: {location:?}, engagement: InHouse, team: Seats([{}]))",
-        crate::engine::breakeven::LONGEST,
-        seats.join(", ")
-    );
-    Scenario::read(Source::new("<rates audit>", &text)).ok()
+    Scenario::of_seats(
+        &format!("standard team in {location}"),
+        AUDIT,
+        Stage::Production,
+        Months::new(Decimal::from(LONGEST))?,
+        place,
+        EngagementChoice::InHouse,
+        seats,
+    )
 }
 
 /// A place where the standard team never breaks even within 60 months.
@@ -567,7 +585,7 @@ fn break_even(view: &View<'_>, audit: &mut Audit) {
         let Team::Seats(seats) = &scenario.team else {
             continue;
         };
-        let result = match crate::engine::breakeven::breakeven(&scenario, seats, view.layers) {
+        let result = match breakeven::breakeven(&scenario, seats, view.layers) {
             Ok(r) => r,
             Err(problems) => {
                 let why: Vec<_> = problems.iter().map(|d| d.message.clone()).collect();
@@ -594,7 +612,7 @@ fn break_even(view: &View<'_>, audit: &mut Audit) {
             place,
             format!(
                 "standard team in {id} never breaks even within {} months (at {}: in-house {cur} {}, agency {cur} {} per productive person-month)",
-                crate::engine::breakeven::LONGEST,
+                LONGEST,
                 last.months,
                 money(h),
                 money(a)
@@ -668,6 +686,41 @@ fn overlay(view: &View<'_>, limits: &Thresholds, audit: &mut Audit) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::source::Source;
+
+    /// A scenario with every origin reduced to its file, so one built as
+    /// values compares with one read from text.
+    fn unplaced(s: Scenario) -> Scenario {
+        let plain = |l: &Located<String>| Located::new(l.value.clone(), Origin::new(&s.file));
+        let team = match &s.team {
+            Team::Seats(seats) => Team::Seats(
+                seats
+                    .iter()
+                    .map(|seat| Seat {
+                        role: plain(&seat.role),
+                        location: plain(&seat.location),
+                        ..seat.clone()
+                    })
+                    .collect(),
+            ),
+            other => other.clone(),
+        };
+        Scenario {
+            location: plain(&s.location),
+            rates: s.rates.iter().map(plain).collect(),
+            team,
+            ..s.clone()
+        }
+    }
+
+    #[test]
+    fn the_standard_team_is_the_scenario_the_reader_makes_of_its_text() {
+        // the text the audit used to format and read
+        let text = r#"Scenario(name: "standard team in us", stage: Production, duration_months: 60, location: "us", engagement: InHouse, team: Seats([(role: "ai-engineer", level: Senior, count: 1), (role: "ai-developer", level: Mid, count: 2), (role: "ai-developer", level: Junior, count: 1)]))"#;
+        let read = Scenario::read(Source::new(AUDIT, text)).expect("the text reads");
+        let built = standard_scenario("us").expect("the standard team is a scenario");
+        assert_eq!(unplaced(built), unplaced(read));
+    }
 
     #[test]
     fn a_date_left_partial_is_the_latest_it_can_be() {
