@@ -208,3 +208,240 @@ fn a_scenario_built_as_values_is_refused_where_its_text_would_be() {
     };
     assert!(build(vec![skills]).is_none(), "too many skills");
 }
+
+/// The constructor's rules, each at its edge: a specification read from
+/// the model's plan is rebuilt unchanged, and each change that breaks a
+/// rule by the least amount is refused, naming the rule.
+mod constructor {
+    use super::*;
+
+    fn plan() -> Spec {
+        read(PLAN).spec()
+    }
+
+    fn refused(spec: Spec, says: &str) {
+        match Scenario::new(spec) {
+            Ok(_) => panic!("accepted; expected a refusal saying {says:?}"),
+            Err(problems) => assert!(
+                problems.iter().any(|d| d.message.contains(says)),
+                "{problems:?} does not say {says:?}"
+            ),
+        }
+    }
+
+    fn with_phases(phases: Vec<Phase>) -> Spec {
+        Spec {
+            plan: Plan::Phases(phases),
+            ..plan()
+        }
+    }
+
+    #[test]
+    fn a_scenario_read_is_rebuilt_from_its_spec_unchanged() {
+        let s = read(PLAN);
+        assert_eq!(Scenario::new(s.spec()), Ok(s));
+    }
+
+    #[test]
+    fn one_stage_covers_the_project_and_names_the_stage() {
+        let s = Scenario::new(Spec {
+            plan: Plan::One(Stage::Pilot),
+            ..plan()
+        })
+        .expect("one stage");
+        assert_eq!(s.stage, Stage::Pilot);
+        assert_eq!(s.phases, vec![phase(Stage::Pilot, dec!(0), dec!(18))]);
+    }
+
+    #[test]
+    fn phases_start_at_zero_follow_each_other_and_end_with_the_project() {
+        let (p, q, r) = (Stage::Prototype, Stage::Pilot, Stage::Production);
+        // the model's plan: [0, 3), [3, 8), [8, 18) over 18 months
+        let good = vec![
+            phase(p, dec!(0), dec!(3)),
+            phase(q, dec!(3), dec!(8)),
+            phase(r, dec!(8), dec!(18)),
+        ];
+        let s = Scenario::new(with_phases(good)).expect("the model's phases");
+        assert_eq!(s.stage, p, "the first phase gives the stage");
+        refused(
+            with_phases(vec![phase(p, dec!(0.5), dec!(3)), phase(q, dec!(3), dec!(18))]),
+            "phase 1 (Prototype) runs from month 0.5 to 3, and must start at month 0",
+        );
+        refused(
+            with_phases(vec![phase(p, dec!(0), dec!(3)), phase(q, dec!(3.5), dec!(18))]),
+            "phase 2 (Pilot) runs from month 3.5 to 18, and must start at month 3",
+        );
+        refused(
+            with_phases(vec![phase(p, dec!(0), dec!(3)), phase(q, dec!(3), dec!(3))]),
+            "phase 2 (Pilot) runs from month 3 to 3",
+        );
+        refused(
+            with_phases(vec![phase(p, dec!(0), dec!(3)), phase(q, dec!(3), dec!(17.9))]),
+            "the phases end at month 17.9, and the project at 18",
+        );
+        refused(with_phases(Vec::new()), "the phases end at month 0");
+    }
+
+    #[test]
+    fn a_plan_has_one_positive_target_per_phase() {
+        let origin = Origin::new("--effort-pm");
+        let targets = |t: &[Decimal]| Team::RecommendPlan {
+            targets: t.iter().map(|v| Target::EffortPm(*v)).collect(),
+            origin: origin.clone(),
+        };
+        let three = Scenario::new(Spec {
+            team: targets(&[dec!(6), dec!(20), dec!(40)]),
+            ..plan()
+        });
+        assert!(three.is_ok(), "{three:?}");
+        refused(
+            Spec {
+                team: targets(&[dec!(6), dec!(20)]),
+                ..plan()
+            },
+            "one positive target for each of its 3 phases, not 2",
+        );
+        refused(
+            Spec {
+                team: targets(&[dec!(6), dec!(0), dec!(40)]),
+                ..plan()
+            },
+            "one positive target for each of its 3 phases, not 3",
+        );
+        refused(
+            Spec {
+                team: Team::Recommend {
+                    target: Target::Budget(dec!(0)),
+                    origin: origin.clone(),
+                },
+                ..plan()
+            },
+            "the team's target is not a positive amount",
+        );
+        let small = Scenario::new(Spec {
+            team: Team::Recommend {
+                target: Target::Budget(dec!(0.01)),
+                origin,
+            },
+            ..plan()
+        });
+        assert!(small.is_ok(), "{small:?}");
+    }
+
+    #[test]
+    fn seats_and_cost_lines_lie_inside_the_project() {
+        let spec = plan();
+        let Team::Seats(seats) = &spec.team else {
+            panic!("seats")
+        };
+        let first = seats[0].clone();
+        let team = |seat: Seat| Team::Seats(vec![seat]);
+        // the project is 18 months: [17.9, 18) fits, [18, 18) does not
+        let late = Seat {
+            from_month: dec!(17.9),
+            until_month: None,
+            ..first.clone()
+        };
+        assert!(
+            Scenario::new(Spec {
+                team: team(late),
+                ..plan()
+            })
+            .is_ok()
+        );
+        for (from, until) in [
+            (dec!(18), None),
+            (dec!(-0.1), None),
+            (dec!(2), Some(dec!(2))),
+            (dec!(0), Some(dec!(18.1))),
+        ] {
+            let seat = Seat {
+                from_month: from,
+                until_month: until,
+                ..first.clone()
+            };
+            refused(
+                Spec {
+                    team: team(seat),
+                    ..plan()
+                },
+                "has a window outside the project's 18 months",
+            );
+        }
+        for count in [0, MAX_COUNT + 1] {
+            let seat = Seat {
+                count,
+                ..first.clone()
+            };
+            refused(
+                Spec {
+                    team: team(seat),
+                    ..plan()
+                },
+                "may have 1 to 1000 people",
+            );
+        }
+        let skill = |i: usize| Located::new(format!("skill-{i}"), Origin::new("test"));
+        let skilled = |n: usize| Seat {
+            skills: (0..n).map(skill).collect(),
+            ..first.clone()
+        };
+        assert!(
+            Scenario::new(Spec {
+                team: team(skilled(MAX_SKILLS)),
+                ..plan()
+            })
+            .is_ok()
+        );
+        refused(
+            Spec {
+                team: team(skilled(MAX_SKILLS + 1)),
+                ..plan()
+            },
+            "and 11 skills, and may have 1 to 1000 people and at most 10 skills",
+        );
+        let most = Seat {
+            count: MAX_COUNT,
+            ..first.clone()
+        };
+        assert!(
+            Scenario::new(Spec {
+                team: team(most),
+                ..plan()
+            })
+            .is_ok()
+        );
+        refused(
+            Spec {
+                team: Team::Seats(Vec::new()),
+                ..plan()
+            },
+            "the team has 0 seats, and needs 1 to 100",
+        );
+        refused(
+            Spec {
+                team: Team::Seats(vec![first.clone(); MAX_SEATS + 1]),
+                ..plan()
+            },
+            "the team has 101 seats",
+        );
+        assert!(
+            Scenario::new(Spec {
+                team: Team::Seats(vec![first; MAX_SEATS]),
+                ..plan()
+            })
+            .is_ok()
+        );
+        let mut late_line = plan();
+        late_line.costs[0].from_month = dec!(18);
+        refused(late_line, "cost line `");
+        refused(
+            Spec {
+                rates: Vec::new(),
+                ..plan()
+            },
+            "names no rate layer",
+        );
+    }
+}
