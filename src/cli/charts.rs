@@ -41,43 +41,19 @@ pub(crate) fn all_charts(
     estimates: &[Assessment],
     request: &Request,
 ) -> anyhow::Result<Vec<(String, String, String)>> {
-    let budget = request.budget;
     let mut drawn = Vec::new();
-    for (kind, title) in [
-        (Kind::Range, "Cost range"),
-        (Kind::Breakdown, "Cost components"),
-        (Kind::Burn, "Cumulative spend"),
-        (Kind::Mix, "Team mix"),
-        (Kind::Distribution, "Simulated cost"),
-    ] {
-        if kind == Kind::Distribution && request.simulation.is_none() {
-            continue;
-        }
-        drawn.push((
-            format!("{}.svg", kind.name()),
-            title.to_string(),
-            chart(kind, estimates, budget)?,
-        ));
-    }
-    for e in estimates {
-        let stem = Path::new(&e.scenario.file)
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("scenario");
-        let one = std::slice::from_ref(e);
-        let name = &e.scenario.name;
-        drawn.push((
-            format!("tornado-{stem}.svg"),
-            format!("Sensitivity: {name}"),
-            chart(Kind::Tornado, one, budget)?,
-        ));
-        match chart(Kind::Breakeven, one, budget) {
-            Ok(svg) => drawn.push((
-                format!("breakeven-{stem}.svg"),
-                format!("In-house or agency: {name}"),
-                svg,
-            )),
-            Err(err) => eprintln!("note: no break-even chart for {stem}: {err:#}"),
+    for planned in teamcost::plot::planned(estimates, request.simulation.is_some()) {
+        match chart(planned.kind, &estimates[planned.of.clone()], request.budget) {
+            Ok(svg) => drawn.push((planned.file, planned.title, svg)),
+            Err(err) if planned.optional => {
+                let stem = teamcost::plot::stem(&estimates[planned.of.start].scenario.file);
+                let what = match planned.kind {
+                    Kind::Breakeven => "break-even",
+                    other => other.name(),
+                };
+                eprintln!("note: no {what} chart for {stem}: {err:#}");
+            }
+            Err(err) => return Err(err),
         }
     }
     Ok(drawn)

@@ -86,6 +86,71 @@ pub struct ChartData<'a> {
     pub budget: Option<rust_decimal::Decimal>,
 }
 
+/// One chart of the set a report or `--charts DIR` writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    pub kind: Kind,
+    /// `range.svg`, `tornado-<file stem>.svg`.
+    pub file: String,
+    pub title: String,
+    /// Which of the estimates it is drawn from.
+    pub of: std::ops::Range<usize>,
+    /// Left out, with a note, when it cannot be drawn (a break-even whose
+    /// team lacks a salary or an agency rate); else a failure is an error.
+    pub optional: bool,
+}
+
+/// Every chart that applies to the estimates: those of them all (the
+/// distribution only when they were simulated), then a tornado and a
+/// break-even of each, named after its file.
+pub fn planned(estimates: &[Assessment], simulated: bool) -> Vec<Planned> {
+    let all = 0..estimates.len();
+    let mut out: Vec<Planned> = [
+        (Kind::Range, "Cost range"),
+        (Kind::Breakdown, "Cost components"),
+        (Kind::Burn, "Cumulative spend"),
+        (Kind::Mix, "Team mix"),
+        (Kind::Distribution, "Simulated cost"),
+    ]
+    .into_iter()
+    .filter(|(kind, _)| simulated || *kind != Kind::Distribution)
+    .map(|(kind, title)| Planned {
+        kind,
+        file: format!("{}.svg", kind.name()),
+        title: title.to_string(),
+        of: all.clone(),
+        optional: false,
+    })
+    .collect();
+    for (i, e) in estimates.iter().enumerate() {
+        let stem = stem(&e.scenario.file);
+        let name = &e.scenario.name;
+        out.push(Planned {
+            kind: Kind::Tornado,
+            file: format!("tornado-{stem}.svg"),
+            title: format!("Sensitivity: {name}"),
+            of: i..i + 1,
+            optional: false,
+        });
+        out.push(Planned {
+            kind: Kind::Breakeven,
+            file: format!("breakeven-{stem}.svg"),
+            title: format!("In-house or agency: {name}"),
+            of: i..i + 1,
+            optional: true,
+        });
+    }
+    out
+}
+
+/// The stem of a scenario's file name, for the names of its charts.
+pub fn stem(file: &str) -> &str {
+    std::path::Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("scenario")
+}
+
 /// Draws one chart kind; a chart of converted figures says how they were
 /// converted in a footnote.
 pub fn draw(kind: Kind, data: &ChartData<'_>) -> Result<String, PlotError> {
