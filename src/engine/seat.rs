@@ -327,7 +327,7 @@ impl<N: Number> Formula<N> {
         Terms {
             fte: self.fte,
             from: self.from,
-            until: self.until.unwrap_or(horizon.duration),
+            until: horizon.duration,
             start: self.from + weeks_to_months(value(delay)),
             ramp: weeks_to_months(value(ramp)),
             ramp_productivity: value(ramp_productivity),
@@ -338,6 +338,7 @@ impl<N: Number> Formula<N> {
             years: horizon.years,
             paid,
         }
+        .over(self.until, horizon)
     }
 }
 
@@ -431,6 +432,20 @@ impl<N: Copy> Formula<N> {
 }
 
 impl<N: Number> Terms<N> {
+    /// The same seat over a project of another horizon, `until` the end of
+    /// its window (`None`: the project's end): the horizon is all that
+    /// changes in the terms, so break-even reads each seat once and then
+    /// over every duration.
+    #[inline]
+    pub fn over(self, until: Option<N>, horizon: Horizon<N>) -> Terms<N> {
+        Terms {
+            until: until.unwrap_or(horizon.duration),
+            duration: horizon.duration,
+            years: horizon.years,
+            ..self
+        }
+    }
+
     /// active = max(0, u - s): months staffed.
     #[inline]
     pub fn active(&self) -> N {
