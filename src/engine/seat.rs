@@ -362,6 +362,59 @@ impl<N: Copy> Formula<N> {
         }
     }
 
+    /// Whether the seat reads input `i`: a change in any other input leaves
+    /// its figures as they were (sensitivity moves one input at a time).
+    pub fn reads(&self, i: usize) -> bool {
+        let pay = match self.pay {
+            Pay::InHouse {
+                salary,
+                salary_fx: _,
+                burden,
+                recruiting_fee,
+                time_to_hire,
+                ramp_up,
+                ramp_productivity,
+                overhead,
+                overhead_fx: _,
+                management,
+                availability,
+                attrition,
+                raise,
+                premiums,
+            } => {
+                [
+                    salary,
+                    burden,
+                    recruiting_fee,
+                    time_to_hire,
+                    ramp_up,
+                    ramp_productivity,
+                    overhead,
+                    management,
+                    availability,
+                    attrition,
+                    raise,
+                ]
+                .contains(&i)
+                    || premiums.inputs().contains(&i)
+            }
+            Pay::Agency {
+                hourly,
+                hourly_fx: _,
+                hours,
+                time_to_start,
+                ramp_up,
+                ramp_productivity,
+                increase,
+                premiums,
+            } => {
+                [hourly, hours, time_to_start, ramp_up, ramp_productivity, increase].contains(&i)
+                    || premiums.inputs().contains(&i)
+            }
+        };
+        pay || i == self.productivity
+    }
+
     /// The input that holds the seat's start delay, in weeks.
     pub fn delay_input(&self) -> usize {
         self.timing().0
