@@ -335,3 +335,38 @@ fn a_later_phase_is_searched_for_ahead_by_the_seats_own_delay() {
         "seats of both engagements join later: {ahead:?}"
     );
 }
+
+/// A phase's budget is for its seats: the plan's cost lines change neither
+/// the teams nor the figures the reasoning quotes for them.
+#[test]
+fn cost_lines_do_not_change_a_plan_for_budgets() {
+    let l = layers();
+    let budgets = PLAN
+        .replace("effort_pm: 6", "budget: 150000")
+        .replace("effort_pm: 20", "budget: 600000")
+        .replace("effort_pm: 40", "budget: 1200000")
+        .replace(
+            "monthly: (low: 500, typical: 1000, high: 3000)",
+            "monthly: 20000, once: 50000",
+        );
+    let with_lines = read(&budgets).expect("the plan reads");
+    assert_eq!(with_lines.costs.len(), 1);
+    let without = Scenario {
+        costs: Vec::new(),
+        ..with_lines.clone()
+    };
+    let plan = |s: &Scenario| {
+        let Team::RecommendPlan { targets, origin } = &s.team else {
+            panic!("a plan")
+        };
+        plan::recommend_plan(s, targets, origin, &l).expect("a plan")
+    };
+    let (a, b) = (plan(&with_lines), plan(&without));
+    assert_eq!(a.seats, b.seats);
+    assert_eq!(a.reasoning, b.reasoning);
+    assert!(
+        a.reasoning[1].contains("in the plan the phase's seats cost"),
+        "{}",
+        a.reasoning[1]
+    );
+}
