@@ -5,8 +5,9 @@
 use rust_decimal::Decimal;
 
 use crate::engine::inputs::cost_values;
-use crate::engine::model::{self, CostModel};
-use crate::engine::number::Exact;
+use crate::engine::model::{self, CostModel, horizon};
+use crate::engine::number::{Exact, Number};
+use crate::engine::seat::Terms;
 use crate::input::diagnostic::Diagnostic;
 use crate::range::Bound;
 use crate::rates::Layers;
@@ -38,20 +39,44 @@ pub struct BreakEven {
     pub durations: Vec<Duration>,
 }
 
-/// Likely cost per productive person-month; `Ok(None)` where the team has
-/// no capacity.
-fn per_pm(model: &CostModel, duration: Decimal) -> Result<Option<Decimal>, Diagnostic> {
-    let values = cost_values(&model.inputs, Bound::Typical);
-    let cost = model.seat_cost(&values, duration);
-    let capacity = model.capacity(&values, duration);
-    let capacity = capacity.get().ok_or_else(|| model.too_large("capacity"))?;
-    if capacity.is_zero() {
-        return Ok(None);
+/// A model's seats at typical values, each read once: break-even then
+/// needs only its likely cost and capacity at each duration.
+struct Likely<'m> {
+    model: &'m CostModel,
+    /// Each seat's window end and its terms over some horizon.
+    seats: Vec<(Option<Exact>, Terms<Exact>)>,
+}
+
+impl Likely<'_> {
+    fn of(model: &CostModel) -> Likely<'_> {
+        let values = cost_values(&model.inputs, Bound::Typical);
+        let seats = model
+            .seats
+            .iter()
+            .map(|s| (s.formula.until.map(Exact::new), s.terms(&values, Decimal::ONE)))
+            .collect();
+        Likely { model, seats }
     }
-    let per = cost / Exact::new(capacity);
-    per.get()
-        .map(Some)
-        .ok_or_else(|| model.too_large("cost per person-month"))
+
+    /// Likely cost per productive person-month over `duration` months;
+    /// `Ok(None)` where the team has no capacity.
+    fn per_pm(&self, duration: Decimal) -> Result<Option<Decimal>, Diagnostic> {
+        let horizon = horizon(duration);
+        let (mut cost, mut capacity) = (Exact::zero(), Exact::zero());
+        for (until, terms) in &self.seats {
+            let terms = terms.over(*until, horizon);
+            cost = cost + terms.cost();
+            capacity = capacity + terms.capacity();
+        }
+        let capacity = capacity.get().ok_or_else(|| self.model.too_large("capacity"))?;
+        if capacity.is_zero() {
+            return Ok(None);
+        }
+        let per = cost / Exact::new(capacity);
+        per.get()
+            .map(Some)
+            .ok_or_else(|| self.model.too_large("cost per person-month"))
+    }
 }
 
 /// The team with every seat switched to one engagement, each for the whole
@@ -86,13 +111,14 @@ pub fn breakeven(scenario: &Scenario, seats: &[Seat], layers: &Layers) -> Result
                 .collect());
         }
     };
+    let (in_house, agency) = (Likely::of(&in_house), Likely::of(&agency));
     let durations = (1..=LONGEST)
         .map(|months| {
             let d = Decimal::from(months);
             Ok(Duration {
                 months,
-                in_house: per_pm(&in_house, d)?,
-                agency: per_pm(&agency, d)?,
+                in_house: in_house.per_pm(d)?,
+                agency: agency.per_pm(d)?,
             })
         })
         .collect::<Result<Vec<Duration>, Diagnostic>>()
@@ -142,6 +168,55 @@ mod tests {
         assert_eq!(stays_cheaper(&d[..3]), None);
         let tie = [at(1, Some(dec!(10)), Some(dec!(10)))];
         assert_eq!(stays_cheaper(&tie), None);
+    }
+
+    /// Each seat read once and then over every duration gives what reading
+    /// the whole model at each duration gives, on every shipped scenario
+    /// (windows, raises, attrition, premiums, several currencies).
+    #[test]
+    fn reading_each_seat_once_gives_the_figures_of_the_whole_model() {
+        let catalog = crate::Catalog::embedded().expect("shipped rates");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .expect("scenarios")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        files.sort();
+        assert!(files.len() >= 10);
+        for file in files {
+            let scenario = crate::load_scenario(&file).expect("a shipped scenario reads");
+            let layers = catalog.layers(&scenario.rates).expect("layers");
+            let (seats, _) = crate::team::seats(&scenario, &layers).expect("seats");
+            let got = breakeven(&scenario, &seats, &layers).expect("break-even");
+            let whole = |engagement| {
+                let model = model::build(&scenario, &all(&seats, engagement), &layers).expect("model");
+                let values = cost_values(&model.inputs, Bound::Typical);
+                (1..=LONGEST)
+                    .map(|months| {
+                        let d = Decimal::from(months);
+                        let cost = model.seat_cost(&values, d);
+                        let capacity = model.capacity(&values, d).get().expect("capacity");
+                        (!capacity.is_zero()).then(|| (cost / Exact::new(capacity)).get().expect("per pm"))
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let (in_house, agency) = (whole(Engagement::InHouse), whole(Engagement::Agency));
+            for (d, (h, a)) in got.durations.iter().zip(in_house.into_iter().zip(agency)) {
+                assert_eq!(
+                    (d.in_house, d.agency),
+                    (h, a),
+                    "{} at {} months",
+                    file.display(),
+                    d.months
+                );
+                // the same decimal, not only the same value
+                assert_eq!(
+                    (d.in_house.map(|x| x.scale()), d.agency.map(|x| x.scale())),
+                    (h.map(|x| x.scale()), a.map(|x| x.scale()))
+                );
+            }
+            assert_eq!(got.durations.len(), LONGEST as usize);
+        }
     }
 
     #[test]

@@ -17,6 +17,13 @@ pub struct LineFormula<N> {
     pub until: Option<N>,
 }
 
+impl<N> LineFormula<N> {
+    /// Whether the line reads input `i`.
+    pub fn reads(&self, i: usize) -> bool {
+        i == self.monthly || i == self.once
+    }
+}
+
 impl<N: Number> LineFormula<N> {
     /// The cost inside [i0, i1): monthly * overlap([f, u), [i0, i1)), plus
     /// `once` when f lies inside.

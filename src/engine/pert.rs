@@ -7,6 +7,10 @@
 //! quantiles costs a few. A test checks the table's percentiles against
 //! rand_distr's `Pert`.
 
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rayon::prelude::*;
+
 /// Points in a quantile table: quantiles at u = i / (POINTS - 1).
 const POINTS: usize = 1025;
 /// Steps of the numerical integration of the density.
@@ -67,6 +71,47 @@ impl QuantileTable {
         let (q0, q1) = (self.quantiles[i], self.quantiles[i + 1]);
         q0 + (q1 - q0) * frac
     }
+}
+
+/// The tables of these Beta shapes, in order, shared by every scenario of a
+/// run: a table takes longer to build than the trials that read it, and
+/// many inputs share a shape. Shapes are told apart by their bits, so a
+/// table is always the one [`QuantileTable::beta`] builds for its shape;
+/// the new ones are built side by side.
+pub fn shared_tables(shapes: &[(f64, f64)]) -> Vec<Arc<QuantileTable>> {
+    type Cache = Mutex<Vec<((u64, u64), Arc<QuantileTable>)>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let key = |(a, b): (f64, f64)| (a.to_bits(), b.to_bits());
+    let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
+    let known = |k: (u64, u64)| -> Option<Arc<QuantileTable>> {
+        let cache = cache.lock().ok()?;
+        cache.iter().find(|(c, _)| *c == k).map(|(_, t)| Arc::clone(t))
+    };
+    let mut missing: Vec<(f64, f64)> = Vec::new();
+    for &shape in shapes {
+        if known(key(shape)).is_none() && !missing.iter().any(|&m| key(m) == key(shape)) {
+            missing.push(shape);
+        }
+    }
+    let built: Vec<((u64, u64), Arc<QuantileTable>)> = missing
+        .par_iter()
+        .map(|&(a, b)| (key((a, b)), Arc::new(QuantileTable::beta(a, b))))
+        .collect();
+    if let Ok(mut cache) = cache.lock() {
+        cache.extend(built.iter().cloned());
+    }
+    shapes
+        .iter()
+        .map(|&shape| {
+            let k = key(shape);
+            built
+                .iter()
+                .find(|(c, _)| *c == k)
+                .map(|(_, t)| Arc::clone(t))
+                .or_else(|| known(k))
+                .unwrap_or_else(|| Arc::new(QuantileTable::beta(shape.0, shape.1)))
+        })
+        .collect()
 }
 
 /// The Beta shape of PERT(min, mode, max), lambda 4.
@@ -133,6 +178,21 @@ mod tests {
                 "{o} vs {exact}"
             );
         }
+    }
+
+    /// A shared table is the table of its shape, whichever order shapes
+    /// come in and however often.
+    #[test]
+    fn shared_tables_are_the_tables_of_their_shapes() {
+        let shapes = [(2.0, 4.0), (1.25, 4.75), (2.0, 4.0), (3.5, 2.5), (1.25, 4.75)];
+        let tables = shared_tables(&shapes);
+        assert_eq!(tables.len(), shapes.len());
+        for (table, (a, b)) in tables.iter().zip(shapes) {
+            assert_eq!(**table, QuantileTable::beta(a, b));
+        }
+        assert!(Arc::ptr_eq(&tables[0], &tables[2]));
+        let again = shared_tables(&[(3.5, 2.5)]);
+        assert!(Arc::ptr_eq(&again[0], &tables[3]), "built once per process");
     }
 
     #[test]

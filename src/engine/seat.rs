@@ -334,7 +334,7 @@ impl<N: Number> Formula<N> {
         Terms {
             fte: self.fte,
             from: self.from,
-            until: self.until.unwrap_or(horizon.duration),
+            until: horizon.duration,
             start: self.from + weeks_to_months(value(delay)),
             ramp: weeks_to_months(value(ramp)),
             ramp_productivity: value(ramp_productivity),
@@ -345,6 +345,7 @@ impl<N: Number> Formula<N> {
             years: horizon.years,
             paid,
         }
+        .over(self.until, horizon)
     }
 }
 
@@ -366,6 +367,59 @@ impl<N: Copy> Formula<N> {
                 ..
             } => (time_to_start, ramp_up, ramp_productivity),
         }
+    }
+
+    /// Whether the seat reads input `i`: a change in any other input leaves
+    /// its figures as they were (sensitivity moves one input at a time).
+    pub fn reads(&self, i: usize) -> bool {
+        let pay = match self.pay {
+            Pay::InHouse {
+                salary,
+                salary_fx: _,
+                burden,
+                recruiting_fee,
+                time_to_hire,
+                ramp_up,
+                ramp_productivity,
+                overhead,
+                overhead_fx: _,
+                management,
+                availability,
+                attrition,
+                raise,
+                premiums,
+            } => {
+                [
+                    salary,
+                    burden,
+                    recruiting_fee,
+                    time_to_hire,
+                    ramp_up,
+                    ramp_productivity,
+                    overhead,
+                    management,
+                    availability,
+                    attrition,
+                    raise,
+                ]
+                .contains(&i)
+                    || premiums.inputs().contains(&i)
+            }
+            Pay::Agency {
+                hourly,
+                hourly_fx: _,
+                hours,
+                time_to_start,
+                ramp_up,
+                ramp_productivity,
+                increase,
+                premiums,
+            } => {
+                [hourly, hours, time_to_start, ramp_up, ramp_productivity, increase].contains(&i)
+                    || premiums.inputs().contains(&i)
+            }
+        };
+        pay || i == self.productivity
     }
 
     /// The input that holds the seat's start delay, in weeks.
@@ -438,6 +492,20 @@ impl<N: Copy> Formula<N> {
 }
 
 impl<N: Number> Terms<N> {
+    /// The same seat over a project of another horizon, `until` the end of
+    /// its window (`None`: the project's end): the horizon is all that
+    /// changes in the terms, so break-even reads each seat once and then
+    /// over every duration.
+    #[inline]
+    pub fn over(self, until: Option<N>, horizon: Horizon<N>) -> Terms<N> {
+        Terms {
+            until: until.unwrap_or(horizon.duration),
+            duration: horizon.duration,
+            years: horizon.years,
+            ..self
+        }
+    }
+
     /// active = max(0, u - s): months staffed.
     #[inline]
     pub fn active(&self) -> N {

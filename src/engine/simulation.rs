@@ -14,9 +14,10 @@ use rust_decimal::prelude::ToPrimitive;
 use crate::engine::line::LineFormula;
 use crate::engine::model::{CostModel, horizon};
 use crate::engine::seat::{Formula, Horizon, Pay};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
-use crate::engine::pert::{QuantileTable, pert_shape};
+use crate::engine::pert::{QuantileTable, pert_shape, shared_tables};
+use crate::range::Range;
 
 /// The seed used when none is given: the same files give the same figures.
 pub const DEFAULT_SEED: u64 = 42;
@@ -166,33 +167,23 @@ pub struct Sampler {
     horizon: Horizon<f64>,
 }
 
-/// Quantile tables by Beta shape, shared by every scenario of a run: many
-/// inputs share a shape, and a table takes longer to build than a draw.
-fn shape_table(a: f64, b: f64) -> Arc<QuantileTable> {
-    type Cache = Mutex<Vec<((u64, u64), Arc<QuantileTable>)>>;
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    let key = (a.to_bits(), b.to_bits());
-    let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
-    if let Some((_, t)) = cache
-        .lock()
-        .ok()
-        .and_then(|c| c.iter().find(|(k, _)| *k == key).cloned())
-    {
-        return t;
-    }
-    let table = Arc::new(QuantileTable::beta(a, b));
-    if let Ok(mut c) = cache.lock() {
-        c.push((key, Arc::clone(&table)));
-    }
-    table
-}
-
 fn f(d: Decimal) -> f64 {
     d.to_f64().unwrap_or(0.0)
 }
 
 impl Sampler {
     pub fn new(model: &CostModel) -> Sampler {
+        let ends = |r: &Range| (f(r.low()), f(r.typical()), f(r.high()));
+        let shapes: Vec<(f64, f64)> = model
+            .inputs
+            .iter()
+            .filter(|input| !input.range.is_fixed())
+            .map(|input| {
+                let (min, mode, max) = ends(&input.range);
+                pert_shape(min, mode, max)
+            })
+            .collect();
+        let mut tables = shared_tables(&shapes).into_iter();
         let draws = model
             .inputs
             .iter()
@@ -201,12 +192,15 @@ impl Sampler {
                 if r.is_fixed() {
                     return Draw::Fixed(f(r.typical()));
                 }
-                let (min, mode, max) = (f(r.low()), f(r.typical()), f(r.high()));
-                let (a, b) = pert_shape(min, mode, max);
-                Draw::Pert {
-                    min,
-                    width: max - min,
-                    table: shape_table(a, b),
+                let (min, _, max) = ends(&r);
+                match tables.next() {
+                    Some(table) => Draw::Pert {
+                        min,
+                        width: max - min,
+                        table,
+                    },
+                    // one table per input with a spread: not reached
+                    None => Draw::Fixed(f(r.typical())),
                 }
             })
             .collect();

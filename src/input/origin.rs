@@ -48,6 +48,12 @@ impl Origin {
         &self.file
     }
 
+    /// The same place in a file of another name with the same text: what
+    /// a second read of that text would have made.
+    pub(crate) fn rename(&mut self, file: &Arc<str>) {
+        self.file = Arc::clone(file);
+    }
+
     /// Line, column and the line of text, for the caret.
     pub fn span(&self) -> Option<Span> {
         self.place.as_ref().map(|p| {

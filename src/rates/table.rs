@@ -2,6 +2,7 @@
 //! salaries, agency rates, sources and exchange rates.
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rust_decimal::Decimal;
 
@@ -168,14 +169,97 @@ pub struct RateTable {
 
 impl RateTable {
     /// Reads and checks one plugin file; reports every problem it finds.
+    /// A text read before in this process, under any name, is not parsed
+    /// again (the shipped table and a `rates/` copy of it, `check` of that
+    /// copy): the earlier table is given the new name, which is exactly
+    /// what parsing it again would give.
     pub fn read(source: Source<'_>) -> Result<RateTable, Vec<Diagnostic>> {
+        if let Some(table) = read_before(source.text) {
+            return Ok(if table.file == source.name {
+                table
+            } else {
+                table.renamed(source.name)
+            });
+        }
+        let table = RateTable::parse(&source)?;
+        remember(source.text, &table);
+        Ok(table)
+    }
+
+    /// The table with every origin in it moved to a file named `file` (a
+    /// table read from the same text under that name).
+    fn renamed(mut self, file: &str) -> RateTable {
+        let shared: Arc<str> = Arc::from(file);
+        let rename = |origin: &mut Origin| origin.rename(&shared);
+        self.file = file.to_string();
+        rename(&mut self.name.origin);
+        for source in self.sources.values_mut() {
+            rename(&mut source.origin);
+        }
+        for role in self.roles.values_mut() {
+            rename(&mut role.origin);
+        }
+        for location in self.locations.values_mut() {
+            rename(&mut location.origin);
+            rename(&mut location.value.currency.origin);
+        }
+        for price in self.salaries.values_mut().chain(self.agency_rates.values_mut()) {
+            if let Some(currency) = &mut price.currency {
+                rename(&mut currency.origin);
+            }
+            rename(&mut price.source.origin);
+            rename(&mut price.role_origin);
+            rename(&mut price.location_origin);
+        }
+        for premium in self.premiums.values_mut() {
+            rename(&mut premium.origin);
+            rename(&mut premium.value.source.origin);
+        }
+        if let Some(fx) = &mut self.fx {
+            rename(&mut fx.base.origin);
+            if let Some(source) = &mut fx.source {
+                rename(&mut source.origin);
+            }
+            rename(&mut fx.origin);
+        }
+        self
+    }
+
+    /// Parses and checks the text, every time.
+    fn parse(source: &Source<'_>) -> Result<RateTable, Vec<Diagnostic>> {
         let raw: RawRateTable = source.parse().map_err(|d| vec![d])?;
         let mut problems = Problems::default();
-        let table = convert(&source, raw, &mut problems);
+        let table = convert(source, raw, &mut problems);
         match table {
             Some(table) if problems.is_empty() => Ok(table),
             _ => Err(problems.0),
         }
+    }
+}
+
+/// Texts that read without a problem, and their tables: a process reads
+/// few rate plugins, so a short list searched in order is enough.
+type Parsed = Mutex<Vec<(Arc<str>, RateTable)>>;
+static PARSED: OnceLock<Parsed> = OnceLock::new();
+/// The most texts remembered (a test that reads thousands of generated
+/// tables would otherwise keep them all).
+const REMEMBERED: usize = 16;
+
+/// The table of a text already read in this process, under its first name.
+fn read_before(text: &str) -> Option<RateTable> {
+    let parsed = PARSED.get()?.lock().ok()?;
+    parsed
+        .iter()
+        .find(|(t, _)| &**t == text)
+        .map(|(_, table)| table.clone())
+}
+
+fn remember(text: &str, table: &RateTable) {
+    let parsed = PARSED.get_or_init(|| Mutex::new(Vec::new()));
+    if let Ok(mut parsed) = parsed.lock()
+        && parsed.len() < REMEMBERED
+    {
+        parsed.push((Arc::from(text), table.clone()));
     }
 }
 
@@ -553,4 +637,46 @@ fn fx<'a>(source: &Source<'a>, raw: RawFx<'a>, problems: &mut Problems) -> Optio
         source: fx_source,
         origin,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rates::catalog::EMBEDDED;
+
+    /// A text read again under another name gives, from the table read
+    /// first, exactly the table parsing it under that name gives: every
+    /// origin (so every message) names the new file.
+    #[test]
+    fn a_text_read_again_is_what_parsing_it_again_gives() {
+        let (_, text) = EMBEDDED[0];
+        let fresh =
+            |name: &str| RateTable::parse(&Source::new(name, text)).expect("the shipped table parses");
+        let first = RateTable::read(Source::new("<embedded>/market-2026.ron", text)).expect("reads");
+        let again = RateTable::read(Source::new("rates/market-2026.ron", text)).expect("reads");
+        assert!(
+            again == fresh("rates/market-2026.ron"),
+            "renamed as parsing names it"
+        );
+        assert!(
+            first == fresh("<embedded>/market-2026.ron"),
+            "the first stays as it was"
+        );
+        assert!(again != first, "the names differ");
+        assert_eq!(again.file, "rates/market-2026.ron");
+        let location = again.locations.values().next().expect("a location");
+        assert_eq!(location.origin.file(), "rates/market-2026.ron");
+        assert_eq!(location.value.currency.origin.file(), "rates/market-2026.ron");
+        // the shipped table has every part that holds an origin
+        assert!(again.fx.is_some() && !again.premiums.is_empty());
+        assert!(again.agency_rates.values().any(|p| p.currency.is_some()));
+        // a text that does not read is not remembered: read again, it
+        // reports the same problems
+        let broken = text.replacen("RateTable(", "RateTable(bogus: 1, ", 1);
+        let problems = RateTable::read(Source::new("a.ron", &broken)).expect_err("does not read");
+        assert_eq!(
+            RateTable::read(Source::new("a.ron", &broken)).expect_err("does not read"),
+            problems
+        );
+    }
 }

@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::engine;
+use crate::engine::Likely;
+use crate::engine::number::Exact;
+use crate::engine::seat::weeks_to_months;
 use crate::input::diagnostic::Diagnostic;
 use crate::money::{grouped, plain, two_places};
 use crate::rates::Layers;
@@ -73,21 +75,31 @@ pub fn spans(counts: &[u32]) -> Vec<(usize, usize)> {
     people
 }
 
-/// Whole months a search opens ahead of a phase: ceil(w / WPM), WPM = 52/12.
+/// Whole months a search opens ahead of a phase: the engine's weeks in
+/// months (w / WPM), rounded up.
 pub fn months_ahead(weeks: Decimal) -> Decimal {
-    (weeks * Decimal::from(12) / Decimal::from(52)).ceil()
+    weeks_to_months(Exact::new(weeks))
+        .get()
+        .map(|months| months.ceil())
+        .unwrap_or_default()
 }
 
-/// The typical delay of a seat in weeks: time to hire in-house, time to
-/// start for an agency, of the seat's location.
-fn typical_delay(seat: &Seat, layers: &Layers) -> Decimal {
-    layers
-        .location(&seat.location.value)
-        .map(|l| match seat.engagement {
-            Engagement::InHouse => l.in_house.time_to_hire_weeks.typical(),
-            Engagement::Agency => l.agency.time_to_start_weeks.typical(),
-        })
-        .unwrap_or_default()
+/// The typical delays of each phase's team in weeks, as the engine's model
+/// of that team reads them (time to hire in-house, time to start through
+/// an agency, of the seat's location), by the kind of person.
+fn typical_delays(teams: &[Likely], proposed: &[&[Seat]]) -> BTreeMap<Key, Decimal> {
+    let mut delays = BTreeMap::new();
+    for (likely, seats) in teams.iter().zip(proposed) {
+        for (seat, weeks) in seats.iter().zip(likely.start_weeks()) {
+            delays.entry(Key::of(seat)).or_insert(weeks);
+        }
+    }
+    delays
+}
+
+/// The typical delay of a seat in weeks, from the model of its phase.
+fn typical_delay(seat: &Seat, delays: &BTreeMap<Key, Decimal>) -> Decimal {
+    delays.get(&Key::of(seat)).copied().unwrap_or_default()
 }
 
 /// The phase as a scenario of its own: its stage, its length as the
@@ -141,9 +153,10 @@ pub fn recommend_plan(
     let n = phases.len();
     // 1. a team per phase, as if it were a scenario of its own
     let mut teams = Vec::with_capacity(n);
+    let mut alone = Vec::with_capacity(n);
     for (i, (phase, target)) in phases.iter().zip(targets).enumerate() {
         let own = phase_scenario(scenario, phase, *target, origin);
-        let team = recommend(&own, *target, layers).map_err(|problems| {
+        let in_phase = |problems: Vec<Diagnostic>| {
             problems
                 .into_iter()
                 .map(|mut d| {
@@ -151,12 +164,16 @@ pub fn recommend_plan(
                     d
                 })
                 .collect::<Vec<_>>()
-        })?;
+        };
+        let team = recommend(&own, *target, layers).map_err(in_phase)?;
+        // the team on its own, as its own scenario
+        alone.push(Likely::of(&own, &team.seats, layers)?);
         teams.push(team);
     }
     let proposed: Vec<&[Seat]> = teams.iter().map(|t| t.seats.as_slice()).collect();
-    let seats = merge(phases, &proposed, &|seat: &Seat| typical_delay(seat, layers));
-    let reasoning = reasoning(scenario, targets, &teams, &seats, layers)?;
+    let delays = typical_delays(&alone, &proposed);
+    let seats = merge(phases, &proposed, &|seat: &Seat| typical_delay(seat, &delays));
+    let reasoning = reasoning(scenario, targets, &teams, &alone, &seats, layers)?;
     Ok(PlanRecommendation {
         seats,
         phases: teams,
@@ -253,6 +270,7 @@ fn reasoning(
     scenario: &Scenario,
     targets: &[Target],
     teams: &[Recommendation],
+    alone: &[Likely],
     seats: &[Seat],
     layers: &Layers,
 ) -> Result<Vec<String>, Vec<Diagnostic>> {
@@ -261,44 +279,41 @@ fn reasoning(
         team: Team::Seats(seats.to_vec()),
         ..scenario.clone()
     };
-    let merged = engine::estimate(&plan, seats, layers)?;
+    let merged = Likely::of(&plan, seats, layers)?;
     let mut lines = vec![format!(
         "A plan over {} phases (MODEL.md 8.6): a team per phase for its own target, merged last in, first out; \
          people needed from a later phase are searched for ahead so that, at typical delays, they start with it",
         scenario.phases.len()
     )];
-    for (i, ((phase, target), team)) in scenario.phases.iter().zip(targets).zip(teams).enumerate() {
-        let own = Scenario {
-            team: Team::Seats(team.seats.clone()),
-            ..phase_scenario(
-                scenario,
-                phase,
-                *target,
-                &crate::input::origin::Origin::new(&scenario.file),
-            )
-        };
-        let alone = engine::estimate(&own, &team.seats, layers)?;
-        let in_plan = merged.phases.get(i);
+    for (i, (((phase, target), team), alone)) in scenario
+        .phases
+        .iter()
+        .zip(targets)
+        .zip(teams)
+        .zip(alone)
+        .enumerate()
+    {
         let fte = format!(
             "a team of {} FTE ({} engineering, {} development)",
             plain(team.total_fte),
             plain(team.engineering_fte),
             plain(team.development_fte)
         );
+        let figure = |f: Result<Decimal, Diagnostic>| f.map_err(|d| vec![d]);
         let line = match target {
             Target::EffortPm(effort) => format!(
                 "{}: target {} productive person-months; {fte} delivers {} on its own; in the plan the phase delivers {}",
                 label(i + 1, phase),
                 plain(*effort),
-                two_places(alone.capacity.likely),
-                in_plan.map(|p| two_places(p.capacity.likely)).unwrap_or_default()
+                two_places(figure(alone.capacity())?),
+                two_places(figure(merged.capacity_within(phase.start, phase.end))?)
             ),
             Target::Budget(budget) => format!(
                 "{}: budget {} for the seats; {fte} costs {} on its own (likely); in the plan the phase's seats cost {}",
                 label(i + 1, phase),
                 grouped(*budget),
-                grouped(alone.cost.likely),
-                in_plan.map(|p| grouped(p.cost.likely)).unwrap_or_default()
+                grouped(figure(alone.cost())?),
+                grouped(figure(merged.cost_within(phase.start, phase.end))?)
             ),
         };
         lines.push(line);

@@ -291,3 +291,82 @@ fn phase_targets_need_a_recommended_team_and_one_per_phase() {
     let parens = read(&PLAN.replace("team: Recommend,", "team: Recommend(),")).expect("Recommend()");
     assert!(matches!(&parens.team, Team::RecommendPlan { targets, .. } if targets.len() == 3));
 }
+
+/// A person needed from a later phase is searched for ahead of it by the
+/// typical delay of the seat's location and engagement: time to hire
+/// in-house, time to start through an agency (7 and 2 weeks in the `us`
+/// of the shipped table: 2 months and 1 month ahead).
+#[test]
+fn a_later_phase_is_searched_for_ahead_by_the_seats_own_delay() {
+    let l = layers();
+    let s = read(&PLAN.replace("engagement: InHouse", "engagement: Hybrid")).expect("the plan reads");
+    let e = estimate(&s, &l).expect("estimate");
+    let us = l.location("us").expect("us");
+    let (hire, start) = (
+        us.in_house.time_to_hire_weeks.typical(),
+        us.agency.time_to_start_weeks.typical(),
+    );
+    assert_eq!((months_ahead(hire), months_ahead(start)), (dec!(2), dec!(1)));
+    let mut ahead = [0, 0];
+    for seat in e.seats.iter().map(|x| &x.seat) {
+        let reason = seat.reason.as_deref().unwrap_or("");
+        let Some(phase) = s
+            .phases
+            .iter()
+            .skip(1)
+            .find(|p| reason.contains(&format!("joins for {}", p.stage)))
+        else {
+            assert!(seat.from_month.is_zero(), "{reason}");
+            continue;
+        };
+        let (weeks, wait, kind) = match seat.engagement {
+            Engagement::InHouse => (hire, "to hire", 0),
+            Engagement::Agency => (start, "to start", 1),
+        };
+        assert_eq!(seat.from_month, phase.start - months_ahead(weeks), "{reason}");
+        assert!(
+            reason.contains(&format!("({} weeks {wait})", crate::money::plain(weeks))),
+            "{reason}"
+        );
+        ahead[kind] += 1;
+    }
+    assert!(
+        ahead[0] > 0 && ahead[1] > 0,
+        "seats of both engagements join later: {ahead:?}"
+    );
+}
+
+/// A phase's budget is for its seats: the plan's cost lines change neither
+/// the teams nor the figures the reasoning quotes for them.
+#[test]
+fn cost_lines_do_not_change_a_plan_for_budgets() {
+    let l = layers();
+    let budgets = PLAN
+        .replace("effort_pm: 6", "budget: 150000")
+        .replace("effort_pm: 20", "budget: 600000")
+        .replace("effort_pm: 40", "budget: 1200000")
+        .replace(
+            "monthly: (low: 500, typical: 1000, high: 3000)",
+            "monthly: 20000, once: 50000",
+        );
+    let with_lines = read(&budgets).expect("the plan reads");
+    assert_eq!(with_lines.costs.len(), 1);
+    let without = Scenario {
+        costs: Vec::new(),
+        ..with_lines.clone()
+    };
+    let plan = |s: &Scenario| {
+        let Team::RecommendPlan { targets, origin } = &s.team else {
+            panic!("a plan")
+        };
+        plan::recommend_plan(s, targets, origin, &l).expect("a plan")
+    };
+    let (a, b) = (plan(&with_lines), plan(&without));
+    assert_eq!(a.seats, b.seats);
+    assert_eq!(a.reasoning, b.reasoning);
+    assert!(
+        a.reasoning[1].contains("in the plan the phase's seats cost"),
+        "{}",
+        a.reasoning[1]
+    );
+}

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::engine::{self, Estimate};
+use crate::engine::Likely;
 use crate::input::diagnostic::Diagnostic;
 use crate::input::origin::{Located, Origin};
 use crate::money::{grouped, plain, two_places};
@@ -268,9 +268,10 @@ pub fn recommend(
     let step = staffing.step_fte;
     let steps = (staffing.max_fte / step).floor();
     let sizes = (1..=steps.to_usize().unwrap_or(0)).map(|k| step * Decimal::from(k));
-    let estimate_of = |total: Decimal| -> Result<Estimate, Vec<Diagnostic>> {
-        let team = seats(staffing, scenario, total);
-        engine::estimate(scenario, &team, layers)
+    // each size is priced for the one figure its search compares, not
+    // estimated whole
+    let likely_of = |total: Decimal| -> Result<Likely, Vec<Diagnostic>> {
+        Likely::of(scenario, &seats(staffing, scenario, total), layers)
     };
     let e = engineering_share(staffing, scenario);
     let months = plain(scenario.duration.get());
@@ -279,12 +280,12 @@ pub fn recommend(
             let mut found = None;
             let mut last = None;
             for total in sizes {
-                let estimate = estimate_of(total)?;
-                if estimate.capacity.likely >= effort {
-                    found = Some((total, estimate.capacity.likely, last));
+                let capacity = likely_of(total)?.capacity().map_err(|d| vec![d])?;
+                if capacity >= effort {
+                    found = Some((total, capacity, last));
                     break;
                 }
-                last = Some((total, estimate.capacity.likely));
+                last = Some((total, capacity));
             }
             let Some((total, capacity, smaller)) = found else {
                 let most = last.map(|(_, c)| two_places(c)).unwrap_or_default();
@@ -314,10 +315,10 @@ pub fn recommend(
             let mut best = None;
             let mut smallest_cost = None;
             for total in sizes {
-                let estimate = estimate_of(total)?;
-                smallest_cost.get_or_insert(estimate.cost.likely);
-                if estimate.cost.likely <= budget {
-                    best = Some((total, estimate.cost.likely));
+                let cost = likely_of(total)?.cost().map_err(|d| vec![d])?;
+                smallest_cost.get_or_insert(cost);
+                if cost <= budget {
+                    best = Some((total, cost));
                 }
             }
             let Some((total, cost)) = best else {
