@@ -199,20 +199,6 @@ impl Scenario {
             .join(" → ")
     }
 
-    /// The scenario as one stage over the whole project.
-    pub fn one_stage(self, stage: Stage) -> Scenario {
-        let end = self.duration.get();
-        Scenario {
-            stage,
-            phases: vec![Phase {
-                stage,
-                start: Decimal::ZERO,
-                end,
-            }],
-            ..self
-        }
-    }
-
     /// A scenario of explicit seats over one stage, built as values rather
     /// than read: every field a file may leave out is what the reader gives
     /// it then (no product, requirements, cost lines, note or currency; the

@@ -14,7 +14,7 @@ use crate::engine::seat::weeks_to_months;
 use crate::input::diagnostic::Diagnostic;
 use crate::money::{grouped, plain, two_places};
 use crate::rates::Layers;
-use crate::scenario::{Months, Phase, Scenario, Seat, Target, Team};
+use crate::scenario::{Months, Phase, Plan, Scenario, Seat, Spec, Target, Team};
 use crate::team::recommend::{Recommendation, recommend};
 use crate::vocabulary::{Engagement, Level, Stage};
 
@@ -109,19 +109,18 @@ fn phase_scenario(
     phase: &Phase,
     target: Target,
     origin: &crate::input::origin::Origin,
-) -> Scenario {
+) -> Result<Scenario, Vec<Diagnostic>> {
     let duration = Months::new(phase.end - phase.start).unwrap_or(scenario.duration);
-    Scenario {
-        stage: phase.stage,
+    Scenario::new(Spec {
+        plan: Plan::One(phase.stage),
         duration,
         costs: Vec::new(),
         team: Team::Recommend {
             target,
             origin: origin.clone(),
         },
-        ..scenario.clone()
-    }
-    .one_stage(phase.stage)
+        ..scenario.spec()
+    })
 }
 
 fn label(number: usize, phase: &Phase) -> String {
@@ -155,7 +154,7 @@ pub fn recommend_plan(
     let mut teams = Vec::with_capacity(n);
     let mut alone = Vec::with_capacity(n);
     for (i, (phase, target)) in phases.iter().zip(targets).enumerate() {
-        let own = phase_scenario(scenario, phase, *target, origin);
+        let own = phase_scenario(scenario, phase, *target, origin)?;
         let in_phase = |problems: Vec<Diagnostic>| {
             problems
                 .into_iter()
@@ -274,11 +273,11 @@ fn reasoning(
     seats: &[Seat],
     layers: &Layers,
 ) -> Result<Vec<String>, Vec<Diagnostic>> {
-    let plan = Scenario {
+    let plan = Scenario::new(Spec {
         costs: Vec::new(),
         team: Team::Seats(seats.to_vec()),
-        ..scenario.clone()
-    };
+        ..scenario.spec()
+    })?;
     let merged = Likely::of(&plan, seats, layers)?;
     let mut lines = vec![format!(
         "A plan over {} phases (MODEL.md 8.6): a team per phase for its own target, merged last in, first out; \
