@@ -159,3 +159,7 @@ impl Breakeven {
         months
     }
 }
+
+#[cfg(test)]
+#[path = "advice_tests.rs"]
+mod tests;
