@@ -157,3 +157,7 @@ fn in_phase<'e>(estimate: &'e Estimate, phase: &'e PhaseEstimate) -> impl Iterat
         .iter()
         .filter(|s| s.from_month < phase.until_month && s.until_month > phase.from_month)
 }
+
+#[cfg(test)]
+#[path = "advice_tests.rs"]
+mod tests;

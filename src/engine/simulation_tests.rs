@@ -219,3 +219,267 @@ mod f64_path {
         }
     }
 }
+
+mod exact {
+    //! The summary, the histogram, the seeding and the sampler, exactly.
+    //!
+    //! The fixture is a model with one ranged input: an agency developer
+    //! (hand table) for 6 months with every input fixed at its typical
+    //! value but the hourly rate, PERT(80, 100, 125). Each trial costs
+    //! 160 h x 6 months = 960 times its draw of the rate, inside [76800,
+    //! 120000], and has capacity 6 (start 0, no ramp, productivity 1).
+    //! Over two trials the histogram's min and max are the trials
+    //! themselves, so the percentiles can be worked from them by hand.
+
+    use super::super::inputs::InputKind;
+    use super::super::model::CostModel;
+    use super::super::simulation::{Histogram, Simulation, simulate};
+    use super::super::tests::{hand_layers, scenario};
+    use crate::estimate;
+    use crate::range::Range;
+
+    /// 40 equal bins.
+    const BINS: usize = Histogram::BINS;
+    /// Trials per chunk of the simulation (`simulation::CHUNK`).
+    const CHUNK: u32 = 2048;
+    /// The chunk seeding's multiplier: chunk c of seed s runs a generator
+    /// seeded with s ^ c x this (wrapping).
+    const GOLDEN: u64 = 0x9E37_79B9_7F4A_7C15;
+
+    /// The model of one developer for 6 months with `extra` (cost lines);
+    /// only the agency rate and the cost lines' inputs keep their ranges.
+    fn model(extra: &str) -> CostModel {
+        let seat = r#"(role: "ai-developer", level: Mid, engagement: Agency)"#;
+        let e = estimate(&scenario("6", seat, extra), &hand_layers()).expect("estimate");
+        let mut model = e.model;
+        for input in &mut model.inputs {
+            if !matches!(
+                input.kind,
+                InputKind::AgencyRate | InputKind::CostMonthly | InputKind::CostOnce
+            ) {
+                input.range = Range::single(input.range.typical());
+            }
+        }
+        model
+    }
+
+    fn run(trials: u32, seed: u64) -> Simulation {
+        simulate(&model(""), trials, seed, &|_| {})
+    }
+
+    /// The bin of `v` in `h`, as the histogram bins: floor((v - min) /
+    /// width), the largest value in the last bin.
+    fn bin(h: &Histogram, v: f64) -> usize {
+        (((v - h.min) / h.width) as usize).min(BINS - 1)
+    }
+
+    fn close(x: f64, y: f64) -> bool {
+        (x - y).abs() <= 1e-9 * y.abs()
+    }
+
+    #[test]
+    fn two_trials_interpolate_between_them() {
+        for seed in [1, 2, 3] {
+            let sim = run(2, seed);
+            let (h, c) = (&sim.histogram, sim.cost);
+            let (a, b) = (h.min, h.max);
+            assert!(76_800.0 <= a && a < b && b <= 120_000.0, "{a} {b}");
+            // R's type 7 over n = 2: rank h = (n - 1) p = p lies between
+            // the smaller (rank 0) and the larger (rank 1) at fraction p
+            assert_eq!(c.p10, a + (b - a) * 0.1, "{seed}");
+            assert_eq!(c.p50, a + (b - a) * 0.5, "{seed}");
+            assert_eq!(c.p90, a + (b - a) * 0.9, "{seed}");
+            assert_eq!(c.mean, (a + b) / 2.0, "{seed}");
+            // 40 bins of (b - a) / 40: a in the first, b (at 40 widths) in
+            // the last
+            assert_eq!(h.width, (b - a) / 40.0);
+            let mut counts = vec![0; BINS];
+            counts[0] = 1;
+            counts[BINS - 1] = 1;
+            assert_eq!((&h.counts, h.total), (&counts, 2));
+            // the capacity is 6 in each trial
+            let k = sim.capacity;
+            assert_eq!([k.p10, k.p50, k.p90, k.mean], [6.0; 4]);
+        }
+    }
+
+    #[test]
+    fn three_trials_the_median_is_the_middle_one() {
+        for seed in [1, 2, 3] {
+            let sim = run(3, seed);
+            let (h, c) = (&sim.histogram, sim.cost);
+            // n = 3, ranks (n - 1) p: p10 at 0.2 (between 0 and 1), p50 at
+            // 1 exactly (the middle value b), p90 at 1.8 (between 1 and 2)
+            let (a, b, z) = (h.min, c.p50, h.max);
+            assert!(a < b && b < z, "{a} {b} {z}");
+            assert!(
+                close(c.mean, (a + b + z) / 3.0),
+                "{} vs {}",
+                c.mean,
+                (a + b + z) / 3.0
+            );
+            assert_eq!(c.p10, a + (b - a) * 0.2, "{seed}");
+            assert_eq!(c.p90, b + (z - b) * (2.0 * 0.9 - 1.0), "{seed}");
+            // a in the first bin, z in the last, b in bin floor((b - a) / w)
+            let mut counts = vec![0; BINS];
+            counts[0] += 1;
+            counts[bin(h, b)] += 1;
+            counts[BINS - 1] += 1;
+            assert_eq!(h.counts, counts, "{seed}");
+            assert_eq!(h.total, 3);
+        }
+    }
+
+    #[test]
+    fn four_trials_each_percentile_between_its_ranks() {
+        for seed in [1, 2, 3] {
+            let sim = run(4, seed);
+            let (h, c) = (&sim.histogram, sim.cost);
+            // n = 4, ranks 3p: p10 at 0.3 (between a and b), p50 at 1.5
+            // (between b and c), p90 at 2.7 (between c and d). a and d are
+            // the histogram's ends; b follows from p10 and c from p90, and
+            // then p50 and the mean must agree with them.
+            let (a, d) = (h.min, h.max);
+            let f10 = 3.0 * 0.1;
+            let f90 = 3.0 * 0.9 - 2.0;
+            let b = a + (c.p10 - a) / f10;
+            let c3 = (c.p90 - d * f90) / (1.0 - f90);
+            assert!(a < b && b < c3 && c3 < d, "{a} {b} {c3} {d}");
+            assert!(
+                close(c.p50, (b + c3) / 2.0),
+                "p50 {} vs {}",
+                c.p50,
+                (b + c3) / 2.0
+            );
+            assert!(
+                close(c.mean, (a + b + c3 + d) / 4.0),
+                "mean {} vs {}",
+                c.mean,
+                (a + b + c3 + d) / 4.0
+            );
+            let mut counts = vec![0; BINS];
+            for v in [a, b, c3, d] {
+                counts[bin(h, v)] += 1;
+            }
+            assert_eq!(h.counts, counts, "{seed}");
+        }
+    }
+
+    #[test]
+    fn the_histogram_and_the_percentiles_agree() {
+        let e = super::hand_estimate("12");
+        for trials in [10_000, 777] {
+            let sim = simulate(&e.model, trials, 5, &|_| {});
+            let h = &sim.histogram;
+            let n = u64::from(trials);
+            assert_eq!(h.width, (h.max - h.min) / 40.0);
+            assert_eq!((h.counts.len(), h.total), (BINS, n));
+            assert_eq!(h.counts.iter().sum::<u64>(), n);
+            // the smallest value opens the first bin, the largest the last
+            assert!(h.counts[0] >= 1 && h.counts[BINS - 1] >= 1, "{:?}", h.counts);
+            // A percentile p lies between the values of ranks i = floor((n
+            // - 1) p) and i + 1, and binning keeps order, so at most i + 1
+            // values fall in bins below its bin, at least i + 1 in its bin
+            // and below.
+            for (p, v) in [(0.1, sim.cost.p10), (0.5, sim.cost.p50), (0.9, sim.cost.p90)] {
+                let i = ((n - 1) as f64 * p).floor() as u64;
+                // the values of ranks 0 to i
+                let ranks = i + 1;
+                let k = bin(h, v);
+                let below: u64 = h.counts[..k].iter().sum();
+                let upto = below + h.counts[k];
+                assert!(
+                    below <= ranks && ranks <= upto,
+                    "p{p}: bin {k}, {below} below, {upto} up to, rank {i}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn one_chunk_depends_on_the_seed() {
+        // 1000 trials are one chunk (chunk 0): seeds 1 and 2 must differ
+        let (a, b) = (run(1000, 1), run(1000, 2));
+        assert_ne!(a.cost, b.cost);
+        assert_ne!(a.histogram, b.histogram);
+    }
+
+    #[test]
+    fn chunk_c_of_seed_s_draws_as_chunk_0_of_seed_s_xor_c_golden() {
+        // Three chunks of seed 1, and each chunk on its own as the first
+        // (and only) chunk of seed 1 ^ c x GOLDEN: the whole run's smallest
+        // and largest trial are the parts' and its mean is theirs.
+        let seed = 1;
+        let whole = run(3 * CHUNK, seed);
+        let parts: Vec<Simulation> = (0..3u64)
+            .map(|c| run(CHUNK, seed ^ c.wrapping_mul(GOLDEN)))
+            .collect();
+        let min = parts
+            .iter()
+            .map(|p| p.histogram.min)
+            .fold(f64::INFINITY, f64::min);
+        let max = parts
+            .iter()
+            .map(|p| p.histogram.max)
+            .fold(f64::NEG_INFINITY, f64::max);
+        assert_eq!((whole.histogram.min, whole.histogram.max), (min, max));
+        let mean = parts.iter().map(|p| p.cost.mean).sum::<f64>() / 3.0;
+        assert!(close(whole.cost.mean, mean), "{} vs {mean}", whole.cost.mean);
+        // the parts differ from one another
+        assert_ne!(parts[0].cost, parts[1].cost);
+        assert_ne!(parts[1].cost, parts[2].cost);
+    }
+
+    #[test]
+    fn odd_trial_counts_draw_the_last_trial_too() {
+        // Draws come in pairs from 64 random bits; an odd block ends with
+        // one draw of its own. With 1 trial that is the only draw: over 200
+        // seeds each lies in [76800, 120000] and their mean is near the
+        // PERT mean 960 x (80 + 4 x 100 + 125) / 6 = 960 x 100.8333 =
+        // 96800 (standard deviation about 960 x 45 / 6 = 7200, so the
+        // standard error of 200 is about 510).
+        let mut sum = 0.0;
+        for seed in 0..200 {
+            let sim = run(1, seed);
+            let (h, c) = (&sim.histogram, sim.cost);
+            assert!(76_800.0 <= h.min && h.max <= 120_000.0, "{seed}: {}", h.min);
+            assert_eq!((h.min, c.p10, c.p90, c.mean), (h.max, h.max, h.max, h.max));
+            sum += c.mean;
+        }
+        let mean = sum / 200.0;
+        assert!((mean - 96_800.0).abs() < 2_000.0, "{mean}");
+        // and in larger odd runs: 3 (a pair and one), 513 (a second block
+        // of one), 2049 (a second chunk of one)
+        for trials in [3, 513, 2049] {
+            let h = run(trials, 9).histogram;
+            assert!(
+                76_800.0 <= h.min && h.max <= 120_000.0,
+                "{trials}: {} {}",
+                h.min,
+                h.max
+            );
+        }
+    }
+
+    #[test]
+    fn cost_lines_are_simulated() {
+        // A GPU line: PERT(500, 900, 2000) a month over the 6 months and
+        // 7000 once at month 0, beside the developer at a fixed 100 an
+        // hour: 96000 + 6 m + 7000, inside [106000, 115000], with mean
+        // 103000 + 6 x (500 + 4 x 900 + 2000) / 6 = 103000 + 6100 = 109100.
+        let gpu = r#"costs: [(name: "GPU", monthly: (low: 500, typical: 900, high: 2000), once: 7000)],"#;
+        let mut model = model(gpu);
+        for input in &mut model.inputs {
+            if input.kind == InputKind::AgencyRate {
+                input.range = Range::single(input.range.typical());
+            }
+        }
+        let sim = simulate(&model, 20_000, 11, &|_| {});
+        let h = &sim.histogram;
+        assert!(106_000.0 <= h.min && h.max <= 115_000.0, "{} {}", h.min, h.max);
+        // standard deviation 6 x 1500 / 6 = 1500, standard error ~11
+        assert!((sim.cost.mean - 109_100.0).abs() < 100.0, "{}", sim.cost.mean);
+        // capacity is the developer's alone
+        assert_eq!(sim.capacity.mean, 6.0);
+    }
+}
