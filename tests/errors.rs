@@ -376,3 +376,27 @@ fn scenario_file_missing() {
 "#,
     );
 }
+
+/// `brief` of several bad files reports every one of them, as `estimate`
+/// does; it used to stop at the first.
+#[test]
+fn brief_reports_the_problems_of_every_file() {
+    let one = r#"Scenario(name: "a", stage: Pilot, duration_months: 6, location: "usa", engagement: InHouse,
+        team: Seats([(role: "ai-engineer", level: Mid)]))"#;
+    let two = one.replace("\"a\"", "\"b\"").replace("usa", "germny");
+    let dir = Workdir::new(&[("a.ron", one), ("b.ron", &two)]);
+    let run = dir.run(&["brief", "a.ron", "b.ron"]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("a.ron:1:") && run.stderr.contains("unknown location `usa`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("b.ron:1:") && run.stderr.contains("unknown location `germny`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("did you mean `germany`"), "{}", run.stderr);
+    assert_eq!(run.stdout, "", "no partial output");
+}
