@@ -34,3 +34,11 @@ pub use input::diagnostic::{Diagnostic, Diagnostics};
 pub use pipeline::{Assessed, Request, assess, assess_in, assess_scenario, estimate, load_scenario};
 pub use rates::{Catalog, Layers};
 pub use scenario::Scenario;
+
+// The edges the binary parses its flags with, so that it need not reach
+// into the modules that own them.
+pub use engine::sensitivity::sensitivity;
+pub use engine::simulation::{DEFAULT_SEED, DEFAULT_TRIALS};
+pub use input::origin::{Located, Origin};
+pub use input::source::{Source, parse_decimal};
+pub use input::suggest::did_you_mean;

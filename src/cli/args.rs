@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use teamcost::budget::GatePoint;
-use teamcost::engine::simulation;
 use teamcost::plot::Kind;
 use teamcost::report::Format;
 use teamcost::vocabulary::{EngagementChoice, Level, Product, Requirement, Stage};
@@ -263,10 +262,10 @@ pub struct InputArgs {
     #[arg(long, value_name = "CODE")]
     pub currency: Option<String>,
     /// Monte Carlo trials per scenario; 0 turns the simulation off.
-    #[arg(long, default_value_t = simulation::DEFAULT_TRIALS, value_parser = clap::value_parser!(u32).range(0..=10_000_000))]
+    #[arg(long, default_value_t = teamcost::DEFAULT_TRIALS, value_parser = clap::value_parser!(u32).range(0..=10_000_000))]
     pub trials: u32,
     /// Seed of the simulation: the same files and seed give the same figures.
-    #[arg(long, default_value_t = simulation::DEFAULT_SEED)]
+    #[arg(long, default_value_t = teamcost::DEFAULT_SEED)]
     pub seed: u64,
     /// Exit with status 3 when a scenario costs more than this, in the
     /// reporting currency (scenarios in different currencies need --currency).

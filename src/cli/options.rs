@@ -4,10 +4,10 @@
 
 use rust_decimal::Decimal;
 use teamcost::budget::{Budget, GatePoint};
-use teamcost::input::origin::{Located, Origin};
 use teamcost::money::Currency;
 use teamcost::pipeline::{Scale, Trials};
 use teamcost::{Diagnostic, Diagnostics, Request};
+use teamcost::{Located, Origin};
 
 use super::{InputArgs, OneFileArgs};
 
@@ -25,7 +25,7 @@ pub(crate) fn currency(code: &Option<String>) -> Result<Option<Located<Currency>
 /// `--budget AMOUNT [--at POINT]`, which at p50 or p90 needs `--trials`.
 fn budget(args: &InputArgs) -> Result<Option<Budget>, Diagnostic> {
     let Some(text) = &args.budget else { return Ok(None) };
-    let amount = teamcost::input::source::parse_decimal(text)
+    let amount = teamcost::parse_decimal(text)
         .filter(|a| *a > Decimal::ZERO)
         .ok_or_else(|| {
             Diagnostic::new("--budget", format!("`{text}` is not an amount"))

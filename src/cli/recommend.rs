@@ -4,17 +4,17 @@
 use std::path::Path;
 
 use rust_decimal::Decimal;
-use teamcost::input::origin::{Located, Origin};
 use teamcost::report::{Format, Width};
 use teamcost::scenario::{Months, Phase, Plan, Seat, Spec, Target, Team};
 use teamcost::vocabulary::{Engagement, EngagementChoice, Product, Requirement, Stage};
 use teamcost::{Assessment, Catalog, Diagnostic, Diagnostics, Scenario};
+use teamcost::{Located, Origin};
 
 use super::*;
 
 /// `--duration`: months, more than 0 and at most 120.
 fn months(text: &str) -> Result<Months, Diagnostics> {
-    teamcost::input::source::parse_decimal(text)
+    teamcost::parse_decimal(text)
         .and_then(Months::new)
         .ok_or_else(|| {
             Diagnostics::from(
@@ -47,7 +47,7 @@ fn phases_flag(text: &str) -> Result<(Vec<Phase>, Months), Diagnostics> {
                 "the stage is one of idea, prototype, pilot, production, scale",
             )
         })?;
-        let months = teamcost::input::source::parse_decimal(months.trim())
+        let months = teamcost::parse_decimal(months.trim())
             .filter(|m| *m > Decimal::ZERO)
             .ok_or_else(|| bad(part, "the months are a number greater than 0"))?;
         let end = start + months;
@@ -77,7 +77,7 @@ fn amounts(flag_name: &str, text: &str) -> Result<Vec<Decimal>, Diagnostics> {
     text.split(',')
         .map(|part| {
             let part = part.trim();
-            teamcost::input::source::parse_decimal(part)
+            teamcost::parse_decimal(part)
                 .filter(|v| *v > Decimal::ZERO)
                 .ok_or_else(|| {
                     Diagnostics::from(
@@ -400,7 +400,7 @@ pub(crate) fn save_recommendation(
     }
     let text = teamcost::team::write::scenario_file(scenario, seats, &estimate.reasoning, &estimate.layers);
     let name = path.display().to_string();
-    let written = Scenario::read(teamcost::input::source::Source::new(&name, &text)).map_err(Diagnostics)?;
+    let written = Scenario::read(teamcost::Source::new(&name, &text)).map_err(Diagnostics)?;
     let again = teamcost::assess_scenario(catalog, written, None)?;
     anyhow::ensure!(
         teamcost::money::cents(again.cost.likely) == teamcost::money::cents(estimate.cost.likely),

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use teamcost::input::origin::Origin;
+use teamcost::Origin;
 use teamcost::rates::edit::{self, Change, Field, Outcome};
 use teamcost::rates::{Catalog, RateTable};
 use teamcost::{Diagnostic, Diagnostics};
@@ -44,8 +44,7 @@ pub(super) fn edit_file(
             format!("cannot read rate plugin: {e}"),
         ))
     })?;
-    let table =
-        RateTable::read(teamcost::input::source::Source::new(&name, &original)).map_err(Diagnostics)?;
+    let table = RateTable::read(teamcost::Source::new(&name, &original)).map_err(Diagnostics)?;
     let layers = teamcost::rates::layers::check_plugin(table, catalog).map_err(Diagnostics)?;
     let mut changes = changes.to_vec();
     if let (Some(id), Some(top)) = (given.default_source, layers.tables().last()) {

@@ -22,10 +22,10 @@ pub struct Args {
     #[arg(required = true, value_name = "SCENARIO")]
     pub scenarios: Vec<PathBuf>,
     /// Simulation trials for the p90 (0: none).
-    #[arg(long, default_value_t = teamcost::engine::simulation::DEFAULT_TRIALS)]
+    #[arg(long, default_value_t = teamcost::DEFAULT_TRIALS)]
     pub trials: u32,
     /// Seed of the simulation: the same files and seed give the same figures.
-    #[arg(long, default_value_t = teamcost::engine::simulation::DEFAULT_SEED)]
+    #[arg(long, default_value_t = teamcost::DEFAULT_SEED)]
     pub seed: u64,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use teamcost::input::origin::Origin;
+use teamcost::Origin;
 use teamcost::rates::Catalog;
 use teamcost::rates::edit::{Change, Field};
 use teamcost::rates::import;

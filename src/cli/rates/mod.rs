@@ -115,7 +115,7 @@ fn plugin(catalog: &Catalog, what: &str) -> Result<RateTable, Diagnostics> {
                     "a plugin name ({}) or a plugin file",
                     catalog.names().join(", ")
                 ))
-                .maybe_help(teamcost::input::suggest::did_you_mean(what, catalog.names())),
+                .maybe_help(teamcost::did_you_mean(what, catalog.names())),
         )
     })
 }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use teamcost::input::origin::Origin;
+use teamcost::Origin;
 use teamcost::range::Range;
 use teamcost::rates::edit::{Change, Field, Kind};
 use teamcost::rates::{Catalog, RateKey};
@@ -88,7 +88,7 @@ pub(super) fn run(catalog: &Catalog, args: Args) -> anyhow::Result<Outcome> {
 fn amount(flag: &str, text: &str) -> Result<Range, Diagnostic> {
     let parts: Vec<_> = text
         .split(',')
-        .map(|p| teamcost::input::source::parse_decimal(p.trim()))
+        .map(|p| teamcost::parse_decimal(p.trim()))
         .collect();
     let bad = || {
         Diagnostic::new(flag, format!("`{text}` is not an amount"))
