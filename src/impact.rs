@@ -33,7 +33,7 @@ impl ImpactRow {
 
 /// How the new plugin stands to the old one in a scenario's layers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Change<'a> {
+pub enum Placement<'a> {
     /// A new version of the plugin, under its own name or another: it
     /// takes the old one's place.
     Replace { from: &'a str, to: &'a str },
@@ -43,17 +43,17 @@ pub enum Change<'a> {
 }
 
 /// The scenario's layers after the change.
-fn changed(scenario: &Scenario, change: Change<'_>) -> Scenario {
+fn changed(scenario: &Scenario, change: Placement<'_>) -> Scenario {
     let mut s = scenario.clone();
     match change {
-        Change::Replace { from, to } => {
+        Placement::Replace { from, to } => {
             for layer in &mut s.rates {
                 if layer.value == from {
                     layer.value = to.to_string();
                 }
             }
         }
-        Change::Overlay { on, top } => {
+        Placement::Overlay { on, top } => {
             if let Some(i) = s.rates.iter().position(|l| l.value == on) {
                 let mut layer = s.rates[i].clone();
                 layer.value = top.to_string();
@@ -88,7 +88,7 @@ fn assessed(
 pub fn impact(
     old: &Catalog,
     new: &Catalog,
-    change: Change<'_>,
+    change: Placement<'_>,
     scenarios: &[Scenario],
     trials: u32,
     seed: u64,

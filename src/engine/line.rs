@@ -4,7 +4,7 @@
 //! formula.
 
 use crate::engine::number::Number;
-use crate::engine::seat::{Conversion, overlap};
+use crate::engine::seat::{FxFactor, overlap};
 
 /// A cost line ready to evaluate: the inputs of its amounts, their
 /// conversion, and its window (`until` `None`: the end of the project).
@@ -12,7 +12,7 @@ use crate::engine::seat::{Conversion, overlap};
 pub struct LineFormula<N> {
     pub monthly: usize,
     pub once: usize,
-    pub fx: Conversion<N>,
+    pub fx: FxFactor<N>,
     pub from: N,
     pub until: Option<N>,
 }

@@ -8,7 +8,7 @@ use rust_decimal::prelude::ToPrimitive;
 use crate::engine::inputs::{Input, InputKind};
 use crate::engine::line::LineFormula;
 use crate::engine::number::{Exact, Number};
-use crate::engine::seat::{Conversion, Formula, Horizon, Pay, Premiums, Terms};
+use crate::engine::seat::{Formula, FxFactor, Horizon, Pay, Premiums, Terms};
 use crate::input::diagnostic::Diagnostic;
 use crate::input::origin::Located;
 use crate::money::Currency;
@@ -406,7 +406,7 @@ impl Builder<'_> {
         })
     }
 
-    fn conversion(&self, from: &Located<Currency>) -> Result<Conversion<Decimal>, Vec<Diagnostic>> {
+    fn conversion(&self, from: &Located<Currency>) -> Result<FxFactor<Decimal>, Vec<Diagnostic>> {
         conversion(self.layers, from, self.currency).map_err(|d| vec![d])
     }
 }
@@ -418,9 +418,9 @@ pub fn conversion(
     layers: &Layers,
     from: &Located<Currency>,
     to: &Currency,
-) -> Result<Conversion<Decimal>, Diagnostic> {
+) -> Result<FxFactor<Decimal>, Diagnostic> {
     let (from, to) = layers.conversion(from, to)?;
-    Ok(Conversion(
+    Ok(FxFactor(
         (from != Decimal::ONE || to != Decimal::ONE).then_some((from, to)),
     ))
 }

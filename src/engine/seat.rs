@@ -19,9 +19,9 @@ pub fn weeks_to_months<N: Number>(weeks: N) -> N {
 /// rates so the conversion is done in the order MODEL.md writes it; `None`
 /// when the amount is already in the reporting currency.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Conversion<N>(pub Option<(N, N)>);
+pub struct FxFactor<N>(pub Option<(N, N)>);
 
-impl<N: Number> Conversion<N> {
+impl<N: Number> FxFactor<N> {
     pub fn apply(self, amount: N) -> N {
         match self.0 {
             Some((from, to)) => amount.scale(from, to),
@@ -30,16 +30,16 @@ impl<N: Number> Conversion<N> {
     }
 }
 
-impl Conversion<Decimal> {
-    /// [`Conversion::apply`] on an exact amount; `None` when it overflows.
+impl FxFactor<Decimal> {
+    /// [`FxFactor::apply`] on an exact amount; `None` when it overflows.
     pub fn exact(self, amount: Decimal) -> Option<Decimal> {
         self.map(Exact::new).apply(Exact::new(amount)).get()
     }
 }
 
-impl<N: Copy> Conversion<N> {
-    pub fn map<M>(self, f: impl Fn(N) -> M) -> Conversion<M> {
-        Conversion(self.0.map(|(a, b)| (f(a), f(b))))
+impl<N: Copy> FxFactor<N> {
+    pub fn map<M>(self, f: impl Fn(N) -> M) -> FxFactor<M> {
+        FxFactor(self.0.map(|(a, b)| (f(a), f(b))))
     }
 }
 
@@ -88,14 +88,14 @@ impl Premiums {
 pub enum Pay<N> {
     InHouse {
         salary: usize,
-        salary_fx: Conversion<N>,
+        salary_fx: FxFactor<N>,
         burden: usize,
         recruiting_fee: usize,
         time_to_hire: usize,
         ramp_up: usize,
         ramp_productivity: usize,
         overhead: usize,
-        overhead_fx: Conversion<N>,
+        overhead_fx: FxFactor<N>,
         management: usize,
         availability: usize,
         attrition: usize,
@@ -105,7 +105,7 @@ pub enum Pay<N> {
     },
     Agency {
         hourly: usize,
-        hourly_fx: Conversion<N>,
+        hourly_fx: FxFactor<N>,
         hours: usize,
         time_to_start: usize,
         ramp_up: usize,

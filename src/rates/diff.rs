@@ -50,7 +50,7 @@ impl Value {
 
 /// How one entry differs.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Change {
+pub enum EntryChange {
     Added(Value),
     Removed(Value),
     /// In the first table only, which an overlay does not override: it
@@ -72,14 +72,14 @@ pub enum Change {
 pub struct Difference {
     pub section: &'static str,
     pub key: String,
-    pub change: Change,
+    pub change: EntryChange,
 }
 
 impl Difference {
     /// Typical new minus typical old, for a figure.
     pub fn absolute(&self) -> Option<Decimal> {
         match &self.change {
-            Change::Figure { old, new } => Some(new.typical() - old.typical()),
+            EntryChange::Figure { old, new } => Some(new.typical() - old.typical()),
             _ => None,
         }
     }
@@ -87,7 +87,7 @@ impl Difference {
     /// The change of the typical value in percent of the old one.
     pub fn percent(&self) -> Option<Decimal> {
         match &self.change {
-            Change::Figure { old, new } if !old.typical().is_zero() => {
+            EntryChange::Figure { old, new } if !old.typical().is_zero() => {
                 Some((new.typical() - old.typical()) * Decimal::from(100) / old.typical())
             }
             _ => None,
@@ -113,7 +113,7 @@ fn keyed<K: Ord + Clone + std::fmt::Display, V>(
             None => out.push(Difference {
                 section,
                 key: k.to_string(),
-                change: Change::Removed(describe(v)),
+                change: EntryChange::Removed(describe(v)),
             }),
             Some(w) => compare(k, v, w, out),
         }
@@ -123,7 +123,7 @@ fn keyed<K: Ord + Clone + std::fmt::Display, V>(
             out.push(Difference {
                 section,
                 key: k.to_string(),
-                change: Change::Added(describe(w)),
+                change: EntryChange::Added(describe(w)),
             });
         }
     }
@@ -134,7 +134,7 @@ fn figure(out: &mut Vec<Difference>, section: &'static str, key: String, old: &R
         out.push(Difference {
             section,
             key,
-            change: Change::Figure { old: *old, new: *new },
+            change: EntryChange::Figure { old: *old, new: *new },
         });
     }
 }
@@ -144,7 +144,7 @@ fn text(out: &mut Vec<Difference>, section: &'static str, key: String, old: Stri
         out.push(Difference {
             section,
             key,
-            change: Change::Text { old, new },
+            change: EntryChange::Text { old, new },
         });
     }
 }
@@ -185,10 +185,10 @@ pub fn diff(a: &RateTable, b: &RateTable, reading: Reading) -> Vec<Difference> {
                 "productivity" => b.productivity.is_some(),
                 _ => false,
             };
-            if let Change::Removed(v) = &d.change
+            if let EntryChange::Removed(v) = &d.change
                 && !wins_whole
             {
-                d.change = Change::Kept(v.clone());
+                d.change = EntryChange::Kept(v.clone());
             }
         }
     }

@@ -11,7 +11,7 @@ use crate::impact::ImpactRow;
 use crate::money::group_digits;
 use crate::money::{grouped, two_places};
 use crate::range::Range;
-use crate::rates::diff::{self, Change, Difference, Reading};
+use crate::rates::diff::{self, Difference, EntryChange, Reading};
 use crate::rates::edit::range_text;
 
 /// A titled grid in every format; JSON is given whole.
@@ -215,11 +215,11 @@ pub fn show(name: &str, entries: &[Shown], format: Format, width: Width) -> Stri
 
 fn change_cells(d: &Difference) -> (&'static str, String, String) {
     match &d.change {
-        Change::Added(v) => ("added", String::new(), v.text()),
-        Change::Removed(v) => ("removed", v.text(), String::new()),
-        Change::Kept(v) => ("kept", v.text(), String::new()),
-        Change::Figure { old, new } => ("changed", range_text(old), range_text(new)),
-        Change::Text { old, new } => ("changed", old.clone(), new.clone()),
+        EntryChange::Added(v) => ("added", String::new(), v.text()),
+        EntryChange::Removed(v) => ("removed", v.text(), String::new()),
+        EntryChange::Kept(v) => ("kept", v.text(), String::new()),
+        EntryChange::Figure { old, new } => ("changed", range_text(old), range_text(new)),
+        EntryChange::Text { old, new } => ("changed", old.clone(), new.clone()),
     }
 }
 
@@ -288,12 +288,12 @@ pub fn diff(report: &DiffReport, format: Format, width: Width) -> String {
     let kept = report
         .differences
         .iter()
-        .filter(|d| matches!(d.change, Change::Kept(_)))
+        .filter(|d| matches!(d.change, EntryChange::Kept(_)))
         .count();
     let differences: Vec<&Difference> = report
         .differences
         .iter()
-        .filter(|d| all || !matches!(d.change, Change::Kept(_)))
+        .filter(|d| all || !matches!(d.change, EntryChange::Kept(_)))
         .collect();
     let reading_word = match reading {
         Reading::Overlay => "overlay",
@@ -364,15 +364,15 @@ pub fn diff(report: &DiffReport, format: Format, width: Width) -> String {
         .iter()
         .map(|d| {
             let (before, after, change) = match &d.change {
-                Change::Added(v) => (String::new(), cell(v), "added".to_string()),
-                Change::Removed(v) => (cell(v), String::new(), "removed".to_string()),
-                Change::Kept(v) => (cell(v), String::new(), "kept".to_string()),
-                Change::Figure { old, new } => (
+                EntryChange::Added(v) => (String::new(), cell(v), "added".to_string()),
+                EntryChange::Removed(v) => (cell(v), String::new(), "removed".to_string()),
+                EntryChange::Kept(v) => (cell(v), String::new(), "kept".to_string()),
+                EntryChange::Figure { old, new } => (
                     figure(old),
                     figure(new),
                     d.percent().map_or_else(|| "changed".into(), pct),
                 ),
-                Change::Text { old, new } => (short(old), short(new), "changed".to_string()),
+                EntryChange::Text { old, new } => (short(old), short(new), "changed".to_string()),
             };
             vec![format!("{} {}", d.section, d.key), before, after, change]
         })
@@ -390,7 +390,7 @@ pub fn diff(report: &DiffReport, format: Format, width: Width) -> String {
     );
     if differences
         .iter()
-        .any(|d| matches!(d.change, Change::Figure { old, new } if !old.is_fixed() || !new.is_fixed()))
+        .any(|d| matches!(d.change, EntryChange::Figure { old, new } if !old.is_fixed() || !new.is_fixed()))
     {
         notes.insert(
             0,

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use teamcost::impact::Change as Placement;
+use teamcost::impact::Placement;
 use teamcost::rates::Catalog;
 use teamcost::rates::diff::Reading;
 use teamcost::report::{Format, Width};
