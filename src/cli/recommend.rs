@@ -190,6 +190,7 @@ fn from_flags(args: &RecommendArgs) -> Result<Spec, Diagnostics> {
         currency: None,
         team: Team::Seats(Vec::new()),
         note: None,
+        goal: None,
     })
 }
 

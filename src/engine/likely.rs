@@ -84,6 +84,39 @@ impl Likely {
             .collect()
     }
 
+    /// D, the project's length.
+    pub fn duration(&self) -> Decimal {
+        self.model.duration
+    }
+
+    /// Every time at which the team's output or cost rate may change: each
+    /// seat's start, end of ramp-up and end, each project year (a raise),
+    /// each cost line's window.
+    pub fn turns(&self) -> Vec<Decimal> {
+        let d = self.model.duration;
+        let mut out: Vec<Decimal> = self
+            .terms
+            .iter()
+            .flat_map(|t| t.turns())
+            .filter_map(Exact::get)
+            .collect();
+        let mut year = Decimal::from(12);
+        while year < d {
+            out.push(year);
+            year += Decimal::from(12);
+        }
+        for l in &self.model.lines {
+            out.push(l.formula.from);
+            out.extend(l.formula.until);
+        }
+        out
+    }
+
+    /// The error of a figure too large to compute.
+    pub fn too_large(&self, what: &str) -> Diagnostic {
+        self.model.too_large(what)
+    }
+
     fn sum(&self, figure: impl Fn(&Terms<Exact>) -> Exact) -> Exact {
         self.terms.iter().fold(Exact::zero(), |sum, t| sum + figure(t))
     }

@@ -5,6 +5,9 @@
 pub mod breakeven;
 #[cfg(test)]
 mod decision_tests;
+pub mod delivery;
+#[cfg(test)]
+mod delivery_tests;
 mod evaluate;
 pub mod inputs;
 pub mod likely;

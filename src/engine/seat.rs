@@ -586,6 +586,14 @@ impl<N: Number> Terms<N> {
         }
     }
 
+    /// The times at which the seat's output or cost rate may change: when
+    /// work starts, when the ramp-up ends (or the seat, if sooner), and
+    /// when the seat ends. Between them both rates are constant, but for
+    /// the project years (12, 24, ... months) of a raise.
+    pub fn turns(&self) -> [N; 3] {
+        [self.start, (self.start + self.ramp).min(self.until), self.until]
+    }
+
     /// The loaded month of one FTE before any raise (MODEL.md section 4's
     /// `monthly`): in-house S/12 x burden + overhead_monthly + S/12 x
     /// management_overhead, through an agency h x hours_per_month; premiums

@@ -113,6 +113,10 @@ impl Limits {
         dec(1_000_000, 0),
         "units of the base currency per one unit of this one",
     );
+    /// A goal's effort (MODEL.md section 10.1): more than 0, at most 10,000
+    /// productive person-months.
+    pub const GOAL_EFFORT_PM: Limits =
+        Limits::above_zero(dec(10_000, 0), "productive person-months to deliver");
     /// A recommender's effort target: more than 0, at most 1,000,000 person-months.
     pub const EFFORT_PM: Limits = Limits::above_zero(dec(1_000_000, 0), "productive person-months");
     /// A recommender's budget: more than 0, at most 1,000,000,000,000,000.

@@ -147,6 +147,17 @@ pub struct CostLine {
     pub currency: Option<Located<Currency>>,
 }
 
+/// The work a scenario is to deliver (MODEL.md section 10.1): `effort_pm`
+/// productive person-months by `by_month`; scenarios whose goals share a
+/// `name` are options for one decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Goal {
+    pub name: Option<String>,
+    pub effort_pm: Decimal,
+    /// 0 < by_month <= D.
+    pub by_month: Decimal,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Team {
     Seats(Vec<Seat>),
@@ -183,6 +194,9 @@ pub struct Scenario {
     pub team: Team,
     /// Free text: what the scenario assumes.
     pub note: Option<String>,
+    /// The work to deliver: as written, or implied by a single-stage
+    /// `Recommend(effort_pm: E)` (E by the end).
+    pub goal: Option<Goal>,
 }
 
 impl Scenario {
@@ -233,6 +247,7 @@ impl Scenario {
             currency: None,
             team: Team::Seats(seats),
             note: None,
+            goal: None,
         })
         .ok()
     }
@@ -342,6 +357,10 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
                 .help("add a seat such as (role: \"ai-developer\", level: Senior), or write team: Recommend(effort_pm: 12)"),
         );
     }
+    let goal = match raw.goal {
+        Some(g) => Some(goal(source, g, months, &team, problems)?),
+        None => None,
+    };
     let phases: Vec<Phase> = phases?.into_iter().map(|p| p.phase).collect();
     let spec = Spec {
         name: name?,
@@ -357,11 +376,73 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
         currency,
         team,
         note: raw.note,
+        goal,
     };
     // what the checks above let through breaks no rule of the constructor
     Scenario::new(spec)
         .map_err(|found| found.into_iter().for_each(|d| problems.push(d)))
         .ok()
+}
+
+/// A goal as written: its effort within bounds, its month inside the
+/// project, and no contradiction with a `Recommend(effort_pm)` target.
+fn goal<'a>(
+    source: &Source<'a>,
+    raw: raw::RawGoal<'a>,
+    duration: Option<Decimal>,
+    team: &Team,
+    problems: &mut Problems,
+) -> Option<Goal> {
+    let effort_pm = problems.take(source.number(raw.effort_pm, "effort_pm", Limits::GOAL_EFFORT_PM))?;
+    let by_month = match raw.by_month {
+        None => duration?,
+        Some(at) => {
+            let text = at.get_ron().trim();
+            let month = problems.take(source.figure(at, "by_month"))?;
+            match (month, duration) {
+                (Some(m), Some(d)) if m > Decimal::ZERO && m <= d => m,
+                (_, Some(d)) => {
+                    problems.push(
+                        source
+                            .diag_at(
+                                text,
+                                format!("the goal's by_month is {text}, outside the project (0 to {d})"),
+                            )
+                            .expected("a month greater than 0 and at most duration_months")
+                            .help("leave by_month out for the end of the project"),
+                    );
+                    return None;
+                }
+                (_, None) => return None,
+            }
+        }
+    };
+    if let Team::Recommend {
+        target: Target::EffortPm(target),
+        ..
+    } = team
+        && *target != effort_pm
+    {
+        let text = raw.effort_pm.get_ron().trim();
+        problems.push(
+            source
+                .diag_at(
+                    text,
+                    format!(
+                        "the goal's effort_pm is {text}, and team: Recommend(effort_pm: {}) asks for another",
+                        target.normalize()
+                    ),
+                )
+                .expected("the same effort in the goal and in Recommend, or one of them")
+                .help("remove effort_pm from Recommend (the goal sizes the team), or make the two agree"),
+        );
+        return None;
+    }
+    Some(Goal {
+        name: raw.name,
+        effort_pm,
+        by_month,
+    })
 }
 
 fn duration<'a>(source: &Source<'a>, raw: &'a ron::value::RawValue) -> Result<Months, Diagnostic> {

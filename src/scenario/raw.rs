@@ -39,6 +39,20 @@ pub struct RawScenario<'a> {
     pub costs: Vec<RawCost<'a>>,
     #[serde(default)]
     pub note: Option<String>,
+    #[serde(default, borrow)]
+    pub goal: Option<RawGoal<'a>>,
+}
+
+/// `goal: (name: "...", effort_pm: E, by_month: T)` (MODEL.md 10.1).
+#[derive(Deserialize)]
+#[serde(rename = "Goal", deny_unknown_fields)]
+pub struct RawGoal<'a> {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(borrow)]
+    pub effort_pm: &'a RawValue,
+    #[serde(default, borrow)]
+    pub by_month: Option<&'a RawValue>,
 }
 
 /// One phase of `phases` (MODEL.md 8.1), with its own target (`effort_pm`

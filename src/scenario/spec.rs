@@ -12,7 +12,9 @@ use rust_decimal::Decimal;
 use crate::input::diagnostic::Diagnostic;
 use crate::input::origin::Located;
 use crate::money::Currency;
-use crate::scenario::{CostLine, MAX_COUNT, MAX_SEATS, MAX_SKILLS, Months, Phase, Scenario, Target, Team};
+use crate::scenario::{
+    CostLine, Goal, MAX_COUNT, MAX_SEATS, MAX_SKILLS, Months, Phase, Scenario, Target, Team,
+};
 use crate::vocabulary::{EngagementChoice, Product, Requirement, Stage};
 
 /// The stages of a scenario as given: one stage over the whole project,
@@ -41,6 +43,9 @@ pub struct Spec {
     pub currency: Option<Located<Currency>>,
     pub team: Team,
     pub note: Option<String>,
+    /// The goal as given; a single-stage `Recommend(effort_pm: E)` without
+    /// one is given the goal of E by the end (MODEL.md 10.1).
+    pub goal: Option<Goal>,
 }
 
 impl Scenario {
@@ -139,9 +144,38 @@ impl Scenario {
                 )));
             }
         }
+        if let Some(g) = &spec.goal
+            && !(g.effort_pm > Decimal::ZERO && g.by_month > Decimal::ZERO && g.by_month <= end)
+        {
+            problems.push(problem(format!(
+                "the goal of {} person-months by month {} lies outside the project's {} months",
+                g.effort_pm.normalize(),
+                g.by_month.normalize(),
+                end.normalize()
+            )));
+        }
+        if let (
+            Some(g),
+            Team::Recommend {
+                target: Target::EffortPm(e),
+                ..
+            },
+        ) = (&spec.goal, &spec.team)
+            && g.effort_pm != *e
+        {
+            problems.push(problem(format!(
+                "the goal's effort of {} person-months and the recommendation's target of {} disagree",
+                g.effort_pm.normalize(),
+                e.normalize()
+            )));
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
+        let goal = spec
+            .goal
+            .clone()
+            .or_else(|| implied_goal(&spec.team, phases.len(), end));
         let Some(first) = phases.first() else {
             return Err(problems);
         };
@@ -160,6 +194,7 @@ impl Scenario {
             currency: spec.currency,
             team: spec.team,
             note: spec.note,
+            goal,
         })
     }
 
@@ -179,7 +214,30 @@ impl Scenario {
             currency: self.currency.clone(),
             team: self.team.clone(),
             note: self.note.clone(),
+            // an implied goal follows the team's target, not the other way
+            goal: self.goal.clone().filter(|g| {
+                Some(g) != implied_goal(&self.team, self.phases.len(), self.duration.get()).as_ref()
+            }),
         }
+    }
+}
+
+/// The goal a single-stage `Recommend(effort_pm: E)` implies: E by the
+/// end (MODEL.md 10.1).
+fn implied_goal(team: &Team, phases: usize, end: Decimal) -> Option<Goal> {
+    match (team, phases) {
+        (
+            Team::Recommend {
+                target: Target::EffortPm(e),
+                ..
+            },
+            1,
+        ) => Some(Goal {
+            name: None,
+            effort_pm: *e,
+            by_month: end,
+        }),
+        _ => None,
     }
 }
 
