@@ -111,7 +111,7 @@ fn unknown_field() {
   |
 4 |     durration_months: 6,
   |     ^^^^^^^^^^^^^^^^
-  = expected: one of the fields name, stage, phases, product, duration_months, location, engagement, requirements, rates, currency, team, costs, note
+  = expected: one of the fields name, stage, phases, product, duration_months, location, engagement, requirements, rates, currency, team, costs, note, goal
   = help: did you mean `duration_months`?
 "#,
     );
@@ -399,4 +399,65 @@ fn brief_reports_the_problems_of_every_file() {
     );
     assert!(run.stderr.contains("did you mean `germany`"), "{}", run.stderr);
     assert_eq!(run.stdout, "", "no partial output");
+}
+
+/// A goal's month outside the project (MODEL.md 10.1).
+#[test]
+fn goal_by_month_past_the_end() {
+    let scenario = base(
+        "    engagement: InHouse,\n",
+        "    engagement: InHouse,\n    goal: (effort_pm: 12, by_month: 7),\n",
+    );
+    assert_bad_input(
+        &[("s.ron", scenario.as_str())],
+        r#"error: s.ron:7:37: the goal's by_month is 7, outside the project (0 to 6)
+  |
+7 |     goal: (effort_pm: 12, by_month: 7),
+  |                                     ^
+  = expected: a month greater than 0 and at most duration_months
+  = help: leave by_month out for the end of the project
+"#,
+    );
+}
+
+/// A goal of no work.
+#[test]
+fn goal_of_zero_effort() {
+    let scenario = base(
+        "    engagement: InHouse,\n",
+        "    engagement: InHouse,\n    goal: (effort_pm: 0),\n",
+    );
+    assert_bad_input(
+        &[("s.ron", scenario.as_str())],
+        r#"error: s.ron:7:23: effort_pm is 0, outside its range: more than 0 and at most 10,000
+  |
+7 |     goal: (effort_pm: 0),
+  |                       ^
+  = expected: productive person-months to deliver, more than 0 and at most 10,000
+  = help: write a value inside the range; "Ranges" in README.md lists every figure's range and why
+"#,
+    );
+}
+
+/// A goal that asks for another effort than the recommendation's target.
+#[test]
+fn goal_that_contradicts_the_recommendation() {
+    let scenario = base(
+        "    engagement: InHouse,\n",
+        "    engagement: InHouse,\n    goal: (effort_pm: 12),\n",
+    )
+    .replace(
+        "team: Seats([\n        (role: \"ai-engineer\", level: Senior),\n    ]),",
+        "team: Recommend(effort_pm: 10),",
+    );
+    assert_bad_input(
+        &[("s.ron", scenario.as_str())],
+        r#"error: s.ron:7:23: the goal's effort_pm is 12, and team: Recommend(effort_pm: 10) asks for another
+  |
+7 |     goal: (effort_pm: 12),
+  |                       ^^
+  = expected: the same effort in the goal and in Recommend, or one of them
+  = help: remove effort_pm from Recommend (the goal sizes the team), or make the two agree
+"#,
+    );
 }
