@@ -173,3 +173,47 @@ fn breakeven_names_a_seat_without_an_agency_rate() {
         run.stderr
     );
 }
+
+/// A goal (MODEL.md 10.1, 10.3) in the table and in JSON, on the hand
+/// table of the engine tests: a Senior AI engineer hired in 3 months,
+/// ramping up 3 months at half output, 14,600 a month and an 18,000 fee.
+/// C(6) = 1.5, then 1 a month: 4 person-months at 6 + 2.5 = 8.5, costing
+/// 18,000 + 14,600 x 5.5 = 98,300; wanted by month 8, when C(8) = 3.5.
+#[test]
+fn a_goal_is_reported_in_every_format() {
+    let hand = std::fs::read_to_string(crate::support::repo().join("tests/data/hand-table.ron"))
+        .expect("hand table");
+    let scenario = r#"Scenario(name: "Goal", stage: Pilot, duration_months: 12, location: "us",
+        engagement: InHouse, rates: ["hand"], goal: (name: "Pilot done", effort_pm: 4, by_month: 8),
+        team: Seats([(role: "ai-engineer", level: Senior)]))"#;
+    let dir = crate::support::Workdir::new(&[("rates/hand.ron", hand.as_str()), ("g.ron", scenario)]);
+    let run = dir.run(&["estimate", "g.ron", "--trials", "0"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "Goal (Pilot done): 4 productive person-months by month 8. Delivered by then: 3.50; \
+             reached at month 8.50, 0.50 months late; cost to deliver (likely) USD 98,300.00."
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = dir.run(&["estimate", "g.ron", "--trials", "0", "--format", "json"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(
+        json["goal"],
+        serde_json::json!({
+            "name": "Pilot done",
+            "effort_pm": "4.00",
+            "by_month": "8.00",
+            "completion_month": "8.50",
+            "delivered_pm": "3.50",
+            "cost_to_deliver": "98300.00",
+            "on_time": false,
+            "late_months": "0.50",
+        })
+    );
+    let run = dir.run(&["compare", "g.ron", "--trials", "0"]);
+    assert!(run.stdout.contains("Goal completed (month)"), "{}", run.stdout);
+    assert!(run.stdout.contains("98,300.00"), "{}", run.stdout);
+}

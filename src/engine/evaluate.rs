@@ -195,6 +195,7 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
         warnings,
         model,
         reasoning: Vec::new(),
+        delivery: None,
     })
 }
 

@@ -120,6 +120,9 @@ pub struct Estimate {
     pub model: CostModel,
     /// How a recommended team was worked out; empty for explicit seats.
     pub reasoning: Vec<String>,
+    /// When the scenario's goal is delivered and at what cost (MODEL.md
+    /// section 10.3), at likely figures; `None` without a goal.
+    pub delivery: Option<delivery::Delivery>,
 }
 
 impl Estimate {
@@ -161,7 +164,15 @@ impl Estimate {
 /// team is resolved before the engine sees it) against its rate layers.
 pub fn estimate(scenario: &Scenario, seats: &[Seat], layers: &Layers) -> Result<Estimate, Vec<Diagnostic>> {
     let model = model::build(scenario, seats, layers)?;
-    evaluate::evaluate(scenario, layers, model).map_err(|d| vec![d])
+    let delivery = match &scenario.goal {
+        Some(goal) => {
+            Some(delivery::deliver(&likely::Likely::new(model.clone()), goal).map_err(|d| vec![d])?)
+        }
+        None => None,
+    };
+    let mut estimate = evaluate::evaluate(scenario, layers, model).map_err(|d| vec![d])?;
+    estimate.delivery = delivery;
+    Ok(estimate)
 }
 
 /// Number of timeline months: ceil(D).

@@ -92,6 +92,18 @@ fn extras(mut v: Value, e: &Assessment) -> Value {
     if !e.reasoning.is_empty() {
         v["reasoning"] = json!(e.reasoning);
     }
+    if let Some(d) = &e.delivery {
+        v["goal"] = json!({
+            "name": d.goal.name,
+            "effort_pm": two_places(d.goal.effort_pm),
+            "by_month": two_places(d.goal.by_month),
+            "completion_month": optional(d.completion_month),
+            "delivered_pm": two_places(d.delivered_pm),
+            "cost_to_deliver": optional(d.cost_to_deliver),
+            "on_time": d.on_time,
+            "late_months": optional(d.late_months),
+        });
+    }
     if let Some(c) = &e.conversion {
         v["conversion"] = json!({
             "from": c.from.to_string(),

@@ -112,6 +112,7 @@ fn comparison_rows(estimates: &[Assessment], money: fn(Decimal) -> String) -> Ve
     let simulated_any = estimates.iter().any(|e| e.simulation.is_some());
     let budget_any = estimates.iter().any(|e| e.budget.is_some());
     let converted_any = estimates.iter().any(|e| e.conversion.is_some());
+    let goal_any = estimates.iter().any(|e| e.delivery.is_some());
     let mut rows = vec![
         row("Currency", &|e| e.currency.to_string()),
         row("Converted from", &|e| {
@@ -136,6 +137,24 @@ fn comparison_rows(estimates: &[Assessment], money: fn(Decimal) -> String) -> Ve
         row("Cost per person-month likely", &|e| per_pm(e, |t| t.likely)),
         row("Cost per person-month high", &|e| per_pm(e, |t| t.high)),
         row("Staffed after (weeks)", &|e| plain(e.staffed_weeks)),
+        row("Goal (person-months by month)", &|e| {
+            e.delivery.as_ref().map_or_else(
+                || "-".into(),
+                |d| format!("{} by {}", plain(d.goal.effort_pm), plain(d.goal.by_month)),
+            )
+        }),
+        row("Goal completed (month)", &|e| {
+            e.delivery.as_ref().map_or_else(
+                || "-".into(),
+                |d| d.completion_month.map_or_else(|| "never".into(), two_places),
+            )
+        }),
+        row("Cost to deliver (likely)", &|e| {
+            e.delivery.as_ref().map_or_else(
+                || "-".into(),
+                |d| d.cost_to_deliver.map_or_else(|| "n/a".into(), money),
+            )
+        }),
         row("Cost p10 (simulated)", &|e| simulated(e, |s| s.p10)),
         row("Cost p50 (simulated)", &|e| simulated(e, |s| s.p50)),
         row("Cost p90 (simulated)", &|e| simulated(e, |s| s.p90)),
@@ -153,8 +172,50 @@ fn comparison_rows(estimates: &[Assessment], money: fn(Decimal) -> String) -> Ve
         (simulated_any || !label.ends_with("(simulated)"))
             && (budget_any || label != "Budget")
             && (converted_any || label != "Converted from")
+            && (goal_any || !label.starts_with("Goal") && !label.starts_with("Cost to deliver"))
     });
     rows
+}
+
+/// The goal of an estimate in a sentence (MODEL.md section 10.3): "Goal:
+/// 18 productive person-months by month 12. Delivered by then: 20.35;
+/// reached at month 10.40, on time; cost to deliver (likely) USD
+/// 612,345.67."
+pub fn goal_sentence(e: &crate::engine::Estimate) -> Option<String> {
+    let d = e.delivery.as_ref()?;
+    let named = d
+        .goal
+        .name
+        .as_ref()
+        .map(|n| format!(" ({n})"))
+        .unwrap_or_default();
+    let head = format!(
+        "Goal{named}: {} productive person-months by month {}. Delivered by then: {}",
+        plain(d.goal.effort_pm),
+        plain(d.goal.by_month),
+        two_places(d.delivered_pm)
+    );
+    Some(match (d.completion_month, d.cost_to_deliver, d.late_months) {
+        (Some(t), Some(x), Some(late)) => {
+            let when = if d.on_time {
+                "on time".to_string()
+            } else {
+                format!("{} months late", two_places(late))
+            };
+            let past = if t > e.scenario.duration.get() {
+                " (past the end of the plan, at its end rates)"
+            } else {
+                ""
+            };
+            format!(
+                "{head}; reached at month {}{past}, {when}; cost to deliver (likely) {} {}.",
+                two_places(t),
+                e.currency,
+                crate::money::grouped(x)
+            )
+        }
+        _ => format!("{head}; never reached: no seat is working at the end of the plan."),
+    })
 }
 
 /// "OVER BUDGET by 1,234.00" or "within budget, 12.00 to spare".

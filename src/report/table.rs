@@ -154,6 +154,9 @@ fn estimate(e: &Assessment, style: Style) -> String {
         "high".into(),
     ];
     out.push_str(&format!("{}\n", grid(style, header, totals, 1)));
+    if let Some(goal) = super::goal_sentence(e) {
+        out.push_str(&para(style, &goal));
+    }
 
     if let Some(sim) = &e.simulation {
         out.push_str(&heading(
