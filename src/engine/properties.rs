@@ -191,3 +191,78 @@ mod plans {
         }
     }
 }
+
+mod goals {
+    //! MODEL.md 10.3: the completion month is inside the plan exactly when
+    //! the capacity covers the goal; cost to deliver is continuous where
+    //! the plan ends; a later start never brings the completion forward.
+
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    use super::{close, seats, team};
+    use crate::engine::tests::{hand_layers, scenario};
+    use crate::estimate;
+
+    /// Goals from 0.1 to 60 person-months in tenths.
+    fn effort() -> impl Strategy<Value = Decimal> {
+        (1i64..=600).prop_map(|tenths| Decimal::new(tenths, 1))
+    }
+
+    fn delivered(team: &str, months: u32, effort: Decimal, from: &str) -> crate::engine::Estimate {
+        let goal = format!("goal: (effort_pm: {effort}),");
+        let s = scenario(
+            &months.to_string(),
+            &team.replace(")", &format!("{from})")),
+            &goal,
+        );
+        estimate(&s, &hand_layers()).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn completion_inside_the_plan_exactly_when_capacity_covers_the_goal(
+            team in team(), months in 1u32..=24, effort in effort()
+        ) {
+            let e = delivered(&seats(&team), months, effort, "");
+            let d = e.delivery.clone().unwrap();
+            let end = Decimal::from(months);
+            match d.completion_month {
+                Some(t) => prop_assert_eq!(t <= end, e.capacity.likely >= effort),
+                None => prop_assert!(e.capacity.likely < effort),
+            }
+            // C(T) with T = D is the capacity
+            prop_assert_eq!(d.delivered_pm, e.capacity.likely);
+            prop_assert_eq!(d.on_time, d.completion_month.is_some_and(|t| t <= end));
+        }
+
+        #[test]
+        fn cost_to_deliver_is_continuous_at_the_end(team in team(), months in 1u32..=24) {
+            let capacity = delivered(&seats(&team), months, Decimal::ONE, "").capacity.likely;
+            prop_assume!(capacity > Decimal::ZERO);
+            let at_end = delivered(&seats(&team), months, capacity, "").delivery.unwrap();
+            let past = delivered(&seats(&team), months, capacity + Decimal::new(1, 6), "").delivery.unwrap();
+            let (x0, x1) = (at_end.cost_to_deliver.unwrap(), past.cost_to_deliver.unwrap());
+            // a millionth of a person-month more costs at most a few cents
+            prop_assert!(x1 >= x0 && x1 - x0 < Decimal::ONE, "{x0} then {x1}");
+            prop_assert!(close(at_end.completion_month.unwrap(), Decimal::from(months)));
+        }
+
+        #[test]
+        fn a_later_start_never_brings_completion_forward(
+            team in team(), months in 1u32..=24, effort in effort(), later in 1i64..=30
+        ) {
+            let early = delivered(&seats(&team), months, effort, "").delivery.unwrap();
+            let opens = format!(", from_month: {}", Decimal::new(later, 1));
+            prop_assume!(Decimal::new(later, 1) < Decimal::from(months));
+            let late = delivered(&seats(&team), months, effort, &opens).delivery.unwrap();
+            match (early.completion_month, late.completion_month) {
+                (Some(a), Some(b)) => prop_assert!(b >= a, "{a} then {b}"),
+                (None, Some(b)) => prop_assert!(false, "never, then {b}"),
+                _ => {}
+            }
+        }
+    }
+}
