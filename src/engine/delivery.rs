@@ -70,13 +70,10 @@ impl Curve for Likely {
 pub fn deliver(curve: &impl Curve, goal: &Goal) -> Result<Delivery, Diagnostic> {
     let d = curve.duration();
     let zero = Decimal::ZERO;
-    let mut points: Vec<Decimal> = curve
-        .turns()
-        .into_iter()
-        .filter(|t| *t > zero && *t < d)
-        .collect();
-    points.push(zero);
-    points.push(d);
+    // the turns inside [0, D] (a seat that never starts turns after D),
+    // with both ends
+    let mut points: Vec<Decimal> = curve.turns().into_iter().map(|t| t.clamp(zero, d)).collect();
+    points.extend([zero, d]);
     points.sort();
     points.dedup();
     let e = goal.effort_pm;
