@@ -52,6 +52,15 @@ pub enum Engagement {
     Agency,
 }
 
+/// What happens to a seat at its end (MODEL.md 10.4): the person is kept
+/// (moved to other work, or on the payroll after the plan) or released
+/// (let go, with the place's exit cost).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum After {
+    Keep,
+    Release,
+}
+
 /// How a scenario fills its seats by default; `Hybrid` mixes the two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 pub enum EngagementChoice {

@@ -111,7 +111,7 @@ fn unknown_field() {
   |
 4 |     durration_months: 6,
   |     ^^^^^^^^^^^^^^^^
-  = expected: one of the fields name, stage, phases, product, duration_months, location, engagement, requirements, rates, currency, team, costs, note, goal
+  = expected: one of the fields name, stage, phases, product, duration_months, location, engagement, requirements, rates, currency, team, costs, note, goal, after
   = help: did you mean `duration_months`?
 "#,
     );
@@ -458,6 +458,64 @@ fn goal_that_contradicts_the_recommendation() {
   |                       ^^
   = expected: the same effort in the goal and in Recommend, or one of them
   = help: remove effort_pm from Recommend (the goal sizes the team), or make the two agree
+"#,
+    );
+}
+
+/// Someone already employed through an agency: an agency has no employee
+/// to keep (MODEL.md 10.5).
+#[test]
+fn existing_agency_seat() {
+    let scenario = base(
+        "(role: \"ai-engineer\", level: Senior),",
+        "(role: \"ai-engineer\", level: Senior, engagement: Agency, existing: true),",
+    );
+    assert_bad_input(
+        &[("s.ron", scenario.as_str())],
+        r#"error: s.ron:8:76: seat 1 (ai-engineer Senior) is through an agency and says `existing: true`
+  |
+8 |         (role: "ai-engineer", level: Senior, engagement: Agency, existing: true),
+  |                                                                            ^^^^
+  = expected: `existing: true` only on an in-house seat: someone the company already employs
+  = help: remove `existing`, or set `engagement: InHouse` on this seat
+"#,
+    );
+}
+
+/// `existing` that is not true or false.
+#[test]
+fn existing_not_a_bool() {
+    let scenario = base(
+        "(role: \"ai-engineer\", level: Senior),",
+        "(role: \"ai-engineer\", level: Senior, existing: \"yes\"),",
+    );
+    assert_bad_input(
+        &[("s.ron", scenario.as_str())],
+        r#"error: s.ron:8:56: seat 1 (ai-engineer Senior): `existing` is `"yes"`
+  |
+8 |         (role: "ai-engineer", level: Senior, existing: "yes"),
+  |                                                        ^^^^^
+  = expected: `existing: true` (someone already employed) or `existing: false`
+  = help: write true or false, without quotes
+"#,
+    );
+}
+
+/// `after` that is neither Keep nor Release.
+#[test]
+fn after_misspelt() {
+    let scenario = base(
+        "    engagement: InHouse,\n",
+        "    engagement: InHouse,\n    after: Relase,\n",
+    );
+    assert_bad_input(
+        &[("s.ron", scenario.as_str())],
+        r#"error: s.ron:7:12: `Relase` is not a valid After
+  |
+7 |     after: Relase,
+  |            ^^^^^^
+  = expected: one of Keep, Release
+  = help: did you mean `Release`?
 "#,
     );
 }

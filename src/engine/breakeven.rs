@@ -12,7 +12,7 @@ use crate::input::diagnostic::Diagnostic;
 use crate::range::Bound;
 use crate::rates::Layers;
 use crate::scenario::{Scenario, Seat};
-use crate::vocabulary::Engagement;
+use crate::vocabulary::{After, Engagement};
 
 pub const LONGEST: u32 = 60;
 
@@ -80,7 +80,9 @@ impl Likely<'_> {
 }
 
 /// The team with every seat switched to one engagement, each for the whole
-/// duration (windows set aside, MODEL.md section 6).
+/// duration (windows set aside, MODEL.md section 6), each a new hire kept
+/// at the end (10.13: break-even ignores `existing`, `after` and exit
+/// costs).
 fn all(seats: &[Seat], engagement: Engagement) -> Vec<Seat> {
     seats
         .iter()
@@ -88,6 +90,8 @@ fn all(seats: &[Seat], engagement: Engagement) -> Vec<Seat> {
             engagement,
             from_month: Decimal::ZERO,
             until_month: None,
+            existing: false,
+            after: None,
             ..s.clone()
         })
         .collect()
@@ -96,8 +100,12 @@ fn all(seats: &[Seat], engagement: Engagement) -> Vec<Seat> {
 /// Break-even of a team; a seat with no salary or no agency rate in the
 /// layers is an error naming it.
 pub fn breakeven(scenario: &Scenario, seats: &[Seat], layers: &Layers) -> Result<BreakEven, Vec<Diagnostic>> {
-    let in_house = model::build(scenario, &all(seats, Engagement::InHouse), layers);
-    let agency = model::build(scenario, &all(seats, Engagement::Agency), layers);
+    let kept = Scenario {
+        after: After::Keep,
+        ..scenario.clone()
+    };
+    let in_house = model::build(&kept, &all(seats, Engagement::InHouse), layers);
+    let agency = model::build(&kept, &all(seats, Engagement::Agency), layers);
     let (in_house, agency) = match (in_house, agency) {
         (Ok(h), Ok(a)) => (h, a),
         (h, a) => {

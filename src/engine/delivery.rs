@@ -38,7 +38,8 @@ pub trait Curve {
     fn turns(&self) -> Vec<Decimal>;
     /// Output inside [a, b).
     fn output(&self, a: Decimal, b: Decimal) -> Result<Decimal, Diagnostic>;
-    /// Cost inside [a, b).
+    /// Cost of the work inside [a, b): exit costs of seats released at u
+    /// in (a, b), none at b.
     fn cost(&self, a: Decimal, b: Decimal) -> Result<Decimal, Diagnostic>;
     /// The error of a figure too large to compute.
     fn too_large(&self, what: &str) -> Diagnostic;
@@ -58,7 +59,7 @@ impl Curve for Likely {
     }
 
     fn cost(&self, a: Decimal, b: Decimal) -> Result<Decimal, Diagnostic> {
-        self.cost_within(a, b)
+        self.cost_before(a, b)
     }
 
     fn too_large(&self, what: &str) -> Diagnostic {

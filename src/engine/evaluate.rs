@@ -10,7 +10,9 @@ use crate::engine::inputs::{capacity_values, cost_values};
 use crate::engine::model::{CostModel, SeatModel};
 use crate::engine::number::{Exact, Number};
 use crate::engine::seat::Components;
-use crate::engine::{Estimate, LineEstimate, Month, PhaseEstimate, SeatEstimate, Triple, month_count};
+use crate::engine::{
+    Commitment, Estimate, LineEstimate, Month, PhaseEstimate, SeatEstimate, Triple, month_count,
+};
 use crate::input::diagnostic::Diagnostic;
 use crate::range::Bound;
 use crate::rates::Layers;
@@ -87,8 +89,17 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
     let mut components = Components::<Exact>::zero();
     let mut monthly = vec![Exact::zero(); month_count(d)];
     let (mut engineering_fte, mut development_fte) = (Decimal::ZERO, Decimal::ZERO);
+    let (mut committed, mut kept_monthly, mut agency_at_end) =
+        (Commitment::default(), Exact::zero(), Exact::zero());
     for s in &model.seats {
         let at_likely = s.terms(&corners.likely, d);
+        let (kept, agency) = at_likely.after_plan();
+        kept_monthly = kept_monthly + kept;
+        agency_at_end = agency_at_end + agency;
+        if at_likely.on_payroll_after() {
+            committed.people = committed.people.saturating_add(s.seat.count);
+            committed.fte += s.fte;
+        }
         let cost = Sums {
             low: s.terms(&corners.cost_low, d).cost(),
             likely: at_likely.cost(),
@@ -177,6 +188,12 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
             cumulative,
         });
     }
+    committed.monthly = kept_monthly
+        .get()
+        .ok_or_else(|| scenario_error("monthly cost after the plan"))?;
+    committed.annual = (Exact::new(committed.monthly) * Exact::int(12))
+        .get()
+        .ok_or_else(|| scenario_error("annual cost after the plan"))?;
     Ok(Estimate {
         scenario: scenario.clone(),
         layers: layers.tables().iter().map(|t| t.name.value.clone()).collect(),
@@ -196,6 +213,10 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
         model,
         reasoning: Vec::new(),
         delivery: None,
+        committed,
+        agency_monthly_at_end: agency_at_end
+            .get()
+            .ok_or_else(|| scenario_error("agency cost at the end"))?,
     })
 }
 
@@ -265,6 +286,7 @@ fn checked_components(
         recruiting: get(c.recruiting, "recruiting")?,
         agency: get(c.agency, "agency")?,
         other: get(c.other, "other")?,
+        exit: get(c.exit, "exit")?,
     })
 }
 

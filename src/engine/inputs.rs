@@ -35,6 +35,10 @@ pub enum InputKind {
     PremiumSalary,
     /// A skill premium's share of the hourly rate.
     PremiumAgency,
+    /// Months of salary paid when an employee is let go (MODEL.md 10.4).
+    ExitMonths,
+    /// Months of salary added to that per year of tenure.
+    ExitMonthsPerYear,
 }
 
 impl InputKind {
@@ -60,6 +64,8 @@ impl InputKind {
             InputKind::Productivity => "productivity",
             InputKind::CostMonthly | InputKind::CostOnce => "cost",
             InputKind::PremiumSalary | InputKind::PremiumAgency => "premium",
+            InputKind::ExitMonths => "exit",
+            InputKind::ExitMonthsPerYear => "exit per year",
         }
     }
 
@@ -89,7 +95,9 @@ impl InputKind {
             | InputKind::CostMonthly
             | InputKind::CostOnce
             | InputKind::PremiumSalary
-            | InputKind::PremiumAgency => bound,
+            | InputKind::PremiumAgency
+            | InputKind::ExitMonths
+            | InputKind::ExitMonthsPerYear => bound,
         }
     }
 
@@ -118,7 +126,9 @@ impl InputKind {
             | InputKind::CostMonthly
             | InputKind::CostOnce
             | InputKind::PremiumSalary
-            | InputKind::PremiumAgency => Bound::Typical,
+            | InputKind::PremiumAgency
+            | InputKind::ExitMonths
+            | InputKind::ExitMonthsPerYear => Bound::Typical,
         }
     }
 }
@@ -182,7 +192,8 @@ mod tests {
         // MODEL.md 8.2 adds: raises, attrition and non-labour amounts raise
         // cost; availability and productivity are capacity inputs; attrition
         // lowers capacity; the in-house ramp-up moves cost the other way.
-        // MODEL.md 3: skill premiums raise cost and leave capacity alone.
+        // MODEL.md 3: skill premiums raise cost and leave capacity alone;
+        // 10.4: so do exit costs.
         let prices = [
             Salary,
             AgencyRate,
@@ -197,6 +208,8 @@ mod tests {
             CostOnce,
             PremiumSalary,
             PremiumAgency,
+            ExitMonths,
+            ExitMonthsPerYear,
         ];
         let delays = [TimeToHire, TimeToStart];
         let ramp_shares = [

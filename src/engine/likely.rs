@@ -66,6 +66,20 @@ impl Likely {
         self.checked(seats + lines, "likely phase cost")
     }
 
+    /// The likely cost of the work done inside [i0, i1): as
+    /// [`Likely::cost_within`], without the exit cost of a seat that ends at
+    /// i1 (MODEL.md 10.3: a team that stops when it delivers is not let
+    /// go).
+    pub fn cost_before(&self, i0: Decimal, i1: Decimal) -> Result<Decimal, Diagnostic> {
+        let (a, b) = (Exact::new(i0), Exact::new(i1));
+        let d = self.model.duration;
+        let seats = self.sum(|t| t.cost_before(a, b));
+        let lines = self.model.lines.iter().fold(Exact::zero(), |sum, l| {
+            sum + l.cost_within(&self.values, d, i0, i1)
+        });
+        self.checked(seats + lines, "likely cost to deliver")
+    }
+
     /// The likely productive capacity inside [i0, i1): a phase's
     /// `PhaseEstimate::capacity.likely`.
     pub fn capacity_within(&self, i0: Decimal, i1: Decimal) -> Result<Decimal, Diagnostic> {

@@ -21,6 +21,8 @@ mod plan_tests;
 pub(crate) mod premium_tests;
 #[cfg(test)]
 mod properties;
+#[cfg(test)]
+mod release_tests;
 pub mod seat;
 pub mod sensitivity;
 pub mod simulation;
@@ -94,6 +96,18 @@ pub struct Month {
     pub cumulative: Decimal,
 }
 
+/// What the company carries on paying after the plan (MODEL.md 10.4):
+/// the in-house people who run to the end and are kept, at the running
+/// cost of the plan's last month. Not part of the scenario's cost.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Commitment {
+    pub people: u32,
+    pub fte: Decimal,
+    pub monthly: Decimal,
+    /// 12 x monthly.
+    pub annual: Decimal,
+}
+
 /// Everything teamcost says about one scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Estimate {
@@ -123,6 +137,10 @@ pub struct Estimate {
     /// When the scenario's goal is delivered and at what cost (MODEL.md
     /// section 10.3), at likely figures; `None` without a goal.
     pub delivery: Option<delivery::Delivery>,
+    /// The in-house payroll kept after the plan, at likely figures.
+    pub committed: Commitment,
+    /// What the agency seats at the end bill a month (they can be ended).
+    pub agency_monthly_at_end: Decimal,
 }
 
 impl Estimate {

@@ -17,7 +17,7 @@ use crate::rates::layers::unknown;
 use crate::rates::table::Premium;
 use crate::rates::{Layers, RateKey};
 use crate::scenario::{CostLine, Scenario, Seat};
-use crate::vocabulary::{Engagement, Focus};
+use crate::vocabulary::{After, Engagement, Focus};
 
 /// One seat, resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,8 +48,12 @@ impl SeatModel {
         self.exact(month, "loaded month")
     }
 
-    /// The delay before the seat starts, in weeks, at these values.
+    /// The delay before the seat starts, in weeks, at these values: none
+    /// for someone already employed (MODEL.md 10.5).
     pub fn start_weeks(&self, values: &[Decimal]) -> Decimal {
+        if self.formula.existing {
+            return Decimal::ZERO;
+        }
         values[self.formula.delay_input()]
     }
 
@@ -189,6 +193,8 @@ pub fn build(scenario: &Scenario, seats: &[Seat], layers: &Layers) -> Result<Cos
         layers,
         currency: &currency,
         inputs: Vec::new(),
+        duration: scenario.duration.get(),
+        after: scenario.after,
     };
     let mut problems = Vec::new();
     let mut models = Vec::new();
@@ -222,6 +228,9 @@ struct Builder<'l> {
     layers: &'l Layers,
     currency: &'l Currency,
     inputs: Vec<Input>,
+    /// D, and what happens at it to the seats that run to the end.
+    duration: Decimal,
+    after: After,
 }
 
 impl Builder<'_> {
@@ -279,6 +288,7 @@ impl Builder<'_> {
             location: seat.location.value.clone(),
         };
         let place = seat.location.value.as_str();
+        let released = seat.released(self.duration, self.after);
         let pay = match seat.engagement {
             Engagement::InHouse => {
                 let (price, _) = layers
@@ -313,6 +323,14 @@ impl Builder<'_> {
                     attrition: self.input(InputKind::Attrition, place, terms.attrition),
                     raise: self.input(InputKind::Raise, place, terms.annual_raise),
                     premiums: self.premiums(&premiums, InputKind::PremiumSalary),
+                    // read only for people let go, so a plan that keeps
+                    // everyone has no exit inputs
+                    exit: released.then(|| {
+                        (
+                            self.input(InputKind::ExitMonths, place, terms.exit_months),
+                            self.input(InputKind::ExitMonthsPerYear, place, terms.exit_months_per_year),
+                        )
+                    }),
                 }
             }
             Engagement::Agency => {
@@ -358,6 +376,8 @@ impl Builder<'_> {
                     layers.productivity(seat.level),
                 ),
                 pay,
+                existing: seat.existing,
+                released,
             },
         })
     }

@@ -28,6 +28,9 @@ pub trait Number:
     fn positive(self) -> Self;
     /// 1 when lo <= self < hi, else 0.
     fn between(self, lo: Self, hi: Self) -> Self;
+    /// 1 when lo < self <= hi (`closed`) or lo < self < hi, else 0: where
+    /// a charge paid at the end of a span falls.
+    fn ends_in(self, lo: Self, hi: Self, closed: bool) -> Self;
     /// self when `yes`, else 1.
     fn powered_if(self, yes: bool) -> Self;
 }
@@ -57,6 +60,13 @@ impl Number for f64 {
     }
     fn between(self, lo: f64, hi: f64) -> f64 {
         if lo <= self && self < hi { 1.0 } else { 0.0 }
+    }
+    fn ends_in(self, lo: f64, hi: f64, closed: bool) -> f64 {
+        if lo < self && (self < hi || closed && self == hi) {
+            1.0
+        } else {
+            0.0
+        }
     }
     fn powered_if(self, yes: bool) -> f64 {
         if yes { self } else { 1.0 }
@@ -166,6 +176,15 @@ impl Number for Exact {
             _ => Exact(None),
         }
     }
+    fn ends_in(self, lo: Exact, hi: Exact, closed: bool) -> Exact {
+        match (self.0, lo.0, hi.0) {
+            (Some(x), Some(lo), Some(hi)) if lo < x && (x < hi || closed && x == hi) => {
+                Exact::new(Decimal::ONE)
+            }
+            (Some(_), Some(_), Some(_)) => Exact::zero(),
+            _ => Exact(None),
+        }
+    }
     fn powered_if(self, yes: bool) -> Exact {
         if yes { self } else { Exact::new(Decimal::ONE) }
     }
@@ -192,5 +211,30 @@ mod tests {
             Some(Decimal::ONE)
         );
         assert_eq!(Exact::zero().positive().get(), Some(Decimal::ZERO));
+        assert_eq!(over.ends_in(Exact::zero(), big, true).get(), None);
+    }
+
+    /// A charge at u falls in (lo, hi], or in (lo, hi) when the span is
+    /// open at its end; both number types agree.
+    #[test]
+    fn a_charge_at_the_end_of_a_span() {
+        let e = |x: i64, lo: i64, hi: i64, closed: bool| {
+            Exact::new(x.into()).ends_in(Exact::new(lo.into()), Exact::new(hi.into()), closed)
+        };
+        let f = |x: i64, lo: i64, hi: i64, closed: bool| (x as f64).ends_in(lo as f64, hi as f64, closed);
+        for (x, lo, hi, closed, want) in [
+            (3, 0, 3, true, 1),
+            (3, 0, 3, false, 0),
+            (0, 0, 3, true, 0),
+            (1, 0, 3, false, 1),
+            (4, 0, 3, true, 0),
+        ] {
+            assert_eq!(
+                e(x, lo, hi, closed).get(),
+                Some(want.into()),
+                "{x} in ({lo}, {hi}] {closed}"
+            );
+            assert_eq!(f(x, lo, hi, closed), want as f64, "{x} in ({lo}, {hi}] {closed}");
+        }
     }
 }

@@ -416,7 +416,7 @@ fn a_window_from_the_start_that_ends_early_is_named_in_the_warning() {
 }
 
 #[test]
-fn a_report_shows_other_only_when_there_are_non_labour_costs() {
+fn a_report_shows_other_and_exit_only_when_there_are_such_costs() {
     let c = Components {
         salary: dec!(1),
         burden: dec!(2),
@@ -425,6 +425,7 @@ fn a_report_shows_other_only_when_there_are_non_labour_costs() {
         recruiting: dec!(5),
         agency: dec!(6),
         other: dec!(0),
+        exit: dec!(0),
     };
     let names = |c: &Components| c.shown().iter().map(|(n, _)| *n).collect::<Vec<_>>();
     assert_eq!(
@@ -441,6 +442,9 @@ fn a_report_shows_other_only_when_there_are_non_labour_costs() {
     let with_other = Components { other: dec!(7), ..c };
     assert_eq!(with_other.shown().last(), Some(&("other", dec!(7))));
     assert_eq!(with_other.shown().len(), 7);
+    let with_exit = Components { exit: dec!(8), ..c };
+    assert_eq!(with_exit.shown().last(), Some(&("exit", dec!(8))));
+    assert_eq!(with_exit.shown().len(), 7);
     // a zero labour component is still shown
     let no_agency = Components { agency: dec!(0), ..c };
     assert_eq!(no_agency.shown().len(), 6);

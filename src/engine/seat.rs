@@ -102,6 +102,9 @@ pub enum Pay<N> {
         raise: usize,
         /// Shares of salary: S * (1 + Σ shares).
         premiums: Premiums,
+        /// The inputs of the months of salary paid when let go, and per
+        /// year of tenure (MODEL.md 10.4); `None` for a seat that is kept.
+        exit: Option<(usize, usize)>,
     },
     Agency {
         hourly: usize,
@@ -126,6 +129,12 @@ pub struct Formula<N> {
     pub until: Option<N>,
     pub productivity: usize,
     pub pay: Pay<N>,
+    /// Already employed and productive (MODEL.md 10.5): starts at f, no
+    /// hiring fee, no ramp-up piece.
+    pub existing: bool,
+    /// Let go at u, paying the exit cost (MODEL.md 10.4); never for an
+    /// agency seat.
+    pub released: bool,
 }
 
 /// The project's length and its number of project years (ceil(D / 12)),
@@ -154,6 +163,8 @@ pub struct Components<N = Decimal> {
     pub recruiting: N,
     pub agency: N,
     pub other: N,
+    /// What letting people go costs (MODEL.md 10.4).
+    pub exit: N,
 }
 
 impl<N: Number> Components<N> {
@@ -167,6 +178,7 @@ impl<N: Number> Components<N> {
             recruiting: z,
             agency: z,
             other: z,
+            exit: z,
         }
     }
 }
@@ -180,6 +192,7 @@ impl<N: Copy + std::ops::Add<Output = N>> Components<N> {
             + self.recruiting
             + self.agency
             + self.other
+            + self.exit
     }
 
     pub fn add(&mut self, other: &Components<N>) {
@@ -191,11 +204,12 @@ impl<N: Copy + std::ops::Add<Output = N>> Components<N> {
             recruiting: self.recruiting + other.recruiting,
             agency: self.agency + other.agency,
             other: self.other + other.other,
+            exit: self.exit + other.exit,
         };
     }
 
     /// (name, amount) pairs in the order reports show them.
-    pub fn named(&self) -> [(&'static str, N); 7] {
+    pub fn named(&self) -> [(&'static str, N); 8] {
         [
             ("salary", self.salary),
             ("burden", self.burden),
@@ -204,19 +218,20 @@ impl<N: Copy + std::ops::Add<Output = N>> Components<N> {
             ("recruiting", self.recruiting),
             ("agency", self.agency),
             ("other", self.other),
+            ("exit", self.exit),
         ]
     }
 
     /// The components a report shows: the six of labour always, `other`
-    /// only when the scenario has non-labour costs, so a file without cost
-    /// lines reads as it always did.
+    /// and `exit` only when the scenario has non-labour or exit costs, so a
+    /// file without them reads as it always did.
     pub fn shown(&self) -> Vec<(&'static str, N)>
     where
         N: PartialEq + Default,
     {
         self.named()
             .into_iter()
-            .filter(|(name, amount)| *name != "other" || *amount != N::default())
+            .filter(|(name, amount)| !matches!(*name, "other" | "exit") || *amount != N::default())
             .collect()
     }
 
@@ -230,6 +245,7 @@ impl<N: Copy + std::ops::Add<Output = N>> Components<N> {
             recruiting: f(self.recruiting),
             agency: f(self.agency),
             other: f(self.other),
+            exit: f(self.exit),
         }
     }
 }
@@ -246,6 +262,10 @@ enum Paid<N> {
         overhead: N,
         management: N,
         recruiting_fee: N,
+        /// Months of salary paid when let go, and per year of tenure; (0,
+        /// 0) for a seat that is kept.
+        exit_months: N,
+        exit_per_year: N,
     },
     Agency {
         /// h * H: the hourly rate (in the reporting currency) times hours
@@ -265,8 +285,15 @@ pub struct Terms<N> {
     until: N,
     /// s = f + w / WPM: when work starts.
     start: N,
-    /// r: ramp-up length.
+    /// r: the ramp-up piece's length (0 for someone already employed).
     ramp: N,
+    /// r of the place: the ramp-up of the people who replace leavers.
+    replacement_ramp: N,
+    /// Hired for the plan: pays the hiring fee (not someone already
+    /// employed).
+    hired: bool,
+    /// Kept on the payroll at u (not released).
+    kept: bool,
     /// p: share of full output during the ramp-up.
     ramp_productivity: N,
     /// L * v: the level's productivity times availability (v = 1 for an
@@ -302,6 +329,7 @@ impl<N: Number> Formula<N> {
                 attrition,
                 raise,
                 premiums,
+                exit,
                 ..
             } => (
                 Paid::InHouse {
@@ -310,6 +338,8 @@ impl<N: Number> Formula<N> {
                     overhead: overhead_fx.apply(value(overhead)),
                     management: value(management),
                     recruiting_fee: value(recruiting_fee),
+                    exit_months: exit.map_or(N::zero(), |(months, _)| value(months)),
+                    exit_per_year: exit.map_or(N::zero(), |(_, per_year)| value(per_year)),
                 },
                 value(availability),
                 value(attrition),
@@ -331,12 +361,20 @@ impl<N: Number> Formula<N> {
                 value(increase),
             ),
         };
+        let ramp = weeks_to_months(value(ramp));
         Terms {
             fte: self.fte,
             from: self.from,
             until: horizon.duration,
-            start: self.from + weeks_to_months(value(delay)),
-            ramp: weeks_to_months(value(ramp)),
+            start: if self.existing {
+                self.from
+            } else {
+                self.from + weeks_to_months(value(delay))
+            },
+            ramp: if self.existing { N::zero() } else { ramp },
+            replacement_ramp: ramp,
+            hired: !self.existing,
+            kept: !self.released,
             ramp_productivity: value(ramp_productivity),
             output: value(self.productivity) * availability,
             attrition,
@@ -388,6 +426,7 @@ impl<N: Copy> Formula<N> {
                 attrition,
                 raise,
                 premiums,
+                exit,
             } => {
                 [
                     salary,
@@ -404,6 +443,7 @@ impl<N: Copy> Formula<N> {
                 ]
                 .contains(&i)
                     || premiums.inputs().contains(&i)
+                    || exit.is_some_and(|(months, per_year)| i == months || i == per_year)
             }
             Pay::Agency {
                 hourly,
@@ -445,6 +485,7 @@ impl<N: Copy> Formula<N> {
                 attrition,
                 raise,
                 premiums,
+                exit,
             } => Pay::InHouse {
                 salary,
                 salary_fx: salary_fx.map(f),
@@ -460,6 +501,7 @@ impl<N: Copy> Formula<N> {
                 attrition,
                 raise,
                 premiums,
+                exit,
             },
             Pay::Agency {
                 hourly,
@@ -487,6 +529,8 @@ impl<N: Copy> Formula<N> {
             until: self.until.map(f),
             productivity: self.productivity,
             pay,
+            existing: self.existing,
+            released: self.released,
         }
     }
 }
@@ -542,12 +586,38 @@ impl<N: Number> Terms<N> {
         factor
     }
 
+    /// (1 + g)^k, k the project year of t⁻ (the year holding the instant
+    /// just before t): the raise of a charge paid at t.
+    #[inline]
+    fn factor_before(&self, t: N) -> N {
+        let (mut factor, step) = (N::int(1), N::int(1) + self.growth);
+        for k in 1..self.years {
+            factor = factor * step.powered_if(N::int(12 * k) < t);
+        }
+        factor
+    }
+
     /// The cost inside [i0, i1), split into components, each times n * a:
     /// the pay of the months of A inside it (raised by project year), the
-    /// hiring fee when work starts inside it, and the replacement fees of
-    /// leavers over F inside it.
+    /// hiring fee when work starts inside it, the replacement fees of
+    /// leavers over F inside it, and the exit cost when the seat is let go
+    /// at u in (i0, i1] (month ceil(u), the phase it leaves).
     #[inline]
     pub fn components_within(&self, i0: N, i1: N) -> Components<N> {
+        self.parts(i0, i1, true)
+    }
+
+    /// The cost inside [i0, i1) of the work done in it: as
+    /// [`Terms::components_within`], but without the exit cost of a seat
+    /// that ends at i1 (MODEL.md 10.3: a team that stops when it delivers
+    /// is not let go).
+    #[inline]
+    pub fn cost_before(&self, i0: N, i1: N) -> N {
+        self.parts(i0, i1, false).total()
+    }
+
+    #[inline]
+    fn parts(&self, i0: N, i1: N, exit_at_end: bool) -> Components<N> {
         let na = self.fte;
         let months = self.raised(self.start, self.until, i0, i1);
         match self.paid {
@@ -557,18 +627,36 @@ impl<N: Number> Terms<N> {
                 overhead,
                 management,
                 recruiting_fee,
+                exit_months,
+                exit_per_year,
             } => {
                 let month = annual.scale(N::int(1), N::int(12));
-                let hire = annual
-                    * self.opening_factor()
-                    * recruiting_fee
-                    * self.active().positive()
-                    * self.start.between(i0, i1);
+                let hire = if self.hired {
+                    annual
+                        * self.opening_factor()
+                        * recruiting_fee
+                        * self.active().positive()
+                        * self.start.between(i0, i1)
+                } else {
+                    N::zero()
+                };
                 let replace = if self.attrition == N::zero() {
                     N::zero()
                 } else {
                     let full = self.raised(self.start + self.ramp, self.until, i0, i1);
                     self.attrition.scale(N::int(1), N::int(12)) * full * annual * recruiting_fee
+                };
+                // S_k/12 * (exit_months + exit_per_year * (u - s)/12), k
+                // the project year of u⁻; only when someone worked (s < u)
+                let exit = if exit_months == N::zero() && exit_per_year == N::zero() {
+                    N::zero()
+                } else {
+                    let tenure = (self.until - self.start).scale(N::int(1), N::int(12));
+                    month
+                        * self.factor_before(self.until)
+                        * (exit_months + exit_per_year * tenure)
+                        * self.active().positive()
+                        * self.until.ends_in(i0, i1, exit_at_end)
                 };
                 Components {
                     salary: na * month * months,
@@ -576,6 +664,7 @@ impl<N: Number> Terms<N> {
                     overhead: na * overhead * overlap(self.start, self.until, i0, i1),
                     management: na * month * management * months,
                     recruiting: na * (hire + replace),
+                    exit: na * exit,
                     ..Components::zero()
                 }
             }
@@ -615,6 +704,51 @@ impl<N: Number> Terms<N> {
         }
     }
 
+    /// Someone works in the seat at the end of the plan: it runs to D and
+    /// work has started (s < D).
+    pub fn runs_to_the_end(&self) -> bool {
+        self.until == self.duration && self.start < self.duration
+    }
+
+    /// Its people stay on the payroll after the plan (MODEL.md 10.4): an
+    /// in-house seat that runs to the end and is not released.
+    pub fn on_payroll_after(&self) -> bool {
+        self.kept && matches!(self.paid, Paid::InHouse { .. }) && self.runs_to_the_end()
+    }
+
+    /// What the seat goes on costing a month after the plan (MODEL.md
+    /// 10.4), at D⁻ (the raise of the plan's last project year), when it
+    /// runs to the end and someone has started (s < D): `(in_house,
+    /// agency)`, one of them 0. In-house, a kept seat's n*a*(monthly_k +
+    /// q/12 * S_k * φ), the payroll the company carries on with (0 when it
+    /// is released); through an agency n*a*monthly_k, which can be ended.
+    pub fn after_plan(&self) -> (N, N) {
+        let zero = N::zero();
+        if !self.runs_to_the_end() {
+            return (zero, zero);
+        }
+        let factor = self.factor_before(self.duration);
+        match self.paid {
+            Paid::InHouse {
+                annual,
+                burden,
+                overhead,
+                management,
+                recruiting_fee,
+                ..
+            } if self.kept => {
+                let month = annual.scale(N::int(1), N::int(12)) * factor;
+                let replace = self.attrition.scale(N::int(1), N::int(12)) * annual * factor * recruiting_fee;
+                (
+                    self.fte * (month * burden + overhead + month * management + replace),
+                    zero,
+                )
+            }
+            Paid::InHouse { .. } => (zero, zero),
+            Paid::Agency { monthly } => (zero, self.fte * monthly * factor),
+        }
+    }
+
     /// The cost over the whole project [0, D).
     #[inline]
     pub fn cost(&self) -> N {
@@ -650,7 +784,9 @@ impl<N: Number> Terms<N> {
         let kept = if self.attrition == N::zero() {
             one
         } else {
-            (one - self.attrition.scale(N::int(1), N::int(12)) * self.ramp * (one - self.ramp_productivity))
+            (one - self.attrition.scale(N::int(1), N::int(12))
+                * self.replacement_ramp
+                * (one - self.ramp_productivity))
                 .max(N::zero())
         };
         self.fte * self.output * (self.ramp_productivity * ramping + full * kept)

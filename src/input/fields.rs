@@ -145,6 +145,19 @@ impl Limits {
     /// Yearly rise of salaries or agency rates: 0 to 0.25 (see above: the
     /// bound that keeps ten compounded years from overflowing).
     pub const RAISE: Limits = Limits::from_to(Decimal::ZERO, dec(25, 2), "a yearly rise (0.04 is 4%)");
+    /// Months of salary paid when an employee is let go (notice not
+    /// worked, severance): 0 to 24 (MODEL.md 10.4).
+    pub const EXIT_MONTHS: Limits = Limits::from_to(
+        Decimal::ZERO,
+        dec(24, 0),
+        "months of salary paid when an employee is let go (notice not worked and severance)",
+    );
+    /// Months of salary added to the exit cost per year of tenure: 0 to 3.
+    pub const EXIT_MONTHS_PER_YEAR: Limits = Limits::from_to(
+        Decimal::ZERO,
+        dec(3, 0),
+        "months of salary added to the exit cost per year of tenure (0.5 is half a month a year)",
+    );
     /// Output of a person-month at a level, Mid = 1: more than 0, at most 3.
     pub const PRODUCTIVITY: Limits = Limits::above_zero(
         dec(3, 0),

@@ -149,7 +149,7 @@ fn text(out: &mut Vec<Difference>, section: &'static str, key: String, old: Stri
     }
 }
 
-fn in_house_fields(t: &InHouseTerms) -> [(&'static str, &Range); 10] {
+fn in_house_fields(t: &InHouseTerms) -> [(&'static str, &Range); 12] {
     [
         ("burden", &t.burden),
         ("recruiting_fee", &t.recruiting_fee),
@@ -161,6 +161,8 @@ fn in_house_fields(t: &InHouseTerms) -> [(&'static str, &Range); 10] {
         ("availability", &t.availability),
         ("attrition", &t.attrition),
         ("annual_raise", &t.annual_raise),
+        ("exit_months", &t.exit_months),
+        ("exit_months_per_year", &t.exit_months_per_year),
     ]
 }
 

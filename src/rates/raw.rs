@@ -103,6 +103,10 @@ pub struct RawInHouse<'a> {
     pub attrition: Option<&'a RawValue>,
     #[serde(default, borrow)]
     pub annual_raise: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    pub exit_months: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    pub exit_months_per_year: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]

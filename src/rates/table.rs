@@ -53,6 +53,11 @@ pub struct InHouseTerms {
     pub attrition: Range,
     /// Yearly rise of salaries, by project year; default 0.
     pub annual_raise: Range,
+    /// Months of salary paid when an employee is let go (MODEL.md 10.4);
+    /// default 0.
+    pub exit_months: Range,
+    /// Months of salary added to that per year of tenure; default 0.
+    pub exit_months_per_year: Range,
 }
 
 /// How agency work is billed and started in a place.
@@ -523,6 +528,13 @@ fn in_house_terms<'a>(
     );
     let attrition = optional(raw.attrition, "attrition", Limits::ATTRITION, Decimal::ZERO);
     let annual_raise = optional(raw.annual_raise, "annual_raise", Limits::RAISE, Decimal::ZERO);
+    let exit_months = optional(raw.exit_months, "exit_months", Limits::EXIT_MONTHS, Decimal::ZERO);
+    let exit_months_per_year = optional(
+        raw.exit_months_per_year,
+        "exit_months_per_year",
+        Limits::EXIT_MONTHS_PER_YEAR,
+        Decimal::ZERO,
+    );
     Some(InHouseTerms {
         burden: burden?,
         recruiting_fee: recruiting_fee?,
@@ -534,6 +546,8 @@ fn in_house_terms<'a>(
         availability: availability?,
         attrition: attrition?,
         annual_raise: annual_raise?,
+        exit_months: exit_months?,
+        exit_months_per_year: exit_months_per_year?,
     })
 }
 

@@ -50,6 +50,8 @@ fn unit(kind: InputKind, currency: Option<&Currency>) -> String {
         },
         InputKind::PremiumSalary => "share of salary".into(),
         InputKind::PremiumAgency => "share of hourly rate".into(),
+        InputKind::ExitMonths => "months of salary when let go".into(),
+        InputKind::ExitMonthsPerYear => "months of salary per year of tenure".into(),
     }
 }
 

@@ -10,6 +10,7 @@ mod tests;
 
 use std::collections::BTreeSet;
 
+use ron::value::RawValue;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -19,7 +20,7 @@ use crate::input::origin::{Located, Origin, Problems};
 use crate::input::source::Source;
 use crate::money::Currency;
 use crate::range::Range;
-use crate::vocabulary::{Engagement, EngagementChoice, Level, Product, Requirement, Stage};
+use crate::vocabulary::{After, Engagement, EngagementChoice, Level, Product, Requirement, Stage};
 use raw::{RawScenario, RawSeat, RawTeam};
 pub use spec::{Plan, Spec};
 
@@ -74,6 +75,13 @@ pub struct Seat {
     /// Ids of the skill premiums the seat is paid (MODEL.md section 3),
     /// each once, at most [`MAX_SKILLS`]; empty for a recommended seat.
     pub skills: Vec<Located<String>>,
+    /// Someone already employed and productive (MODEL.md 10.5): no search,
+    /// no notice, no hiring fee, no ramp-up; in-house seats only.
+    pub existing: bool,
+    /// What happens at the seat's end when it says (MODEL.md 10.4); `None`:
+    /// released before the end of the plan (kept, for an existing seat),
+    /// the scenario's `after` at its end.
+    pub after: Option<After>,
 }
 
 impl Seat {
@@ -99,7 +107,26 @@ impl Seat {
             from_month: Decimal::ZERO,
             until_month: None,
             skills: Vec::new(),
+            existing: false,
+            after: None,
         }
+    }
+
+    /// Whether the seat's people are let go at its end, u (MODEL.md 10.4,
+    /// 10.13): what the seat says, else released before the end of the plan
+    /// (kept, moved to other work, when already employed) and at the end as
+    /// the scenario's `after` says. An agency seat is never released: it is
+    /// ended, at no exit cost.
+    pub fn released(&self, duration: Decimal, at_end: After) -> bool {
+        if self.engagement == Engagement::Agency {
+            return false;
+        }
+        let after = self.after.unwrap_or(match self.until_month {
+            Some(u) if u < duration && self.existing => After::Keep,
+            Some(u) if u < duration => After::Release,
+            _ => at_end,
+        });
+        after == After::Release
     }
 
     /// Full-time equivalents: count x allocation.
@@ -197,6 +224,9 @@ pub struct Scenario {
     /// The work to deliver: as written, or implied by a single-stage
     /// `Recommend(effort_pm: E)` (E by the end).
     pub goal: Option<Goal>,
+    /// What happens at the end of the plan to the in-house seats that run
+    /// to it (MODEL.md 10.4); default Keep.
+    pub after: After,
 }
 
 impl Scenario {
@@ -248,6 +278,7 @@ impl Scenario {
             team: Team::Seats(seats),
             note: None,
             goal: None,
+            after: After::Keep,
         })
         .ok()
     }
@@ -377,6 +408,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
         team,
         note: raw.note,
         goal,
+        after: raw.after.unwrap_or(After::Keep),
     };
     // what the checks above let through breaks no rule of the constructor
     Scenario::new(spec)
@@ -620,6 +652,10 @@ fn seat<'a>(
         }
     };
     let skills = skills(source, &label, raw.skills, problems);
+    let existing = match raw.existing {
+        Some(e) => problems.take(existing(source, e, &label, engagement)),
+        None => Some(false),
+    };
     Some(Seat {
         role,
         level: raw.level,
@@ -631,7 +667,33 @@ fn seat<'a>(
         from_month: window?.0,
         until_month: window?.1,
         skills: skills?,
+        existing: existing?,
+        after: raw.after,
     })
+}
+
+/// A seat's `existing`: true or false, and true only in-house (MODEL.md
+/// 10.5: an agency seat has no employee to keep).
+fn existing<'a>(
+    source: &Source<'a>,
+    raw: &'a RawValue,
+    label: &str,
+    engagement: Engagement,
+) -> Result<bool, Diagnostic> {
+    let at = |message: String| source.diag_at(raw.get_ron(), message);
+    let Ok(value) = source.parse_raw::<bool>(raw) else {
+        return Err(at(format!("{label}: `existing` is `{}`", raw.get_ron().trim()))
+            .expected("`existing: true` (someone already employed) or `existing: false`")
+            .help("write true or false, without quotes"));
+    };
+    if value && engagement == Engagement::Agency {
+        return Err(
+            at(format!("{label} is through an agency and says `existing: true`"))
+                .expected("`existing: true` only on an in-house seat: someone the company already employs")
+                .help("remove `existing`, or set `engagement: InHouse` on this seat"),
+        );
+    }
+    Ok(value)
 }
 
 /// A seat's `skills`: ids, each once, at most [`MAX_SKILLS`]. Whether the

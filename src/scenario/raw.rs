@@ -3,7 +3,7 @@
 use ron::value::RawValue;
 use serde::Deserialize;
 
-use crate::vocabulary::{Engagement, EngagementChoice, Level, Product, Requirement, Stage};
+use crate::vocabulary::{After, Engagement, EngagementChoice, Level, Product, Requirement, Stage};
 
 #[derive(Deserialize)]
 #[serde(rename = "Scenario", deny_unknown_fields)]
@@ -41,6 +41,8 @@ pub struct RawScenario<'a> {
     pub note: Option<String>,
     #[serde(default, borrow)]
     pub goal: Option<RawGoal<'a>>,
+    #[serde(default)]
+    pub after: Option<After>,
 }
 
 /// `goal: (name: "...", effort_pm: E, by_month: T)` (MODEL.md 10.1).
@@ -122,4 +124,10 @@ pub struct RawSeat<'a> {
     /// Ids of skill premiums (MODEL.md section 3), as written.
     #[serde(default, borrow)]
     pub skills: Vec<&'a RawValue>,
+    /// `existing: true`: someone already employed (MODEL.md 10.5); kept as
+    /// written so that an agency seat saying it can be pointed at.
+    #[serde(default, borrow)]
+    pub existing: Option<&'a RawValue>,
+    #[serde(default)]
+    pub after: Option<After>,
 }

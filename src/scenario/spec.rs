@@ -15,7 +15,7 @@ use crate::money::Currency;
 use crate::scenario::{
     CostLine, Goal, MAX_COUNT, MAX_SEATS, MAX_SKILLS, Months, Phase, Scenario, Target, Team,
 };
-use crate::vocabulary::{EngagementChoice, Product, Requirement, Stage};
+use crate::vocabulary::{After, EngagementChoice, Product, Requirement, Stage};
 
 /// The stages of a scenario as given: one stage over the whole project,
 /// or phases in order.
@@ -46,6 +46,9 @@ pub struct Spec {
     /// The goal as given; a single-stage `Recommend(effort_pm: E)` without
     /// one is given the goal of E by the end (MODEL.md 10.1).
     pub goal: Option<Goal>,
+    /// What happens at the end of the plan to the in-house seats that run
+    /// to it (MODEL.md 10.4): kept on the payroll, or released.
+    pub after: After,
 }
 
 impl Scenario {
@@ -195,6 +198,7 @@ impl Scenario {
             team: spec.team,
             note: spec.note,
             goal,
+            after: spec.after,
         })
     }
 
@@ -218,6 +222,7 @@ impl Scenario {
             goal: self.goal.clone().filter(|g| {
                 Some(g) != implied_goal(&self.team, self.phases.len(), self.duration.get()).as_ref()
             }),
+            after: self.after,
         }
     }
 }

@@ -66,6 +66,8 @@ fn seat(role: &str, level: Level, count: u32, engagement: Engagement, reason: &s
         from_month: Decimal::ZERO,
         until_month: None,
         skills: Vec::new(),
+        existing: false,
+        after: None,
     }
 }
 

@@ -234,6 +234,8 @@ pub fn seats(staffing: &Staffing, scenario: &Scenario, total: Decimal) -> Vec<Se
                     from_month: Decimal::ZERO,
                     until_month: None,
                     skills: Vec::new(),
+                    existing: false,
+                    after: None,
                 });
             };
             if whole >= Decimal::ONE {

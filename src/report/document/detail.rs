@@ -51,6 +51,12 @@ fn terms(l: &crate::rates::table::Location) -> Vec<(&'static str, String)> {
         ("availability (share of paid time worked)", &h.availability, one),
         ("attrition (share leaving a year)", &h.attrition, zero),
         ("annual raise", &h.annual_raise, zero),
+        ("exit cost (months of salary)", &h.exit_months, zero),
+        (
+            "exit cost per year of tenure (months)",
+            &h.exit_months_per_year,
+            zero,
+        ),
         ("agency annual increase", &a.annual_increase, zero),
     ] {
         if set(range, default) {

@@ -275,6 +275,8 @@ fn words(input: &Input, e: &Assessment, layers: Option<&Layers>) -> String {
         InputKind::CostOnce => format!("the one-off cost \"{subject}\""),
         InputKind::PremiumSalary => format!("the {subject} skill premium on salaries"),
         InputKind::PremiumAgency => format!("the {subject} skill premium on agency rates"),
+        InputKind::ExitMonths => format!("the cost of letting an employee go ({place})"),
+        InputKind::ExitMonthsPerYear => format!("the exit cost per year of tenure ({place})"),
     }
 }
 
