@@ -192,7 +192,7 @@ fn a_goal_is_reported_in_every_format() {
     assert!(
         run.stdout.contains(
             "Goal (Pilot done): 4 productive person-months by month 8. Delivered by then: 3.50; \
-             reached at month 8.50, 0.50 months late; cost to deliver (likely) USD 98,300.00."
+             delivered in month 9, 0.5 months late; cost to deliver (likely) USD 98,300.00."
         ),
         "{}",
         run.stdout

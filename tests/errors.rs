@@ -361,7 +361,7 @@ fn unknown_source_id() {
   |
 4 |         (role: "ai-engineer", level: Senior, location: "us", annual: 190000, source: "bls-oews-2O24"),
   |                                                                                      ^^^^^^^^^^^^^^^
-  = expected: a source defined in layers market-2026 + overlay: the nearest of 63 are bls-oews-2024, bls-ncs-2024, soda-2024, bls-ecec-2026-03, br-clt-leave-2026, isg-de-2021, quess-2025, wtw-de-2025, wtw-de-2026, quess-genai-2025; `teamcost rates show NAME --sources` lists them
+  = expected: a source defined in layers market-2026 + overlay: the nearest of 70 are bls-oews-2024, bls-ncs-2024, soda-2024, bls-ecec-2026-03, br-clt-leave-2026, isg-de-2021, quess-2025, wtw-de-2025, wtw-de-2026, quess-genai-2025; `teamcost rates show NAME --sources` lists them
   = help: did you mean one of `bls-oews-2024`, `bls-ncs-2024`?
 "#,
     );

@@ -819,7 +819,7 @@ fn diff_of_an_overlay_shows_what_it_changes_in_a_narrow_table() {
 │ source my-source                    ┆                             ┆ Our offer letters (2026-01-01) ┆ added   │
 └─────────────────────────────────────┴─────────────────────────────┴────────────────────────────────┴─────────┘
 Figures: low / typical / high; change: of the typical figure.
-acme.ron is read as an overlay on market-2026: the 322 entries of market-2026 it does not override still hold and are left out (--all lists them).
+acme.ron is read as an overlay on market-2026: the 329 entries of market-2026 it does not override still hold and are left out (--all lists them).
 "
     );
     let narrow = dir.run(&["rates", "diff", "market-2026", "acme.ron", "--width", "80"]);

@@ -336,6 +336,75 @@ RAISE = {  # section 6: increase budgets for 2026
     )),
 }
 
+# Exit costs (MODEL.md section 10.4): months of salary paid when an employee
+# is let go (notice not worked, severance), and months added per year of
+# tenure; from rate-sources.md sections 14.3 (notice) and 14.4 (severance).
+EXIT = {
+    "us": (["notice-us-custom", "teamcost-assumption"], None, (
+        share("0", "at-will employment, no notice"),
+        share("0.5", "two weeks' notice, the custom"),
+        share("1", "a month's pay in lieu (teamcost-assumption: a common policy, no source)"),
+    )),
+    "uk": (["notice-uk-2026"], None, (
+        share("1", "a month's notice (junior; mid at its low end)"),
+        share("1", "a month's notice (junior; mid at its low end)"),
+        share("3", "three months (senior)"),
+    )),
+    "germany": (["gehalt-de-notice", "teamcost-assumption"], None, (
+        share("1", "four weeks, the shortest notice (teamcost-assumption: BGB section 622, not in rate-sources.md)"),
+        share("3", "\"usually three months\""),
+        share("6", "\"up to six\""),
+    )),
+    "poland": (["kodeks-pracy-36"], None, (
+        share("0.5", "two weeks (under 6 months' tenure)"),
+        share("1", "a month (6 months to 3 years)"),
+        share("3", "three months (3 years or more)"),
+    )),
+    "india": (["notice-in-2025"], None, (
+        share("1", "30 days (junior)"),
+        share("2", "60 days (mid)"),
+        share("3", "90 days (senior; about one IT role in three)"),
+    )),
+    "brazil": (["clt-dismissal"], None, (
+        share("1", "30 days' notice (aviso previo, CLT art. 487 II)"),
+        share("1", "30 days' notice (aviso previo, CLT art. 487 II)"),
+        share("1", "30 days' notice (aviso previo, CLT art. 487 II)"),
+    )),
+}
+
+EXIT_PER_YEAR = {
+    "us": (["notice-us-custom", "teamcost-assumption"], None, (
+        share("0", "no severance is required by law"),
+        share("0", "no severance is required by law"),
+        share("0.5", "two weeks a year, a severance policy seen in tech layoffs (teamcost-assumption, no source)"),
+    )),
+    "uk": (["teamcost-assumption"], "statutory redundancy pay is gov.uk's rule, not in rate-sources.md", (
+        share("0", "statutory redundancy pay needs two years' service, longer than most plans"),
+        share("0", "statutory redundancy pay needs two years' service, longer than most plans"),
+        share("0.23", "a week's pay per year of service (12 / 52 months), the statutory rate at ages 22-40"),
+    )),
+    "germany": (["kschg-1a"], None, (
+        share("0.5", "half a monthly salary per year of tenure, the customary severance"),
+        share("0.5", "half a monthly salary per year of tenure, the customary severance"),
+        share("0.5", "half a monthly salary per year of tenure, the customary severance"),
+    )),
+    "poland": (["teamcost-assumption"], None, (
+        share("0", "no severance per year of tenure is sourced for one dismissal"),
+        share("0", "no severance per year of tenure is sourced for one dismissal"),
+        share("0", "no severance per year of tenure is sourced for one dismissal"),
+    )),
+    "india": (["teamcost-assumption"], None, (
+        share("0", "gratuity is owed after five years, longer than any plan here"),
+        share("0", "gratuity is owed after five years, longer than any plan here"),
+        share("0", "gratuity is owed after five years, longer than any plan here"),
+    )),
+    "brazil": (["clt-dismissal"], None, (
+        share("0.43", "the 40% FGTS fine: 0.4 x 8% x 13.33 monthly salaries a year (12 months, the 13th, the vacation third) (derived)"),
+        share("0.53", "the fine and 3 more days' notice per year of tenure (the 30 to 90 days): 0.43 + 0.1 (derived)"),
+        share("0.53", "the fine and 3 more days' notice per year of tenure (the 30 to 90 days): 0.43 + 0.1 (derived)"),
+    )),
+}
+
 # Agency rate increases: only the DACH freelancer series of section 3.1 gives
 # a rate over several years; elsewhere the place's raise budget stands in.
 _f22, _f23, _f26 = D("96"), D("100.26"), D("103")
@@ -475,6 +544,8 @@ def plan_terms(head):
         lines = term("availability", "(weekdays - leave - holidays) / weekdays; sick days not subtracted (no source)", AVAILABILITY[loc], 7, dates, ind)
         lines += term("attrition", "leavers a year, each replaced", ATTRITION[loc], 5, dates, ind)
         lines += term("annual_raise", "2026 increase budgets", RAISE[loc], 6, dates, ind)
+        lines += term("exit_months", "salary paid when an employee is let go (notice not worked, severance)", EXIT[loc], "14.3", dates, ind)
+        lines += term("exit_months_per_year", "added per year of tenure", EXIT_PER_YEAR[loc], "14.4", dates, ind)
         head = replace_once(head, f"@IN_HOUSE:{loc}@", "\n".join(lines))
         lines = term("annual_increase", "yearly rise of the agency rates", INCREASE[loc], "3.1", dates, ind)
         head = replace_once(head, f"@AGENCY:{loc}@", "\n".join(lines))

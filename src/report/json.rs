@@ -83,6 +83,14 @@ fn budget(check: &BudgetCheck) -> Value {
 
 /// Adds the optional parts of an estimate to its object.
 fn extras(mut v: Value, e: &Assessment) -> Value {
+    let c = &e.committed;
+    v["committed"] = json!({
+        "people": c.people,
+        "fte": two_places(c.fte),
+        "monthly": two_places(c.monthly),
+        "annual": two_places(c.annual),
+    });
+    v["agency_monthly_at_end"] = Value::String(two_places(e.agency_monthly_at_end));
     if let Some(sim) = &e.simulation {
         v["simulation"] = simulation(sim);
     }

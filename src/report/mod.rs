@@ -155,6 +155,11 @@ fn comparison_rows(estimates: &[Assessment], money: fn(Decimal) -> String) -> Ve
                 |d| d.cost_to_deliver.map_or_else(|| "n/a".into(), money),
             )
         }),
+        row("Kept after the plan (people)", &|e| {
+            e.committed.people.to_string()
+        }),
+        row("Payroll after the plan (a year)", &|e| money(e.committed.annual)),
+        row("Agency at the end (a month)", &|e| money(e.agency_monthly_at_end)),
         row("Cost p10 (simulated)", &|e| simulated(e, |s| s.p10)),
         row("Cost p50 (simulated)", &|e| simulated(e, |s| s.p50)),
         row("Cost p90 (simulated)", &|e| simulated(e, |s| s.p90)),
@@ -179,7 +184,7 @@ fn comparison_rows(estimates: &[Assessment], money: fn(Decimal) -> String) -> Ve
 
 /// The goal of an estimate in a sentence (MODEL.md section 10.3): "Goal:
 /// 18 productive person-months by month 12. Delivered by then: 20.35;
-/// reached at month 10.40, on time; cost to deliver (likely) USD
+/// delivered in month 11, on time; cost to deliver (likely) USD
 /// 612,345.67."
 pub fn goal_sentence(e: &crate::engine::Estimate) -> Option<String> {
     let d = e.delivery.as_ref()?;
@@ -200,7 +205,7 @@ pub fn goal_sentence(e: &crate::engine::Estimate) -> Option<String> {
             let when = if d.on_time {
                 "on time".to_string()
             } else {
-                format!("{} months late", two_places(late))
+                format!("{} months late", late.round_dp(1).normalize())
             };
             let past = if t > e.scenario.duration.get() {
                 " (past the end of the plan, at its end rates)"
@@ -208,14 +213,55 @@ pub fn goal_sentence(e: &crate::engine::Estimate) -> Option<String> {
                 ""
             };
             format!(
-                "{head}; reached at month {}{past}, {when}; cost to deliver (likely) {} {}.",
-                two_places(t),
+                "{head}; delivered in month {}{past}, {when}; cost to deliver (likely) {} {}.",
+                t.ceil().normalize(),
                 e.currency,
                 crate::money::grouped(x)
             )
         }
         _ => format!("{head}; never reached: no seat is working at the end of the plan."),
     })
+}
+
+/// What the company carries on paying after the plan (MODEL.md 10.4), in
+/// a sentence: "After the plan: 3 in-house people (2.50 FTE) stay on the
+/// payroll at USD 45,000.00 a month (USD 540,000.00 a year). The agency
+/// seats bill USD 16,000.00 a month at the end; they can be ended."
+/// `None` when no seat runs to the end.
+pub fn commitment_sentence(e: &crate::engine::Estimate) -> Option<String> {
+    let c = &e.committed;
+    let money = |x: Decimal| format!("{} {}", e.currency, crate::money::grouped(x));
+    let kept = match c.people {
+        0 => None,
+        n => Some(format!(
+            "{n} in-house {} ({} FTE) {} on the payroll at {} a month ({} a year)",
+            if n == 1 { "person" } else { "people" },
+            two_places(c.fte),
+            if n == 1 { "stays" } else { "stay" },
+            money(c.monthly),
+            money(c.annual)
+        )),
+    };
+    let agency = (!e.agency_monthly_at_end.is_zero()).then(|| {
+        format!(
+            "the agency seats bill {} a month at the end; they can be ended",
+            money(e.agency_monthly_at_end)
+        )
+    });
+    let released = e
+        .seats
+        .iter()
+        .any(|s| s.until_month == e.scenario.duration.get() && s.components.exit > Decimal::ZERO);
+    match (kept, agency) {
+        (Some(k), Some(a)) => Some(format!("After the plan: {k}; {a}.")),
+        (Some(k), None) => Some(format!("After the plan: {k}.")),
+        (None, Some(a)) if released => Some(format!("After the plan: the in-house people are let go; {a}.")),
+        (None, Some(a)) => Some(format!("After the plan: {a}.")),
+        (None, None) if released => {
+            Some("After the plan: the in-house people are let go; nothing is carried on.".into())
+        }
+        (None, None) => None,
+    }
 }
 
 /// "OVER BUDGET by 1,234.00" or "within budget, 12.00 to spare".

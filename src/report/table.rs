@@ -157,6 +157,9 @@ fn estimate(e: &Assessment, style: Style) -> String {
     if let Some(goal) = super::goal_sentence(e) {
         out.push_str(&para(style, &goal));
     }
+    if let Some(after) = super::commitment_sentence(e) {
+        out.push_str(&para(style, &after));
+    }
 
     if let Some(sim) = &e.simulation {
         out.push_str(&heading(
