@@ -9,6 +9,7 @@
 use rust_decimal::Decimal;
 
 use crate::engine::likely::Likely;
+use crate::engine::number::{Exact, Number};
 use crate::input::diagnostic::Diagnostic;
 use crate::scenario::Goal;
 
@@ -29,98 +30,117 @@ pub struct Delivery {
     pub late_months: Option<Decimal>,
 }
 
-/// The cumulative output and cost of a team over time: what a delivery is
-/// worked out from.
-pub trait Curve {
+/// The cumulative output and cost of a team over time, in one number type:
+/// what a completion and a cost to deliver are worked out from, at typical
+/// values ([`Likely`], exact) or in one simulated trial (`f64`).
+pub trait Curve<N: Number> {
     /// D.
-    fn duration(&self) -> Decimal;
-    /// Every time in [0, D] at which a rate may change, in any order.
-    fn turns(&self) -> Vec<Decimal>;
-    /// Output inside [a, b).
-    fn output(&self, a: Decimal, b: Decimal) -> Result<Decimal, Diagnostic>;
-    /// Cost of the work inside [a, b): exit costs of seats released at u
-    /// in (a, b), none at b.
-    fn cost(&self, a: Decimal, b: Decimal) -> Result<Decimal, Diagnostic>;
-    /// The error of a figure too large to compute.
-    fn too_large(&self, what: &str) -> Diagnostic;
+    fn duration(&self) -> N;
+    /// Every seat's output pieces `(from, until, rate)` ([`Terms::pieces`](crate::engine::seat::Terms::pieces)).
+    fn pieces(&self, out: &mut Vec<(N, N, N)>);
+    /// The times inside (0, D) other than the pieces' ends at which the
+    /// cost rate may change: project years (a raise), cost lines' windows.
+    fn cost_turns(&self) -> &[N];
+    /// The cost of the work inside [a, b): exit costs of seats released at
+    /// u in (a, b), none at b ([`Terms::cost_before`](crate::engine::seat::Terms::cost_before)).
+    fn cost(&self, a: N, b: N) -> N;
 }
 
-impl Curve for Likely {
-    fn duration(&self) -> Decimal {
-        self.duration()
-    }
-
-    fn turns(&self) -> Vec<Decimal> {
-        self.turns()
-    }
-
-    fn output(&self, a: Decimal, b: Decimal) -> Result<Decimal, Diagnostic> {
-        self.capacity_within(a, b)
-    }
-
-    fn cost(&self, a: Decimal, b: Decimal) -> Result<Decimal, Diagnostic> {
-        self.cost_before(a, b)
-    }
-
-    fn too_large(&self, what: &str) -> Diagnostic {
-        self.too_large(what)
-    }
-}
-
-/// The delivery of `goal` by the team whose output and cost `curve` gives.
-pub fn deliver(curve: &impl Curve, goal: &Goal) -> Result<Delivery, Diagnostic> {
-    let d = curve.duration();
-    let zero = Decimal::ZERO;
-    // the turns inside [0, D] (a seat that never starts turns after D),
-    // with both ends
-    let mut points: Vec<Decimal> = curve.turns().into_iter().map(|t| t.clamp(zero, d)).collect();
-    points.extend([zero, d]);
-    points.sort();
-    points.dedup();
-    let e = goal.effort_pm;
-    let checked = |x: Option<Decimal>| x.ok_or_else(|| curve.too_large("cost to deliver"));
-    // a * b / c, exactly, or an error when it does not fit
-    let scaled =
-        |a: Decimal, b: Decimal, c: Decimal| checked(a.checked_mul(b).and_then(|ab| ab.checked_div(c)));
-    let mut completion = None;
-    // C at each turn; the first turn where C reaches E closes the piece
-    // on which C(t) = E is solved: C is linear between turns
-    let mut before = (zero, zero);
-    for &t in points.iter().skip(1) {
-        let c = curve.output(zero, t)?;
-        if c >= e {
-            let (t0, c0) = before;
-            completion = Some(t0 + scaled(e - c0, t - t0, c - c0)?);
-            break;
-        }
-        before = (t, c);
-    }
-    let capacity = before.1;
-    let cost_to_deliver = match completion {
-        Some(t) => Some(curve.cost(zero, t)?),
-        None => {
-            // past D at the end's rates: those of the last piece [b, D),
-            // read on its second half, clear of any fee at b
-            let b = points.iter().rev().nth(1).copied().unwrap_or(zero);
-            let gained = capacity - curve.output(zero, b)?;
-            if gained > zero {
-                // t* = D + (E - C(D)) / rho_D, rho_D = gained / (D - b)
-                let t = d + scaled(e - capacity, d - b, gained)?;
-                completion = Some(t);
-                let m = (b + d) / Decimal::TWO;
-                // X(D) + (t* - D) * b_D, b_D = cost(m, D) / (D - m)
-                let more = scaled(t - d, curve.cost(m, d)?, d - m)?;
-                Some(checked(curve.cost(zero, d)?.checked_add(more))?)
-            } else {
-                None
+/// When a team reaches `effort` and what the work costs up to then
+/// (MODEL.md 10.3): `(t*, X)`, both `None` when the goal is never reached.
+/// C(t) is swept piece by piece: its rate changes only where a piece starts
+/// or ends, so t* is solved exactly on the interval where C reaches the
+/// effort; past D the plan goes on at the rate of its last interval.
+/// `events` is a buffer, reused between trials.
+pub fn reach<N: Number>(
+    curve: &impl Curve<N>,
+    effort: N,
+    events: &mut Vec<(N, N)>,
+) -> (Option<N>, Option<N>) {
+    let (zero, d) = (N::zero(), curve.duration());
+    let mut pieces = Vec::new();
+    curve.pieces(&mut pieces);
+    events.clear();
+    // rho_D: the rates of the pieces still delivering at D⁻
+    let mut end_rate = zero;
+    for (from, until, rate) in pieces {
+        // only what lies inside [0, D) delivers within the plan
+        let (from, until) = (from.max(zero), until.min(d));
+        if from < until && rate > zero {
+            events.push((from, rate));
+            events.push((until, zero - rate));
+            if until == d {
+                end_rate = end_rate + rate;
             }
         }
-    };
+    }
+    events.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+    let (mut at, mut rate, mut done) = (zero, zero, zero);
+    // the last time before D at which the output rate changed
+    let mut last = zero;
+    for &(t, change) in events.iter() {
+        if t > at {
+            let gained = rate * (t - at);
+            if done + gained >= effort {
+                let t_star = at + (effort - done) / rate;
+                return (Some(t_star), Some(curve.cost(zero, t_star)));
+            }
+            done = done + gained;
+            at = t;
+        }
+        if t < d {
+            last = t;
+        }
+        rate = rate + change;
+    }
+    if !(end_rate > zero) {
+        return (None, None);
+    }
+    // t* = D + (E - C(D)) / rho_D; X = X(D) + (t* - D) * b_D, b_D the cost
+    // rate on the last interval [b, D), read on its second half, clear of
+    // any fee at b
+    let t_star = d + (effort - done) / end_rate;
+    let b = curve
+        .cost_turns()
+        .iter()
+        .copied()
+        .filter(|t| *t < d)
+        .fold(last, |b, t| b.max(t));
+    let m = (b + d).scale(N::int(1), N::int(2));
+    let cost_rate = curve.cost(m, d) / (d - m);
+    (Some(t_star), Some(curve.cost(zero, d) + (t_star - d) * cost_rate))
+}
+
+impl Curve<Exact> for Likely {
+    fn duration(&self) -> Exact {
+        Exact::new(Likely::duration(self))
+    }
+
+    fn pieces(&self, out: &mut Vec<(Exact, Exact, Exact)>) {
+        out.extend(self.seat_terms().iter().flat_map(|t| t.pieces()));
+    }
+
+    fn cost_turns(&self) -> &[Exact] {
+        self.cost_turns()
+    }
+
+    fn cost(&self, a: Exact, b: Exact) -> Exact {
+        self.exact_cost_before(a, b)
+    }
+}
+
+/// The delivery of `goal` by the team whose likely figures `likely` holds.
+pub fn deliver(likely: &Likely, goal: &Goal) -> Result<Delivery, Diagnostic> {
+    let zero = Decimal::ZERO;
+    let (completion, cost) = reach(likely, Exact::new(goal.effort_pm), &mut Vec::new());
+    let too_large = || likely.too_large("cost to deliver");
+    let completion = completion.map(|t| t.get().ok_or_else(too_large)).transpose()?;
+    let cost_to_deliver = cost.map(|x| x.get().ok_or_else(too_large)).transpose()?;
     let by = goal.by_month;
     Ok(Delivery {
         goal: goal.clone(),
         completion_month: completion,
-        delivered_pm: curve.output(zero, by)?,
+        delivered_pm: likely.capacity_within(zero, by)?,
         cost_to_deliver,
         on_time: completion.is_some_and(|t| t <= by),
         late_months: completion.map(|t| (t - by).max(zero)),

@@ -21,6 +21,8 @@ pub struct Likely {
     model: CostModel,
     values: Vec<Decimal>,
     terms: Vec<Terms<Exact>>,
+    /// The project years and the cost lines' windows inside (0, D).
+    cost_turns: Vec<Exact>,
 }
 
 impl Likely {
@@ -37,7 +39,40 @@ impl Likely {
             .iter()
             .map(|s| s.terms(&values, model.duration))
             .collect();
-        Likely { model, values, terms }
+        let cost_turns = model.cost_turns().into_iter().map(Exact::new).collect();
+        Likely {
+            model,
+            values,
+            terms,
+            cost_turns,
+        }
+    }
+
+    /// Each seat's terms at typical values, in the model's order.
+    pub fn seat_terms(&self) -> &[Terms<Exact>] {
+        &self.terms
+    }
+
+    /// The project years and the cost lines' windows inside (0, D): where
+    /// the cost rate changes besides the seats' turns.
+    pub fn cost_turns(&self) -> &[Exact] {
+        &self.cost_turns
+    }
+
+    /// [`Likely::cost_before`], unchecked.
+    pub fn exact_cost_before(&self, a: Exact, b: Exact) -> Exact {
+        let d = self.model.duration;
+        let (i0, i1) = (a.get(), b.get());
+        let seats = self.sum(|t| t.cost_before(a, b));
+        match (i0, i1) {
+            (Some(i0), Some(i1)) => self
+                .model
+                .lines
+                .iter()
+                .fold(seats, |sum, l| sum + l.cost_within(&self.values, d, i0, i1)),
+            // an overflowed bound makes an overflowed cost
+            _ => Exact::zero() * a * b,
+        }
     }
 
     /// The likely cost of the whole plan, seats and cost lines:
@@ -71,13 +106,8 @@ impl Likely {
     /// i1 (MODEL.md 10.3: a team that stops when it delivers is not let
     /// go).
     pub fn cost_before(&self, i0: Decimal, i1: Decimal) -> Result<Decimal, Diagnostic> {
-        let (a, b) = (Exact::new(i0), Exact::new(i1));
-        let d = self.model.duration;
-        let seats = self.sum(|t| t.cost_before(a, b));
-        let lines = self.model.lines.iter().fold(Exact::zero(), |sum, l| {
-            sum + l.cost_within(&self.values, d, i0, i1)
-        });
-        self.checked(seats + lines, "likely cost to deliver")
+        let cost = self.exact_cost_before(Exact::new(i0), Exact::new(i1));
+        self.checked(cost, "likely cost to deliver")
     }
 
     /// The likely productive capacity inside [i0, i1): a phase's
@@ -101,29 +131,6 @@ impl Likely {
     /// D, the project's length.
     pub fn duration(&self) -> Decimal {
         self.model.duration
-    }
-
-    /// Every time at which the team's output or cost rate may change: each
-    /// seat's start, end of ramp-up and end, each project year (a raise),
-    /// each cost line's window.
-    pub fn turns(&self) -> Vec<Decimal> {
-        let d = self.model.duration;
-        let mut out: Vec<Decimal> = self
-            .terms
-            .iter()
-            .flat_map(|t| t.turns())
-            .filter_map(Exact::get)
-            .collect();
-        let mut year = Decimal::from(12);
-        while year < d {
-            out.push(year);
-            year += Decimal::from(12);
-        }
-        for l in &self.model.lines {
-            out.push(l.formula.from);
-            out.extend(l.formula.until);
-        }
-        out
     }
 
     /// The error of a figure too large to compute.

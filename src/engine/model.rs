@@ -116,6 +116,9 @@ pub struct CostModel {
     pub inputs: Vec<Input>,
     pub seats: Vec<SeatModel>,
     pub lines: Vec<LineModel>,
+    /// The goal's effort and month (MODEL.md 10.1), which the simulation
+    /// reads too.
+    pub goal: Option<(Decimal, Decimal)>,
 }
 
 impl CostModel {
@@ -144,6 +147,25 @@ impl CostModel {
         self.seats
             .iter()
             .fold(Exact::zero(), |sum, s| sum + s.terms(values, duration).capacity())
+    }
+
+    /// The times inside (0, D) at which the cost rate may change besides
+    /// the seats' own turns: each project year (a raise) and each cost
+    /// line's window.
+    pub fn cost_turns(&self) -> Vec<Decimal> {
+        let d = self.duration;
+        let mut out = Vec::new();
+        let mut year = Decimal::from(12);
+        while year < d {
+            out.push(year);
+            year += Decimal::from(12);
+        }
+        for l in &self.lines {
+            out.push(l.formula.from);
+            out.extend(l.formula.until);
+        }
+        out.retain(|t| *t > Decimal::ZERO && *t < d);
+        out
     }
 
     /// The error for a team figure that overflowed.
@@ -221,6 +243,7 @@ pub fn build(scenario: &Scenario, seats: &[Seat], layers: &Layers) -> Result<Cos
         inputs: builder.inputs,
         seats: models,
         lines,
+        goal: scenario.goal.as_ref().map(|g| (g.effort_pm, g.by_month)),
     })
 }
 

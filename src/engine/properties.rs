@@ -199,6 +199,7 @@ mod goals {
 
     use proptest::prelude::*;
     use rust_decimal::Decimal;
+    use rust_decimal::prelude::ToPrimitive;
 
     use super::{close, seats, team};
     use crate::engine::tests::{hand_layers, scenario};
@@ -248,6 +249,33 @@ mod goals {
             // a millionth of a person-month more costs at most a few cents
             prop_assert!(x1 >= x0 && x1 - x0 < Decimal::ONE, "{x0} then {x1}");
             prop_assert!(close(at_end.completion_month.unwrap(), Decimal::from(months)));
+        }
+
+        #[test]
+        fn the_trials_path_agrees_with_the_exact_one(
+            team in team(), months in 1u32..=24, effort in effort(), later in 0i64..=30
+        ) {
+            // f64 (the simulation's) and exact decimals (the reported
+            // figures) through the same formula, at typical values
+            prop_assume!(Decimal::new(later, 1) < Decimal::from(months));
+            let opens = format!(", from_month: {}", Decimal::new(later, 1));
+            let e = delivered(&seats(&team), months, effort, &opens);
+            let d = e.delivery.clone().unwrap();
+            let values: Vec<f64> = crate::engine::inputs::cost_values(&e.model.inputs, crate::range::Bound::Typical)
+                .iter()
+                .map(|v| v.to_f64().unwrap())
+                .collect();
+            let (t, x) = crate::engine::simulation::Sampler::new(&e.model).reach_at(&values);
+            let near = |a: Option<f64>, b: Option<Decimal>| match (a, b) {
+                (Some(a), Some(b)) => {
+                    let b = b.to_f64().unwrap();
+                    (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+                }
+                (None, None) => true,
+                _ => false,
+            };
+            prop_assert!(near(t, d.completion_month), "{t:?} {:?}", d.completion_month);
+            prop_assert!(near(x, d.cost_to_deliver), "{x:?} {:?}", d.cost_to_deliver);
         }
 
         #[test]

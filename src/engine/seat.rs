@@ -780,16 +780,37 @@ impl<N: Number> Terms<N> {
         let ramp_end = (self.start + self.ramp).min(self.until);
         let ramping = overlap(self.start, ramp_end, i0, i1);
         let full = overlap(self.start + self.ramp, self.until, i0, i1);
+        self.fte * self.output * (self.ramp_productivity * ramping + full * self.kept_output())
+    }
+
+    /// 1 - q/12 * r * (1 - p), kept at 0 or more: the share of full output
+    /// left when leavers are replaced and their replacements ramp up.
+    #[inline]
+    fn kept_output(&self) -> N {
         let one = N::int(1);
-        let kept = if self.attrition == N::zero() {
+        if self.attrition == N::zero() {
             one
         } else {
             (one - self.attrition.scale(N::int(1), N::int(12))
                 * self.replacement_ramp
                 * (one - self.ramp_productivity))
                 .max(N::zero())
-        };
-        self.fte * self.output * (self.ramp_productivity * ramping + full * kept)
+        }
+    }
+
+    /// The seat's output as two pieces at constant rates (MODEL.md 10.2):
+    /// the ramp-up [s, min(s + r, u)) at n*a*L*v*p and full output
+    /// [s + r, u) at n*a*L*v*(1 - q/12 * r * (1 - p)), each `(from, until,
+    /// rate)`; a piece may be empty (from >= until). Their rates times
+    /// their lengths are the capacity.
+    #[inline]
+    pub fn pieces(&self) -> [(N, N, N); 2] {
+        let ramp_end = (self.start + self.ramp).min(self.until);
+        let na = self.fte * self.output;
+        [
+            (self.start, ramp_end, na * self.ramp_productivity),
+            (self.start + self.ramp, self.until, na * self.kept_output()),
+        ]
     }
 
     /// Adds the seat's cost in each month to `months` (months 1..=ceil(D);

@@ -11,9 +11,10 @@ use rayon::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+use crate::engine::delivery::{Curve, reach};
 use crate::engine::line::LineFormula;
 use crate::engine::model::{CostModel, horizon};
-use crate::engine::seat::{Formula, Horizon, Pay};
+use crate::engine::seat::{Formula, Horizon, Pay, Terms};
 use std::sync::Arc;
 
 use crate::engine::pert::{QuantileTable, pert_shape, shared_tables};
@@ -131,6 +132,41 @@ impl Histogram {
     }
 }
 
+/// p10, p50, p90 and mean of a figure that may be unbounded in some
+/// trials (a goal never reached, a ratio over no output): a percentile
+/// whose two ranks include such a trial is `None`, and so is the mean
+/// when any trial is (MODEL.md 10.13).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounded {
+    pub p10: Option<f64>,
+    pub p50: Option<f64>,
+    pub p90: Option<f64>,
+    pub mean: Option<f64>,
+}
+
+impl Bounded {
+    /// Of values where an unbounded trial is +infinity.
+    fn of(values: &mut [f64]) -> Bounded {
+        let s = Summary::of(values);
+        let finite = |v: f64| v.is_finite().then_some(v);
+        Bounded {
+            p10: finite(s.p10),
+            p50: finite(s.p50),
+            p90: finite(s.p90),
+            mean: finite(s.mean),
+        }
+    }
+}
+
+/// The simulated delivery of a goal (MODEL.md 10.3).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GoalSimulation {
+    pub completion_month: Bounded,
+    pub cost_to_deliver: Bounded,
+    /// The share of trials with t* <= T.
+    pub on_time_share: f64,
+}
+
 /// The outcome of a simulation run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Simulation {
@@ -138,6 +174,11 @@ pub struct Simulation {
     pub seed: u64,
     pub cost: Summary,
     pub capacity: Summary,
+    /// The seats' cost per productive person-month, trial by trial
+    /// (MODEL.md 10.8).
+    pub cost_per_pm: Bounded,
+    /// Completion and cost to deliver, with a goal.
+    pub goal: Option<GoalSimulation>,
     /// The distribution of the cost.
     pub histogram: Histogram,
 }
@@ -165,6 +206,52 @@ pub struct Sampler {
     seats: Vec<Formula<f64>>,
     lines: Vec<LineFormula<f64>>,
     horizon: Horizon<f64>,
+    /// The goal's effort and month.
+    goal: Option<(f64, f64)>,
+    /// The model's cost turns (project years, cost lines' windows).
+    cost_turns: Vec<f64>,
+}
+
+/// The figures of one block of trials, each a slice of the same length.
+struct Block<'a> {
+    cost: &'a mut [f64],
+    capacity: &'a mut [f64],
+    per_pm: &'a mut [f64],
+    completion: &'a mut [f64],
+    deliver: &'a mut [f64],
+}
+
+/// One trial's team as a [`Curve`]: its seats' terms and the cost lines
+/// at the trial's draws.
+struct Trial<'a> {
+    terms: &'a [Terms<f64>],
+    lines: &'a [LineFormula<f64>],
+    cols: &'a [f64],
+    trial: usize,
+    duration: f64,
+    cost_turns: &'a [f64],
+}
+
+impl Curve<f64> for Trial<'_> {
+    fn duration(&self) -> f64 {
+        self.duration
+    }
+
+    fn pieces(&self, out: &mut Vec<(f64, f64, f64)>) {
+        out.extend(self.terms.iter().flat_map(|t| t.pieces()));
+    }
+
+    fn cost_turns(&self) -> &[f64] {
+        self.cost_turns
+    }
+
+    fn cost(&self, a: f64, b: f64) -> f64 {
+        let seats: f64 = self.terms.iter().map(|t| t.cost_before(a, b)).sum();
+        let value = |i: usize| self.cols[i * BLOCK + self.trial];
+        self.lines
+            .iter()
+            .fold(seats, |sum, l| sum + l.cost_within(value, self.duration, a, b))
+    }
 }
 
 fn f(d: Decimal) -> f64 {
@@ -210,22 +297,25 @@ impl Sampler {
             seats,
             lines: model.lines.iter().map(|l| l.formula.map(f)).collect(),
             horizon: horizon(model.duration),
+            goal: model.goal.map(|(effort, by)| (f(effort), f(by))),
+            cost_turns: model.cost_turns().into_iter().map(f).collect(),
         }
     }
 
-    /// Runs the trials of chunk `chunk` into `costs` and `capacities`.
-    fn run_chunk(&self, seed: u64, chunk: usize, costs: &mut [f64], capacities: &mut [f64]) {
+    /// Runs the trials of chunk `chunk` into `out`.
+    fn run_chunk(&self, seed: u64, chunk: usize, out: Block<'_>) {
         let mut rng =
             Xoshiro256PlusPlus::seed_from_u64(seed ^ (chunk as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        let count = costs.len();
+        let count = out.cost.len();
         // Write before the first read: the outputs are fresh zeroed pages,
         // and a `+=` on an untouched page first maps the shared zero page,
         // then copies it on the write, which on two cores costs a TLB
         // shootdown per page (it made a second thread nearly useless).
-        costs.fill(0.0);
-        capacities.fill(0.0);
+        out.cost.fill(0.0);
+        out.capacity.fill(0.0);
         // One column of BLOCK values per input, side by side.
         let mut cols = vec![0.0; BLOCK * self.draws.len()];
+        let (mut terms, mut events) = (Vec::with_capacity(self.seats.len()), Vec::new());
         for start in (0..count).step_by(BLOCK) {
             let n = BLOCK.min(count - start);
             // One column of draws per input: a table stays in cache while
@@ -248,9 +338,20 @@ impl Sampler {
                     }
                 }
             }
-            let (cost, capacity) = (&mut costs[start..start + n], &mut capacities[start..start + n]);
+            let range = start..start + n;
+            let (cost, capacity) = (&mut out.cost[range.clone()], &mut out.capacity[range.clone()]);
             for seat in &self.seats {
                 add_seat(*seat, &cols, self.horizon, cost, capacity);
+            }
+            // the seats' cost per productive person-month, an unbounded
+            // ratio where nothing is delivered
+            for ((per_pm, cost), capacity) in out.per_pm[range.clone()].iter_mut().zip(&*cost).zip(&*capacity)
+            {
+                *per_pm = if *capacity > 0.0 {
+                    cost / capacity
+                } else {
+                    f64::INFINITY
+                };
             }
             let d = self.horizon.duration;
             for line in &self.lines {
@@ -258,32 +359,116 @@ impl Sampler {
                     *cost += line.cost_within(|i| cols[i * BLOCK + t], d, 0.0, d);
                 }
             }
+            let Some((effort, _)) = self.goal else {
+                continue;
+            };
+            let (completion, deliver) = (&mut out.completion[range.clone()], &mut out.deliver[range]);
+            for (t, (completion, deliver)) in completion.iter_mut().zip(deliver.iter_mut()).enumerate() {
+                terms.clear();
+                terms.extend(
+                    self.seats
+                        .iter()
+                        .map(|s| s.terms(|i| cols[i * BLOCK + t], self.horizon)),
+                );
+                let trial = Trial {
+                    terms: &terms,
+                    lines: &self.lines,
+                    cols: &cols,
+                    trial: t,
+                    duration: d,
+                    cost_turns: &self.cost_turns,
+                };
+                let (when, cost) = reach(&trial, effort, &mut events);
+                *completion = when.unwrap_or(f64::INFINITY);
+                *deliver = cost.unwrap_or(f64::INFINITY);
+            }
         }
     }
 
     /// Runs the simulation; `progress` is told how many trials are done.
-    /// Holds 16 bytes per trial (a cost and a capacity) and nothing more
+    /// Holds 24 bytes per trial (a cost, a capacity, their ratio), 16 more
+    /// with a goal (a completion and a cost to deliver), and nothing more
     /// that grows with the trials.
     pub fn run(&self, trials: u32, seed: u64, progress: &(dyn Fn(u64) + Sync)) -> Simulation {
         let n = trials as usize;
-        let (mut costs, mut capacities) = (vec![0.0; n], vec![0.0; n]);
+        let goal_n = if self.goal.is_some() { n } else { 0 };
+        let (mut costs, mut capacities, mut per_pm) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+        let (mut completions, mut delivers) = (vec![0.0; goal_n], vec![0.0; goal_n]);
+        // without a goal its columns are empty: each chunk gets an empty
+        // slice of them
+        let goal_chunk = if goal_n == 0 { 0 } else { CHUNK };
+        let mut completion_chunks: Vec<&mut [f64]> = if goal_n == 0 {
+            (0..n.div_ceil(CHUNK)).map(|_| &mut [][..]).collect()
+        } else {
+            completions.chunks_mut(goal_chunk).collect()
+        };
+        let mut deliver_chunks: Vec<&mut [f64]> = if goal_n == 0 {
+            (0..n.div_ceil(CHUNK)).map(|_| &mut [][..]).collect()
+        } else {
+            delivers.chunks_mut(goal_chunk).collect()
+        };
         costs
             .par_chunks_mut(CHUNK)
             .zip(capacities.par_chunks_mut(CHUNK))
+            .zip(per_pm.par_chunks_mut(CHUNK))
+            .zip(completion_chunks.par_iter_mut())
+            .zip(deliver_chunks.par_iter_mut())
             .enumerate()
-            .for_each(|(chunk, (costs, capacities))| {
-                self.run_chunk(seed, chunk, costs, capacities);
-                progress(costs.len() as u64);
+            .for_each(|(chunk, ((((cost, capacity), per_pm), completion), deliver))| {
+                let trials = cost.len() as u64;
+                let block = Block {
+                    cost,
+                    capacity,
+                    per_pm,
+                    completion,
+                    deliver,
+                };
+                self.run_chunk(seed, chunk, block);
+                progress(trials);
             });
         let (cost, capacity) = rayon::join(|| Summary::of(&mut costs), || Summary::of(&mut capacities));
         drop(capacities);
+        let goal = self.goal.map(|(_, by)| GoalSimulation {
+            on_time_share: completions.iter().filter(|t| **t <= by).count() as f64 / n as f64,
+            completion_month: Bounded::of(&mut completions),
+            cost_to_deliver: Bounded::of(&mut delivers),
+        });
         Simulation {
             trials,
             seed,
             cost,
             capacity,
+            cost_per_pm: Bounded::of(&mut per_pm),
+            goal,
             histogram: Histogram::of(&costs),
         }
+    }
+}
+
+#[cfg(test)]
+impl Sampler {
+    /// The completion and cost to deliver of one trial at these input
+    /// values, through the path the trials take.
+    pub(crate) fn reach_at(&self, values: &[f64]) -> (Option<f64>, Option<f64>) {
+        let mut cols = vec![0.0; BLOCK * values.len()];
+        for (i, v) in values.iter().enumerate() {
+            cols[i * BLOCK] = *v;
+        }
+        let terms: Vec<Terms<f64>> = self
+            .seats
+            .iter()
+            .map(|s| s.terms(|i| cols[i * BLOCK], self.horizon))
+            .collect();
+        let trial = Trial {
+            terms: &terms,
+            lines: &self.lines,
+            cols: &cols,
+            trial: 0,
+            duration: self.horizon.duration,
+            cost_turns: &self.cost_turns,
+        };
+        let effort = self.goal.map_or(0.0, |(e, _)| e);
+        reach(&trial, effort, &mut Vec::new())
     }
 }
 

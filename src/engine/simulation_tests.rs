@@ -483,3 +483,105 @@ mod exact {
         assert_eq!(sim.capacity.mean, 6.0);
     }
 }
+
+mod goals {
+    //! MODEL.md 10.3 and 10.8 in the simulation: completion, cost to
+    //! deliver and the on-time share trial by trial, the cost per
+    //! person-month as a ratio per trial.
+
+    use super::*;
+
+    fn with_goal(goal: &str) -> Estimate {
+        estimate(&scenario("12", TEAM, &format!("goal: {goal},")), &hand_layers()).expect("estimate")
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_goal_figures_on_1_2_and_7_threads() {
+        let e = with_goal("(effort_pm: 30, by_month: 11)");
+        let run = |threads| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("pool")
+                .install(|| simulate(&e.model, 30_000, 7, &|_| {}))
+        };
+        let one = run(1);
+        assert!(one.goal.is_some());
+        assert_eq!(one, run(2));
+        assert_eq!(one, run(7));
+    }
+
+    #[test]
+    fn percentiles_are_ordered_and_the_share_is_of_trials_on_time() {
+        // the simulated median completion lies within a month of the
+        // likely one
+        let e = with_goal("(effort_pm: 30, by_month: 11)");
+        let likely = e
+            .delivery
+            .clone()
+            .expect("goal")
+            .completion_month
+            .expect("reached");
+        let sim = simulate(&e.model, 20_000, DEFAULT_SEED, &|_| {});
+        let g = sim.goal.expect("a goal");
+        let (t, x) = (g.completion_month, g.cost_to_deliver);
+        let (t10, t50, t90) = (t.p10.unwrap(), t.p50.unwrap(), t.p90.unwrap());
+        assert!(t10 <= t50 && t50 <= t90, "{t:?}");
+        assert!((decimal(t50) - likely).abs() < Decimal::ONE, "{t50} vs {likely}");
+        assert!(x.p10.unwrap() <= x.p50.unwrap() && x.p50.unwrap() <= x.p90.unwrap());
+        assert!(
+            g.on_time_share > 0.0 && g.on_time_share < 1.0,
+            "{}",
+            g.on_time_share
+        );
+        // by the end of any trial's completion everyone is on time
+        let late = with_goal("(effort_pm: 30, by_month: 12)");
+        let share = simulate(&late.model, 20_000, DEFAULT_SEED, &|_| {})
+            .goal
+            .unwrap()
+            .on_time_share;
+        assert!(share >= g.on_time_share);
+        // no goal, no goal figures
+        let none = simulate(&hand_estimate("12").model, 1_000, 1, &|_| {});
+        assert_eq!(none.goal, None);
+    }
+
+    #[test]
+    fn a_goal_never_reached_in_some_trials_has_open_percentiles() {
+        // one engineer until month 2 of 12: hired in 0 to 26 weeks (6
+        // months at the high end), so in most trials never started: the
+        // goal of 1 person-month is never reached there, and no seat works
+        // at the end
+        let seat = r#"(role: "ai-engineer", level: Senior, until_month: 2)"#;
+        let e = estimate(&scenario("12", seat, "goal: (effort_pm: 0.5),"), &hand_layers()).expect("estimate");
+        let sim = simulate(&e.model, 5_000, 3, &|_| {});
+        let g = sim.goal.expect("a goal");
+        assert_eq!(g.completion_month.p90, None);
+        assert_eq!(g.cost_to_deliver.p90, None);
+        assert_eq!(g.cost_to_deliver.mean, None);
+        assert!(g.on_time_share < 0.5, "{}", g.on_time_share);
+    }
+
+    #[test]
+    fn the_cost_per_person_month_is_a_ratio_per_trial() {
+        // the ratio's p10-p90 lies inside the deterministic corners (low
+        // cost over high capacity, high over low), and is far narrower
+        let e = hand_estimate("12");
+        let sim = simulate(&e.model, 20_000, DEFAULT_SEED, &|_| {});
+        let corners = e.cost_per_pm().expect("capacity");
+        let (p10, p90) = (
+            decimal(sim.cost_per_pm.p10.unwrap()),
+            decimal(sim.cost_per_pm.p90.unwrap()),
+        );
+        assert!(
+            corners.low < p10 && p10 < p90 && p90 < corners.high,
+            "{p10} {p90} {corners:?}"
+        );
+        assert!((p90 - p10) * Decimal::TWO < corners.high - corners.low);
+        // a team that delivers nothing has an unbounded ratio
+        let never = r#"(role: "ai-engineer", level: Senior, from_month: 11.9)"#;
+        let e = estimate(&scenario("12", never, ""), &hand_layers()).expect("estimate");
+        let sim = simulate(&e.model, 1_000, 1, &|_| {});
+        assert_eq!(sim.cost_per_pm.p90, None);
+    }
+}

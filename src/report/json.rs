@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::assessment::Assessment;
 use crate::budget::BudgetCheck;
-use crate::engine::simulation::{Simulation, Summary, decimal};
+use crate::engine::simulation::{Bounded, Simulation, Summary, decimal};
 use crate::engine::{Components, SeatEstimate, Triple};
 use crate::money::{plain, two_places};
 
@@ -62,13 +62,27 @@ fn summary(s: &Summary) -> Value {
     json!({ "p10": m(s.p10), "p50": m(s.p50), "p90": m(s.p90), "mean": m(s.mean) })
 }
 
+/// Percentiles that may be unbounded: null where they are.
+fn bounded(b: &Bounded) -> Value {
+    let m = |v: Option<f64>| v.map_or(Value::Null, |v| Value::String(two_places(decimal(v))));
+    json!({ "p10": m(b.p10), "p50": m(b.p50), "p90": m(b.p90), "mean": m(b.mean) })
+}
+
 fn simulation(sim: &Simulation) -> Value {
-    json!({
+    let mut v = json!({
         "trials": sim.trials,
         "seed": sim.seed,
         "cost": summary(&sim.cost),
         "capacity_pm": summary(&sim.capacity),
-    })
+    });
+    if let Some(g) = &sim.goal {
+        v["goal"] = json!({
+            "completion_month": bounded(&g.completion_month),
+            "cost_to_deliver": bounded(&g.cost_to_deliver),
+            "on_time_share": format!("{:.4}", g.on_time_share),
+        });
+    }
+    v
 }
 
 fn budget(check: &BudgetCheck) -> Value {

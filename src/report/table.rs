@@ -8,7 +8,7 @@ use super::Width;
 use super::grid::{Style, fitted, grid, grid_keeping, heading};
 use crate::assessment::Assessment;
 use crate::engine::Triple;
-use crate::engine::simulation::{Summary, decimal};
+use crate::engine::simulation::{Bounded, Summary, decimal};
 use crate::money::{group_digits, grouped, plain, two_places};
 
 fn strings(texts: &[&str]) -> Vec<String> {
@@ -183,11 +183,31 @@ fn estimate(e: &Assessment, style: Style) -> String {
                 .chain(cells)
                 .collect::<Vec<_>>()
         };
-        let rows = vec![
+        let mut rows = vec![
             row("Cost", &sim.cost, grouped),
             row("Capacity (productive person-months)", &sim.capacity, two_places),
         ];
+        let bounded = |label: &str, b: &Bounded, fmt: fn(Decimal) -> String| {
+            let cells =
+                [b.p10, b.p50, b.p90, b.mean].map(|v| v.map_or_else(|| "never".into(), |v| fmt(decimal(v))));
+            std::iter::once(label.to_string())
+                .chain(cells)
+                .collect::<Vec<_>>()
+        };
+        if let Some(g) = &sim.goal {
+            rows.push(bounded("Cost to deliver", &g.cost_to_deliver, grouped));
+            rows.push(bounded("Goal completed (month)", &g.completion_month, two_places));
+        }
         out.push_str(&format!("{}\n", grid(style, header, rows, 1)));
+        if let Some(g) = &sim.goal {
+            out.push_str(&para(
+                style,
+                &format!(
+                    "The goal is met on time in {}% of simulated outcomes.",
+                    (Decimal::from_f64_retain(g.on_time_share * 100.0).unwrap_or_default()).round()
+                ),
+            ));
+        }
     }
     if let Some(check) = &e.budget {
         out.push_str(&para(
