@@ -93,7 +93,8 @@ pub fn reach<N: Number>(
         }
         rate = rate + change;
     }
-    if !(end_rate > zero) {
+    // no seat at the end (or an overflowed rate): never reached
+    if end_rate.partial_cmp(&zero) != Some(std::cmp::Ordering::Greater) {
         return (None, None);
     }
     // t* = D + (E - C(D)) / rho_D; X = X(D) + (t* - D) * b_D, b_D the cost
