@@ -27,6 +27,21 @@ pub const DEFAULT_TRIALS: u32 = 10_000;
 const CHUNK: usize = 2048;
 /// Trials per block inside a chunk: the columns of one block stay in cache.
 const BLOCK: usize = 512;
+/// The trials the band of cumulative output is read from: the first five
+/// chunks, the same trials on any number of threads, so that a band does
+/// not hold a figure per month for every one of millions of trials.
+pub const BAND_TRIALS: usize = 5 * CHUNK;
+
+/// `values` cut into one slice per chunk, `per_trial` values a trial;
+/// empty slices for the chunks past its end (a column not kept).
+fn per_chunk(values: &mut [f64], chunks: usize, per_trial: usize) -> Vec<&mut [f64]> {
+    let width = (CHUNK * per_trial).max(1);
+    values
+        .chunks_mut(width)
+        .chain(std::iter::repeat_with(|| &mut [][..]))
+        .take(chunks)
+        .collect()
+}
 
 /// p10, p50, p90 and mean of a simulated figure.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -159,12 +174,16 @@ impl Bounded {
 }
 
 /// The simulated delivery of a goal (MODEL.md 10.3).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GoalSimulation {
     pub completion_month: Bounded,
     pub cost_to_deliver: Bounded,
     /// The share of trials with t* <= T.
     pub on_time_share: f64,
+    /// The p10 and p90 of the cumulative output at the end of each month
+    /// (month m ends at min(m, D)), over the first [`BAND_TRIALS`] trials:
+    /// the band of the delivery chart.
+    pub output_band: Vec<(f64, f64)>,
 }
 
 /// The outcome of a simulation run.
@@ -219,6 +238,9 @@ struct Block<'a> {
     per_pm: &'a mut [f64],
     completion: &'a mut [f64],
     deliver: &'a mut [f64],
+    /// The cumulative output at each month's end, month by month for each
+    /// trial of the chunk that the band is read from (empty otherwise).
+    band: &'a mut [f64],
 }
 
 /// One trial's team as a [`Curve`]: its seats' terms and the cost lines
@@ -259,6 +281,11 @@ fn f(d: Decimal) -> f64 {
 }
 
 impl Sampler {
+    /// Months of the plan: ceil(D).
+    fn months(&self) -> usize {
+        self.horizon.duration.ceil().max(0.0) as usize
+    }
+
     pub fn new(model: &CostModel) -> Sampler {
         let ends = |r: &Range| (f(r.low()), f(r.typical()), f(r.high()));
         let shapes: Vec<(f64, f64)> = model
@@ -381,6 +408,14 @@ impl Sampler {
                 let (when, cost) = reach(&trial, effort, &mut events);
                 *completion = when.unwrap_or(f64::INFINITY);
                 *deliver = cost.unwrap_or(f64::INFINITY);
+                // C at each month's end, for the band of the delivery chart
+                let months = self.months();
+                if let Some(cumulative) = out.band.get_mut((start + t) * months..(start + t + 1) * months) {
+                    for (m, c) in cumulative.iter_mut().enumerate() {
+                        let end = (m as f64 + 1.0).min(d);
+                        *c = terms.iter().map(|s| s.capacity_within(0.0, end)).sum();
+                    }
+                }
             }
         }
     }
@@ -388,50 +423,55 @@ impl Sampler {
     /// Runs the simulation; `progress` is told how many trials are done.
     /// Holds 24 bytes per trial (a cost, a capacity, their ratio), 16 more
     /// with a goal (a completion and a cost to deliver), and nothing more
-    /// that grows with the trials.
+    /// that grows with the trials (the band is read from at most
+    /// [`BAND_TRIALS`]).
     pub fn run(&self, trials: u32, seed: u64, progress: &(dyn Fn(u64) + Sync)) -> Simulation {
         let n = trials as usize;
+        let chunks = n.div_ceil(CHUNK);
         let goal_n = if self.goal.is_some() { n } else { 0 };
+        let months = self.months();
         let (mut costs, mut capacities, mut per_pm) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
         let (mut completions, mut delivers) = (vec![0.0; goal_n], vec![0.0; goal_n]);
-        // without a goal its columns are empty: each chunk gets an empty
-        // slice of them
-        let goal_chunk = if goal_n == 0 { 0 } else { CHUNK };
-        let mut completion_chunks: Vec<&mut [f64]> = if goal_n == 0 {
-            (0..n.div_ceil(CHUNK)).map(|_| &mut [][..]).collect()
-        } else {
-            completions.chunks_mut(goal_chunk).collect()
-        };
-        let mut deliver_chunks: Vec<&mut [f64]> = if goal_n == 0 {
-            (0..n.div_ceil(CHUNK)).map(|_| &mut [][..]).collect()
-        } else {
-            delivers.chunks_mut(goal_chunk).collect()
-        };
+        let mut band = vec![0.0; goal_n.min(BAND_TRIALS) * months];
+        let mut completion_chunks = per_chunk(&mut completions, chunks, 1);
+        let mut deliver_chunks = per_chunk(&mut delivers, chunks, 1);
+        let mut band_chunks = per_chunk(&mut band, chunks, months);
         costs
             .par_chunks_mut(CHUNK)
             .zip(capacities.par_chunks_mut(CHUNK))
             .zip(per_pm.par_chunks_mut(CHUNK))
             .zip(completion_chunks.par_iter_mut())
             .zip(deliver_chunks.par_iter_mut())
+            .zip(band_chunks.par_iter_mut())
             .enumerate()
-            .for_each(|(chunk, ((((cost, capacity), per_pm), completion), deliver))| {
-                let trials = cost.len() as u64;
-                let block = Block {
-                    cost,
-                    capacity,
-                    per_pm,
-                    completion,
-                    deliver,
-                };
-                self.run_chunk(seed, chunk, block);
-                progress(trials);
-            });
+            .for_each(
+                |(chunk, (((((cost, capacity), per_pm), completion), deliver), band))| {
+                    let trials = cost.len() as u64;
+                    let block = Block {
+                        cost,
+                        capacity,
+                        per_pm,
+                        completion,
+                        deliver,
+                        band,
+                    };
+                    self.run_chunk(seed, chunk, block);
+                    progress(trials);
+                },
+            );
         let (cost, capacity) = rayon::join(|| Summary::of(&mut costs), || Summary::of(&mut capacities));
         drop(capacities);
         let goal = self.goal.map(|(_, by)| GoalSimulation {
             on_time_share: completions.iter().filter(|t| **t <= by).count() as f64 / n as f64,
             completion_month: Bounded::of(&mut completions),
             cost_to_deliver: Bounded::of(&mut delivers),
+            output_band: (0..months)
+                .map(|m| {
+                    let mut column: Vec<f64> = band.iter().skip(m).step_by(months).copied().collect();
+                    let s = Summary::of(&mut column);
+                    (s.p10, s.p90)
+                })
+                .collect(),
         });
         Simulation {
             trials,

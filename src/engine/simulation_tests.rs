@@ -547,6 +547,27 @@ mod goals {
     }
 
     #[test]
+    fn the_band_of_cumulative_output_rises_and_ends_at_the_capacity_range() {
+        let e = with_goal("(effort_pm: 30, by_month: 11)");
+        let sim = simulate(&e.model, 50_000, DEFAULT_SEED, &|_| {});
+        let band = sim.goal.expect("a goal").output_band;
+        assert_eq!(band.len(), 12);
+        for (m, (lo, hi)) in band.iter().enumerate() {
+            assert!(lo <= hi, "month {}: {lo} > {hi}", m + 1);
+        }
+        for pair in band.windows(2) {
+            assert!(pair[0].0 <= pair[1].0 && pair[0].1 <= pair[1].1, "{pair:?}");
+        }
+        // at D the band is the simulated capacity's p10-p90 over the
+        // first trials: inside the deterministic capacity range
+        let (lo, hi) = band[11];
+        assert!(decimal(lo) >= e.capacity.low && decimal(hi) <= e.capacity.high);
+        // the band is read from the first trials only: the same with more
+        let more = simulate(&e.model, 100_000, DEFAULT_SEED, &|_| {});
+        assert_eq!(more.goal.expect("a goal").output_band, band);
+    }
+
+    #[test]
     fn a_goal_never_reached_in_some_trials_has_open_percentiles() {
         // one engineer until month 2 of 12: hired in 0 to 26 weeks (6
         // months at the high end), so in most trials never started: the
