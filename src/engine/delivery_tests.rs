@@ -117,3 +117,20 @@ fn completion_is_continuous_at_the_end_of_the_plan() {
     assert_eq!(past.late_months, Some(dec!(0.01)));
     assert_eq!(at_end.late_months, Some(zero));
 }
+
+#[test]
+fn the_output_curve_has_a_corner_where_its_rate_changes() {
+    // the engineer of the hand table: nothing until month 3, half output
+    // on the ramp to month 6, full output to 12: C = 0, 0, 1.5, 7.5
+    let s = scenario("12", ENGINEER, "");
+    let e = crate::estimate(&s, &hand()).expect("estimate");
+    assert_eq!(
+        e.output_points().expect("points"),
+        vec![
+            (dec!(0), dec!(0)),
+            (dec!(3), dec!(0)),
+            (dec!(6), dec!(1.5)),
+            (dec!(12), dec!(7.5))
+        ]
+    );
+}

@@ -176,6 +176,29 @@ impl Estimate {
     pub fn total_fte(&self) -> Decimal {
         self.engineering_fte + self.development_fte
     }
+
+    /// The likely cumulative output C(t) (MODEL.md 10.2) at every time in
+    /// [0, D] where its rate changes, in order, both ends included: the
+    /// corners of a piecewise linear curve, drawn exactly by joining them.
+    pub fn output_points(&self) -> Result<Vec<(Decimal, Decimal)>, Diagnostic> {
+        let likely = Likely::new(self.model.clone());
+        let d = self.model.duration;
+        let mut times: Vec<Decimal> = likely
+            .seat_terms()
+            .iter()
+            .flat_map(|t| t.pieces())
+            .flat_map(|(from, until, _)| [from, until])
+            .filter_map(|t| t.get())
+            .map(|t| t.clamp(Decimal::ZERO, d))
+            .chain([Decimal::ZERO, d])
+            .collect();
+        times.sort();
+        times.dedup();
+        times
+            .into_iter()
+            .map(|t| Ok((t, likely.capacity_within(Decimal::ZERO, t)?)))
+            .collect()
+    }
 }
 
 /// Estimates a scenario's seats (explicit or already recommended: the
