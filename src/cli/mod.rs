@@ -100,10 +100,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Rates(command) => rates::run(&dirs, &cli.rates, command, width),
         Command::Sensitivity(args) => {
             let estimate = one(&dirs, &args)?;
-            let (likely, swings) =
-                teamcost::sensitivity(&estimate.model).map_err(|d| Diagnostics(vec![d]))?;
-            let stdout =
-                teamcost::report::sensitivity::render(&estimate, likely, &swings, args.format.into(), width);
+            let found = teamcost::sensitivity(&estimate.model).map_err(|d| Diagnostics(vec![d]))?;
+            let stdout = teamcost::report::sensitivity::render(&estimate, &found, args.format.into(), width);
             Ok(ok(stdout))
         }
         Command::Breakeven(args) => {

@@ -17,7 +17,8 @@ const ENGINEER: &str = r#"(role: "ai-engineer", level: Senior)"#;
 #[test]
 fn sensitivity_of_an_in_house_engineer() {
     let e = estimate(&scenario("12", ENGINEER, ""), &hand_layers()).expect("estimate");
-    let (likely, swings) = sensitivity(&e.model).expect("sensitivity");
+    let crate::engine::sensitivity::Sensitivity { likely, swings, .. } =
+        sensitivity(&e.model).expect("sensitivity");
     assert_eq!(likely, dec!(149400));
     let rows: Vec<(String, Decimal, Decimal)> = swings
         .iter()

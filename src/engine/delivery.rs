@@ -9,7 +9,9 @@
 use rust_decimal::Decimal;
 
 use crate::engine::likely::Likely;
+use crate::engine::model::CostModel;
 use crate::engine::number::{Exact, Number};
+use crate::engine::seat::Terms;
 use crate::input::diagnostic::Diagnostic;
 use crate::scenario::Goal;
 
@@ -127,6 +129,68 @@ impl Curve<Exact> for Likely {
 
     fn cost(&self, a: Exact, b: Exact) -> Exact {
         self.exact_cost_before(a, b)
+    }
+}
+
+/// A model at one set of input values, exact: the curve sensitivity moves
+/// one input at a time on.
+pub struct At<'m> {
+    model: &'m CostModel,
+    values: &'m [Decimal],
+    terms: Vec<Terms<Exact>>,
+    cost_turns: Vec<Exact>,
+}
+
+impl<'m> At<'m> {
+    pub fn new(model: &'m CostModel, values: &'m [Decimal]) -> At<'m> {
+        At {
+            terms: model
+                .seats
+                .iter()
+                .map(|s| s.terms(values, model.duration))
+                .collect(),
+            cost_turns: model.cost_turns().into_iter().map(Exact::new).collect(),
+            model,
+            values,
+        }
+    }
+
+    /// `(t*, X)` for `effort` at these values; an overflow is an error.
+    pub fn reach(&self, effort: Decimal) -> Result<(Option<Decimal>, Option<Decimal>), Diagnostic> {
+        let (t, x) = reach(self, Exact::new(effort), &mut Vec::new());
+        let too_large = || self.model.too_large("cost to deliver");
+        Ok((
+            t.map(|t| t.get().ok_or_else(too_large)).transpose()?,
+            x.map(|x| x.get().ok_or_else(too_large)).transpose()?,
+        ))
+    }
+}
+
+impl Curve<Exact> for At<'_> {
+    fn duration(&self) -> Exact {
+        Exact::new(self.model.duration)
+    }
+
+    fn pieces(&self, out: &mut Vec<(Exact, Exact, Exact)>) {
+        out.extend(self.terms.iter().flat_map(|t| t.pieces()));
+    }
+
+    fn cost_turns(&self) -> &[Exact] {
+        &self.cost_turns
+    }
+
+    fn cost(&self, a: Exact, b: Exact) -> Exact {
+        let seats = self
+            .terms
+            .iter()
+            .fold(Exact::zero(), |sum, t| sum + t.cost_before(a, b));
+        match (a.get(), b.get()) {
+            (Some(i0), Some(i1)) => self.model.lines.iter().fold(seats, |sum, l| {
+                sum + l.cost_within(self.values, self.model.duration, i0, i1)
+            }),
+            // an overflowed bound makes an overflowed cost
+            _ => Exact::zero() * a * b,
+        }
     }
 }
 

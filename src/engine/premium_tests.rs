@@ -110,7 +110,8 @@ fn an_agency_seat_with_two_skills() {
 #[test]
 fn premiums_are_inputs_of_sensitivity() {
     let e = estimate(&scenario(ENGINEER), &layers()).expect("estimate");
-    let (likely, swings) = sensitivity::sensitivity(&e.model).expect("sensitivity");
+    let sensitivity::Sensitivity { likely, swings, .. } =
+        sensitivity::sensitivity(&e.model).expect("sensitivity");
     assert_eq!(likely, dec!(171000));
     let swing = |name: &str| {
         swings

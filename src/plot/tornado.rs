@@ -35,12 +35,17 @@ fn label(input: &Input, e: &Assessment) -> String {
 }
 
 pub fn chart(e: &Assessment) -> Result<String, PlotError> {
-    let (likely, swings) = sensitivity(&e.model).map_err(|d| PlotError::Compute(d.to_string()))?;
-    let swings: Vec<_> = swings
-        .into_iter()
-        .filter(|s| !s.swing().is_zero())
-        .take(TOP)
-        .collect();
+    let crate::engine::sensitivity::Sensitivity { likely, swings, .. } =
+        sensitivity(&e.model).map_err(|d| PlotError::Compute(d.to_string()))?;
+    // the bars are of cost: largest cost swing first, whatever sensitivity
+    // sorted by (the cost to deliver, with a goal)
+    let mut swings: Vec<_> = swings.into_iter().filter(|s| !s.swing().is_zero()).collect();
+    swings.sort_by(|a, b| {
+        b.swing()
+            .cmp(&a.swing())
+            .then_with(|| a.input.to_string().cmp(&b.input.to_string()))
+    });
+    swings.truncate(TOP);
     if swings.is_empty() {
         return Err(PlotError::Empty("no input of this scenario has a range".into()));
     }

@@ -33,7 +33,7 @@ fn row(e: &Assessment) -> Row<'_> {
         .as_ref()
         .map_err(|d| d.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; "));
     let risk = sensitivity(&e.model)
-        .map(|(likely, swings)| {
+        .map(|crate::engine::sensitivity::Sensitivity { likely, swings, .. }| {
             let top = swings.into_iter().next().map(|s| {
                 let words = words(&s.input, e, layers);
                 (s, words)
