@@ -49,10 +49,19 @@ fn json_follows_the_contract_with_hand_checked_figures() {
     assert_eq!(json["file"], "s.ron");
     // components: salary 90000, burden 27000, overhead 5400, management 9000,
     // recruiting 18000, agency 192000
+    // every key, "0.00" where there is none (MODEL.md section 12)
     assert_eq!(
         json["components"],
         serde_json::json!({"salary": "90000.00", "burden": "27000.00", "overhead": "5400.00",
-            "management": "9000.00", "recruiting": "18000.00", "agency": "192000.00"})
+            "management": "9000.00", "recruiting": "18000.00", "agency": "192000.00",
+            "other": "0.00", "exit": "0.00"})
+    );
+    assert_eq!(json["schema_version"], 2);
+    // 341400 / 19.5 = 17507.69...; no deterministic low or high (10.8)
+    assert_eq!(json["cost_per_pm"], serde_json::json!({"likely": "17507.69"}));
+    assert_eq!(
+        json["team"]["seats"][1]["components"]["recruiting"], "0.00",
+        "an agency seat has every key too"
     );
     // month 4: engineer 14600 + 18000 fee, developers 16000
     assert_eq!(
@@ -80,6 +89,66 @@ fn several_files_give_a_json_array() {
     let run = workdir().run(&["estimate", "s.ron", "s.ron", "--format", "json"]);
     let json: Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(json.as_array().map(Vec::len), Some(2));
+    for e in json.as_array().into_iter().flatten() {
+        assert_eq!(e["schema_version"], 2);
+    }
+}
+
+/// MODEL.md section 12: every top-level object of estimate, compare,
+/// sensitivity, breakeven and recommend (each element of an array) carries
+/// `"schema_version": 2`.
+#[test]
+fn every_json_object_carries_the_schema_version() {
+    let dir = Workdir::new(&[
+        ("s.ron", TEAM),
+        ("e.ron", crate::support::ENGINEER),
+        ("rates/hand.ron", &hand_table()),
+        ("rates/quote.ron", crate::support::QUOTE),
+    ]);
+    for args in [
+        &["compare", "s.ron", "s.ron", "--format", "json"][..],
+        &["sensitivity", "s.ron", "--format", "json"],
+        &["breakeven", "e.ron", "--format", "json"],
+        &[
+            "recommend",
+            "--stage",
+            "pilot",
+            "--duration",
+            "6",
+            "--location",
+            "us",
+            "--effort-pm",
+            "6",
+            "--format",
+            "json",
+        ],
+        &[
+            "recommend",
+            "--stage",
+            "pilot",
+            "--duration",
+            "6",
+            "--location",
+            "us",
+            "--effort-pm",
+            "6",
+            "--compare-engagements",
+            "--format",
+            "json",
+        ],
+    ] {
+        let run = dir.run(args);
+        assert_eq!(run.status, 0, "{args:?}: {}", run.stderr);
+        let json: Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let objects = match &json {
+            Value::Array(all) => all.clone(),
+            one => vec![one.clone()],
+        };
+        assert!(!objects.is_empty(), "{args:?}");
+        for o in objects {
+            assert_eq!(o["schema_version"], 2, "{args:?}: {o}");
+        }
+    }
 }
 
 #[test]
@@ -91,15 +160,65 @@ fn table_csv_and_markdown() {
 
     let csv = dir.run(&["estimate", "s.ron", "--format", "csv"]);
     let lines: Vec<&str> = csv.stdout.lines().collect();
-    assert_eq!(lines[0], "scenario,file,currency,section,item,low,likely,high");
-    assert_eq!(
-        lines[1],
-        "Worked example,s.ron,USD,total,cost,199800.00,341400.00,492000.00"
-    );
     assert!(
-        csv.stdout
-            .contains("Worked example,s.ron,USD,component,recruiting,,18000.00,\n")
+        lines[0].starts_with("scenario,file,currency,section,item,low,likely,high,"),
+        "{}",
+        lines[0]
     );
+    let rows = crate::support::csv_rows(&csv.stdout);
+    let row = |section: &str, item: &str| crate::support::csv_row(&rows, section, item);
+    let cost = row("total", "cost");
+    assert_eq!(
+        [&cost["low"], &cost["likely"], &cost["high"]],
+        ["199800.00", "341400.00", "492000.00"]
+    );
+    assert_eq!(row("component", "recruiting")["likely"], "18000.00");
+    assert_eq!(row("component", "exit")["likely"], "0.00");
+    assert_eq!(row("total", "cost_per_pm")["likely"], "17507.69");
+    assert_eq!(row("total", "cost_per_pm")["low"], "");
+    // a seat is one row with its own columns, as in the JSON
+    let seat = row("seat", "2");
+    for (column, value) in [
+        ("role", "ai-developer"),
+        ("level", "Mid"),
+        ("location", "us"),
+        ("engagement", "Agency"),
+        ("count", "2"),
+        ("allocation", "0.5"),
+        ("fte", "1.00"),
+        ("focus", "Development"),
+        ("from_month", "0"),
+        ("until_month", "12"),
+        ("likely", "192000.00"),
+        ("capacity_likely", "12.00"),
+    ] {
+        assert_eq!(seat[column], value, "seat column {column}");
+    }
+    // month 4: engineer 14600 + 18000 fee, developers 16000
+    let month = row("month", "4");
+    assert_eq!(
+        [
+            &month["likely"],
+            &month["cumulative"],
+            &month["from_month"],
+            &month["until_month"]
+        ],
+        ["48600.00", "96600.00", "3", "4"]
+    );
+    // plain numbers only: no thousands separators in any figure
+    for r in &rows {
+        for column in [
+            "low",
+            "likely",
+            "high",
+            "capacity_low",
+            "capacity_likely",
+            "capacity_high",
+            "cumulative",
+        ] {
+            assert!(!r[column].contains(','), "{column}: {r:?}");
+        }
+    }
 
     let markdown = dir.run(&["estimate", "s.ron", "--format", "markdown"]);
     assert!(
@@ -120,9 +239,14 @@ fn table_csv_and_markdown() {
         "{}",
         compare.stdout
     );
-    // 341400 / 19.5 = 17507.69...
+    // 341400 / 19.5 = 17507.69...; likely only (MODEL.md 10.8)
     assert!(
         compare.stdout.contains("Cost per person-month likely,17507.69\n"),
+        "{}",
+        compare.stdout
+    );
+    assert!(
+        !compare.stdout.contains("person-month low") && !compare.stdout.contains("person-month high"),
         "{}",
         compare.stdout
     );

@@ -265,6 +265,7 @@ fn checked_components(
         recruiting: get(c.recruiting, "recruiting")?,
         agency: get(c.agency, "agency")?,
         other: get(c.other, "other")?,
+        exit: get(c.exit, "exit")?,
     })
 }
 

@@ -144,7 +144,9 @@ pub fn overlap<N: Number>(a0: N, a1: N, b0: N, b1: N) -> N {
 }
 
 /// Cost components (MODEL.md sections 4 and 8.2); they add up to the
-/// cost. `other` is the non-labour cost lines (zero for a seat).
+/// cost. `other` is the non-labour cost lines (zero for a seat); `exit`
+/// what a released employee is paid on leaving (notice not worked and
+/// severance, MODEL.md section 10), zero until the engine prices it.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Components<N = Decimal> {
     pub salary: N,
@@ -154,6 +156,7 @@ pub struct Components<N = Decimal> {
     pub recruiting: N,
     pub agency: N,
     pub other: N,
+    pub exit: N,
 }
 
 impl<N: Number> Components<N> {
@@ -167,6 +170,7 @@ impl<N: Number> Components<N> {
             recruiting: z,
             agency: z,
             other: z,
+            exit: z,
         }
     }
 }
@@ -180,6 +184,7 @@ impl<N: Copy + std::ops::Add<Output = N>> Components<N> {
             + self.recruiting
             + self.agency
             + self.other
+            + self.exit
     }
 
     pub fn add(&mut self, other: &Components<N>) {
@@ -191,11 +196,12 @@ impl<N: Copy + std::ops::Add<Output = N>> Components<N> {
             recruiting: self.recruiting + other.recruiting,
             agency: self.agency + other.agency,
             other: self.other + other.other,
+            exit: self.exit + other.exit,
         };
     }
 
     /// (name, amount) pairs in the order reports show them.
-    pub fn named(&self) -> [(&'static str, N); 7] {
+    pub fn named(&self) -> [(&'static str, N); 8] {
         [
             ("salary", self.salary),
             ("burden", self.burden),
@@ -204,19 +210,21 @@ impl<N: Copy + std::ops::Add<Output = N>> Components<N> {
             ("recruiting", self.recruiting),
             ("agency", self.agency),
             ("other", self.other),
+            ("exit", self.exit),
         ]
     }
 
-    /// The components a report shows: the six of labour always, `other`
-    /// only when the scenario has non-labour costs, so a file without cost
-    /// lines reads as it always did.
+    /// The components a report for people shows: the six of labour
+    /// always, `other` and `exit` only when the scenario has them, so a
+    /// file without cost lines or exits reads as it always did. (JSON and
+    /// CSV write every one of [`Components::named`].)
     pub fn shown(&self) -> Vec<(&'static str, N)>
     where
         N: PartialEq + Default,
     {
         self.named()
             .into_iter()
-            .filter(|(name, amount)| *name != "other" || *amount != N::default())
+            .filter(|(name, amount)| !matches!(*name, "other" | "exit") || *amount != N::default())
             .collect()
     }
 
@@ -230,6 +238,7 @@ impl<N: Copy + std::ops::Add<Output = N>> Components<N> {
             recruiting: f(self.recruiting),
             agency: f(self.agency),
             other: f(self.other),
+            exit: f(self.exit),
         }
     }
 }

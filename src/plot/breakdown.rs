@@ -32,16 +32,17 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
         legend_width: 220,
     };
     // The components in `named()` order, each with its index there: its
-    // colour. `other` only when a scenario has non-labour costs, so a chart
+    // colour. `other` and `exit` only when a scenario has them, so a chart
     // without them is the one it always was.
     let any_other = estimates.iter().any(|e| !e.components.other.is_zero());
+    let any_exit = estimates.iter().any(|e| !e.components.exit.is_zero());
     let shown: Vec<(usize, &str)> = estimates
         .first()
         .map(|e| e.components.named().map(|(name, _)| name))
         .unwrap_or_default()
         .into_iter()
         .enumerate()
-        .filter(|(_, name)| any_other || *name != "other")
+        .filter(|(_, name)| (any_other || *name != "other") && (any_exit || *name != "exit"))
         .collect();
     svg(|root| {
         bars::draw(root, &layout, |chart| {

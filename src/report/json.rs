@@ -1,5 +1,5 @@
-//! JSON: the contract for scripts (MODEL.md section 7). Fields are added,
-//! never renamed.
+//! JSON: the contract for scripts (MODEL.md sections 7 and 12). Fields
+//! are added, never renamed or removed within a `schema_version`.
 
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -10,13 +10,19 @@ use crate::engine::simulation::{Simulation, Summary, decimal};
 use crate::engine::{Components, SeatEstimate, Triple};
 use crate::money::{plain, two_places};
 
+/// The version of the output contract every top-level object carries
+/// (MODEL.md section 12); raised when a field is renamed or removed.
+pub const SCHEMA_VERSION: u32 = 2;
+
 fn triple(t: &Triple) -> Value {
     json!({ "low": two_places(t.low), "likely": two_places(t.likely), "high": two_places(t.high) })
 }
 
+/// Every component, "0.00" where there is none: a script never meets a
+/// missing key (MODEL.md section 12).
 fn components(c: &Components) -> Value {
     Value::Object(
-        c.shown()
+        c.named()
             .iter()
             .map(|(name, amount)| (name.to_string(), Value::String(two_places(*amount))))
             .collect(),
@@ -134,6 +140,14 @@ fn advice(e: &Assessment) -> Value {
     )
 }
 
+/// Cost per productive person-month: its likely figure only (MODEL.md
+/// 10.8: the deterministic low and high paired worlds that cannot happen
+/// together); `null` without productive capacity.
+fn per_pm(e: &Assessment) -> Value {
+    e.cost_per_pm()
+        .map_or(Value::Null, |t| json!({ "likely": two_places(t.likely) }))
+}
+
 fn optional(value: Option<Decimal>) -> Value {
     value.map_or(Value::Null, |d| Value::String(two_places(d)))
 }
@@ -142,6 +156,7 @@ fn optional(value: Option<Decimal>) -> Value {
 pub fn estimate(e: &Assessment) -> Value {
     let s = &e.scenario;
     let v = json!({
+        "schema_version": SCHEMA_VERSION,
         "scenario": s.name,
         "file": s.file,
         "stage": s.stage_label(),
@@ -153,7 +168,7 @@ pub fn estimate(e: &Assessment) -> Value {
         "rate_layers": e.layers,
         "cost": triple(&e.cost),
         "capacity_pm": triple(&e.capacity),
-        "cost_per_pm": e.cost_per_pm().map_or(Value::Null, |t| triple(&t)),
+        "cost_per_pm": per_pm(e),
         "team": {
             "engineering_fte": two_places(e.engineering_fte),
             "development_fte": two_places(e.development_fte),
@@ -206,6 +221,7 @@ pub fn comparison(estimates: &[Assessment]) -> String {
         .iter()
         .map(|e| {
             let v = json!({
+                "schema_version": SCHEMA_VERSION,
                 "scenario": e.scenario.name,
                 "file": e.scenario.file,
                 "currency": e.currency.to_string(),
@@ -216,7 +232,7 @@ pub fn comparison(estimates: &[Assessment]) -> String {
                 "engineering_fte": two_places(e.engineering_fte),
                 "development_fte": two_places(e.development_fte),
                 "capacity_pm": triple(&e.capacity),
-                "cost_per_pm": e.cost_per_pm().map_or(Value::Null, |t| triple(&t)),
+                "cost_per_pm": per_pm(e),
                 "cost_per_pm_likely": optional(e.cost_per_pm().map(|t| t.likely)),
                 "staffed_weeks": plain(e.staffed_weeks),
                 "warnings": e.warnings,

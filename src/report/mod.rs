@@ -79,8 +79,7 @@ pub fn engagements(
             let table: serde_json::Value =
                 serde_json::from_str(&json::comparison(estimates)).unwrap_or_default();
             let months = breakeven.as_ref().ok().and_then(|b| b.months);
-            let v =
-                serde_json::json!({ "engagements": table, "breakeven_months": months, "breakeven": verdict });
+            let v = serde_json::json!({ "schema_version": json::SCHEMA_VERSION, "engagements": table, "breakeven_months": months, "breakeven": verdict });
             json::pretty(&v)
         }
         Format::Csv => comparison(estimates, format, width),
@@ -133,9 +132,8 @@ fn comparison_rows(estimates: &[Assessment], money: fn(Decimal) -> String) -> Ve
             two_places(e.capacity.likely)
         }),
         row("Capacity high (person-months)", &|e| two_places(e.capacity.high)),
-        row("Cost per person-month low", &|e| per_pm(e, |t| t.low)),
+        // likely only (MODEL.md 10.8)
         row("Cost per person-month likely", &|e| per_pm(e, |t| t.likely)),
-        row("Cost per person-month high", &|e| per_pm(e, |t| t.high)),
         row("Staffed after (weeks)", &|e| plain(e.staffed_weeks)),
         row("Goal (person-months by month)", &|e| {
             e.delivery.as_ref().map_or_else(

@@ -88,6 +88,7 @@ pub fn render(e: &Assessment, likely: Decimal, swings: &[Swing], format: Format,
                 })
                 .collect();
             let v = json!({
+                "schema_version": super::json::SCHEMA_VERSION,
                 "scenario": e.scenario.name,
                 "file": e.scenario.file,
                 "currency": e.currency.to_string(),

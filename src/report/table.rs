@@ -138,9 +138,16 @@ fn estimate(e: &Assessment, style: Style) -> String {
         out.push_str(&para(style, &format!("Figures {c}.")));
     }
 
+    // likely only: its deterministic low and high paired worlds that
+    // cannot happen together (MODEL.md 10.8)
     let per_pm = match e.cost_per_pm() {
-        Some(per_pm) => range_row("Cost per productive person-month", &per_pm, grouped),
-        None => strings(&["Cost per productive person-month", "n/a", "n/a", "n/a"]),
+        Some(per_pm) => strings(&[
+            "Cost per productive person-month",
+            "",
+            &grouped(per_pm.likely),
+            "",
+        ]),
+        None => strings(&["Cost per productive person-month", "", "n/a", ""]),
     };
     let totals = vec![
         range_row("Cost", &e.cost, grouped),
