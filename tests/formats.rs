@@ -63,11 +63,17 @@ fn json_follows_the_contract_with_hand_checked_figures() {
         json["team"]["seats"][1]["components"]["recruiting"], "0.00",
         "an agency seat has every key too"
     );
-    // month 4: engineer 14600 + 18000 fee, developers 16000
+    // month 4: engineer 14600 + 18000 fee, developers 16000; output
+    // (MODEL.md 10.2): developers 1 a month, the engineer 0.5 on the first
+    // month of his ramp-up (hired after 3 months): 1.5, to date 3 + 1.5
     assert_eq!(
         json["monthly"][3],
-        serde_json::json!({"month": 4, "likely": "48600.00", "cumulative": "96600.00"})
+        serde_json::json!({"month": 4, "likely": "48600.00", "cumulative": "96600.00",
+            "capacity_pm": "1.50", "cumulative_pm": "4.50"})
     );
+    // month 12: the engineer at full output, to date the capacity
+    assert_eq!(json["monthly"][11]["capacity_pm"], "2.00");
+    assert_eq!(json["monthly"][11]["cumulative_pm"], "19.50");
     let seat = &json["team"]["seats"][1];
     for (key, value) in [
         ("role", "ai-developer"),
@@ -200,10 +206,12 @@ fn table_csv_and_markdown() {
         [
             &month["likely"],
             &month["cumulative"],
+            &month["capacity_likely"],
+            &month["cumulative_pm"],
             &month["from_month"],
             &month["until_month"]
         ],
-        ["48600.00", "96600.00", "3", "4"]
+        ["48600.00", "96600.00", "1.50", "4.50", "3", "4"]
     );
     // plain numbers only: no thousands separators in any figure
     for r in &rows {

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use crate::engine::inputs::{capacity_values, cost_values};
 use crate::engine::model::{CostModel, SeatModel};
 use crate::engine::number::{Exact, Number};
-use crate::engine::seat::Components;
+use crate::engine::seat::{Components, Terms};
 use crate::engine::{Estimate, LineEstimate, Month, PhaseEstimate, SeatEstimate, Triple, month_count};
 use crate::input::diagnostic::Diagnostic;
 use crate::range::Bound;
@@ -86,6 +86,7 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
     let mut warnings = Vec::new();
     let mut components = Components::<Exact>::zero();
     let mut monthly = vec![Exact::zero(); month_count(d)];
+    let mut monthly_output = vec![Exact::zero(); month_count(d)];
     let (mut engineering_fte, mut development_fte) = (Decimal::ZERO, Decimal::ZERO);
     for s in &model.seats {
         let at_likely = s.terms(&corners.likely, d);
@@ -104,6 +105,7 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
         let parts = at_likely.components();
         components.add(&parts);
         at_likely.add_months(&mut monthly);
+        add_output_months(&at_likely, &mut monthly_output, d);
         match s.focus {
             Focus::Engineering => engineering_fte += s.fte,
             Focus::Development => development_fte += s.fte,
@@ -166,15 +168,19 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
             })
         })
         .collect::<Result<Vec<_>, Diagnostic>>()?;
-    let mut cumulative = Decimal::ZERO;
+    let (mut cumulative, mut cumulative_pm) = (Decimal::ZERO, Decimal::ZERO);
     let mut months = Vec::with_capacity(monthly.len());
-    for (i, likely) in monthly.into_iter().enumerate() {
+    for (i, (likely, output)) in monthly.into_iter().zip(monthly_output).enumerate() {
         let likely = likely.get().ok_or_else(|| scenario_error("monthly cost"))?;
+        let capacity_pm = output.get().ok_or_else(|| scenario_error("monthly capacity"))?;
         cumulative += likely;
+        cumulative_pm += capacity_pm;
         months.push(Month {
             month: i + 1,
             likely,
             cumulative,
+            capacity_pm,
+            cumulative_pm,
         });
     }
     Ok(Estimate {
@@ -217,6 +223,17 @@ fn spans(model: &CostModel, corners: &Corners, i0: Decimal, i1: Decimal) -> (Sum
         });
     }
     (cost, capacity)
+}
+
+/// Adds a seat's likely output in each month to `months` (MODEL.md 10.2:
+/// month m spans [m - 1, min(m, D))), read from the seat formula's
+/// capacity inside the month, as phases read it.
+fn add_output_months(terms: &Terms<Exact>, months: &mut [Exact], d: Decimal) {
+    for (i, month) in months.iter_mut().enumerate() {
+        let m = Decimal::from(i);
+        let end = (m + Decimal::ONE).min(d);
+        *month = *month + terms.capacity_within(Exact::new(m), Exact::new(end));
+    }
 }
 
 /// The cost lines inside [i0, i1) at the three ends.

@@ -28,6 +28,8 @@ pub mod simulation;
 mod simulation_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod timeline_tests;
 
 use rust_decimal::Decimal;
 
@@ -86,12 +88,18 @@ pub struct LineEstimate {
     pub cost: Triple,
 }
 
-/// One month of the likely burn.
+/// One month of the likely burn, and of the likely output (MODEL.md
+/// 10.2).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Month {
     pub month: usize,
     pub likely: Decimal,
     pub cumulative: Decimal,
+    /// The productive person-months delivered inside the month.
+    pub capacity_pm: Decimal,
+    /// The productive person-months delivered from the start through the
+    /// month's end: C(min(m, D)).
+    pub cumulative_pm: Decimal,
 }
 
 /// Everything teamcost says about one scenario.

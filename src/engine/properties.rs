@@ -57,6 +57,21 @@ proptest! {
         prop_assert_eq!(e.engineering_fte + e.development_fte, e.seats.iter().map(|s| s.fte).sum::<Decimal>());
     }
 
+    /// MODEL.md 10.2: the months' output adds up to the capacity, and the
+    /// cumulative output never falls and ends at it.
+    #[test]
+    fn months_output_adds_up_to_capacity(team in team(), d in duration()) {
+        let e = estimate(&scenario(&d.to_string(), &seats(&team), ""), &hand_layers()).unwrap();
+        prop_assert!(close(e.monthly.iter().map(|m| m.capacity_pm).sum(), e.capacity.likely));
+        let mut last = Decimal::ZERO;
+        for m in &e.monthly {
+            prop_assert!(m.capacity_pm >= Decimal::ZERO);
+            prop_assert!(m.cumulative_pm >= last, "{} after {last}", m.cumulative_pm);
+            last = m.cumulative_pm;
+        }
+        prop_assert!(close(last, e.capacity.likely));
+    }
+
     #[test]
     fn cost_grows_with_duration(team in team(), d in duration(), extra in 1i64..=120) {
         let longer = d + Decimal::new(extra, 1);
@@ -183,6 +198,8 @@ mod plans {
             prop_assert!(e.cost.low <= e.cost.likely && e.cost.likely <= e.cost.high, "{:?}", e.cost);
             prop_assert!(e.capacity.low <= e.capacity.likely && e.capacity.likely <= e.capacity.high, "{:?}", e.capacity);
             prop_assert!(close(e.monthly.iter().map(|m| m.likely).sum(), e.cost.likely));
+            prop_assert!(close(e.monthly.iter().map(|m| m.capacity_pm).sum(), e.capacity.likely));
+            prop_assert!(e.monthly.windows(2).all(|w| w[1].cumulative_pm >= w[0].cumulative_pm));
             prop_assert!(close(e.components.total(), e.cost.likely));
             for end in [|t: &crate::engine::Triple| t.low, |t: &crate::engine::Triple| t.likely, |t: &crate::engine::Triple| t.high] {
                 prop_assert!(close(e.phases.iter().map(|p| end(&p.cost)).sum(), end(&e.cost)));

@@ -163,6 +163,8 @@ fn rows(e: &Assessment) -> Vec<Row> {
         add(Row::new(e, "month", &m.month.to_string())
             .money("likely", m.likely)
             .money("cumulative", m.cumulative)
+            .money("capacity_likely", m.capacity_pm)
+            .money("cumulative_pm", m.cumulative_pm)
             .window(month - Decimal::ONE, month.min(d)));
     }
     if let Some(sim) = &e.simulation {

@@ -179,6 +179,8 @@ pub fn estimate(e: &Assessment) -> Value {
             "month": m.month,
             "likely": two_places(m.likely),
             "cumulative": two_places(m.cumulative),
+            "capacity_pm": two_places(m.capacity_pm),
+            "cumulative_pm": two_places(m.cumulative_pm),
         })).collect::<Vec<_>>(),
         "phases": e.phases.iter().map(|p| json!({
             "stage": p.stage.to_string(),

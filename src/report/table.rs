@@ -261,13 +261,22 @@ fn estimate(e: &Assessment, style: Style) -> String {
     let header = vec!["Component".into(), e.currency.to_string(), "Share".into()];
     out.push_str(&format!("{}\n", grid(style, header, rows, 1)));
 
-    out.push_str(&heading(style, "Monthly burn (likely)"));
+    out.push_str(&heading(style, "Monthly burn and output (likely)"));
     let rows = e
         .monthly
         .iter()
-        .map(|m| vec![m.month.to_string(), grouped(m.likely), grouped(m.cumulative)])
+        .map(|m| {
+            vec![
+                m.month.to_string(),
+                grouped(m.likely),
+                grouped(m.cumulative),
+                two_places(m.capacity_pm),
+                two_places(m.cumulative_pm),
+            ]
+        })
         .collect();
-    out.push_str(&grid(style, strings(&["Month", "Cost", "Cumulative"]), rows, 0));
+    let header = strings(&["Month", "Cost", "Cumulative", "Output (pm)", "Output to date"]);
+    out.push_str(&grid(style, header, rows, 0));
 
     if !e.warnings.is_empty() {
         out.push('\n');
