@@ -69,7 +69,26 @@ fn json_follows_the_contract_with_hand_checked_figures() {
     assert_eq!(
         json["monthly"][3],
         serde_json::json!({"month": 4, "likely": "48600.00", "cumulative": "96600.00",
-            "capacity_pm": "1.50", "cumulative_pm": "4.50"})
+            "capacity_pm": "1.50", "cumulative_pm": "4.50", "calendar": null})
+    );
+    // MODEL.md 10.6, plan quarters: Q2 = months 4-6
+    //   likely 48600 + 30600 * 2 = 109800; output 1.5 * 3
+    //   low: the engineer hired after 6 months (nothing yet), developers at
+    //   80 * 160 = 12800 from month 4: 38400
+    //   high: the engineer hired at once, 18600 a month; developers 125 *
+    //   160 = 20000 a month: 3 * 38600 = 115800
+    assert_eq!(
+        json["quarters"][1],
+        serde_json::json!({"label": "Q2", "from_month": "3", "until_month": "6",
+            "cost": {"low": "38400.00", "likely": "109800.00", "high": "115800.00"},
+            "capacity_pm": "4.50"})
+    );
+    assert_eq!(json["quarters"].as_array().map(Vec::len), Some(4));
+    assert_eq!(
+        json["fiscal_years"],
+        serde_json::json!([{"label": "Year 1", "from_month": "0", "until_month": "12",
+            "cost": {"low": "199800.00", "likely": "341400.00", "high": "492000.00"},
+            "capacity_pm": "19.50"}])
     );
     // month 12: the engineer at full output, to date the capacity
     assert_eq!(json["monthly"][11]["capacity_pm"], "2.00");
@@ -315,4 +334,84 @@ fn check_reports_every_problem_and_fails() {
         run.stderr
     );
     assert!(run.stderr.contains("did you mean `Mid`?"), "{}", run.stderr);
+}
+
+/// MODEL.md 10.6: the worked example from February 2027 with fiscal years
+/// from April, in every format: calendar months, "FY" labels.
+#[test]
+fn a_plan_on_the_calendar_in_every_format() {
+    let team = TEAM.replace(
+        "    engagement: InHouse,\n",
+        "    engagement: InHouse,\n    start: \"2027-02\",\n    fiscal_year_start: 4,\n",
+    );
+    let dir = Workdir::new(&[("s.ron", &team), ("rates/hand.ron", &hand_table())]);
+    let run = dir.run(&["estimate", "s.ron", "--format", "json", "--trials", "0"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let json: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(json["monthly"][0]["calendar"], "2027-02");
+    assert_eq!(json["monthly"][11]["calendar"], "2028-01");
+    let labels = |key: &str| -> Vec<String> {
+        json[key]
+            .as_array()
+            .expect("periods")
+            .iter()
+            .map(|p| p["label"].as_str().expect("label").to_string())
+            .collect()
+    };
+    // Feb-Mar 2027, then April 2027 to March 2028 (FY2028), then January 2028
+    assert_eq!(
+        labels("quarters"),
+        ["FY2027 Q4", "FY2028 Q1", "FY2028 Q2", "FY2028 Q3", "FY2028 Q4"]
+    );
+    assert_eq!(labels("fiscal_years"), ["FY2027", "FY2028"]);
+    // FY2027 Q4 = months 1-2: the developers alone, 16000 a month
+    assert_eq!(json["quarters"][0]["cost"]["likely"], "32000.00");
+    assert_eq!(json["quarters"][4]["until_month"], "12");
+
+    let csv = dir.run(&["estimate", "s.ron", "--format", "csv", "--trials", "0"]);
+    let rows = crate::support::csv_rows(&csv.stdout);
+    assert_eq!(
+        crate::support::csv_row(&rows, "month", "1")["calendar"],
+        "2027-02"
+    );
+    let q = crate::support::csv_row(&rows, "quarter", "FY2027 Q4");
+    assert_eq!(
+        [&q["from_month"], &q["until_month"], &q["likely"]],
+        ["0", "2", "32000.00"]
+    );
+    assert_eq!(
+        crate::support::csv_row(&rows, "fiscal_year", "FY2028")["until_month"],
+        "12"
+    );
+
+    let text = dir.run(&["estimate", "s.ron", "--trials", "0"]);
+    assert!(
+        text.stdout.contains("By fiscal quarter and year (likely)\n"),
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout
+            .contains("│ FY2027 Q4 ┆    0-2 ┆  32,000.00 ┆        2.00 │"),
+        "{}",
+        text.stdout
+    );
+    // within 80 columns
+    let narrow = dir.run(&["estimate", "s.ron", "--trials", "0", "--width", "80"]);
+    assert!(
+        narrow.stdout.lines().all(|l| l.chars().count() <= 80),
+        "{}",
+        narrow.stdout
+    );
+
+    dir.run(&[
+        "report", "s.ron", "--format", "markdown", "-o", "r.md", "--trials", "0",
+    ]);
+    let md = std::fs::read_to_string(dir.path().join("r.md")).expect("report");
+    assert!(md.contains("By quarter and year"), "{md}");
+    assert!(
+        md.contains("Worked example, from 2027-02 (fiscal years from April)"),
+        "{md}"
+    );
+    assert!(md.contains("| FY2028 Q1 | 2-5 |"), "{md}");
 }

@@ -191,6 +191,7 @@ fn from_flags(args: &RecommendArgs) -> Result<Spec, Diagnostics> {
         team: Team::Seats(Vec::new()),
         note: None,
         goal: None,
+        calendar: None,
     })
 }
 

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use crate::engine::inputs::{capacity_values, cost_values};
 use crate::engine::model::{CostModel, SeatModel};
 use crate::engine::number::{Exact, Number};
+use crate::engine::periods;
 use crate::engine::seat::{Components, Terms};
 use crate::engine::{Estimate, LineEstimate, Month, PhaseEstimate, SeatEstimate, Triple, month_count};
 use crate::input::diagnostic::Diagnostic;
@@ -87,6 +88,9 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
     let mut components = Components::<Exact>::zero();
     let mut monthly = vec![Exact::zero(); month_count(d)];
     let mut monthly_output = vec![Exact::zero(); month_count(d)];
+    // the months at the low and high corners, for the quarters and years
+    let mut monthly_low = vec![Exact::zero(); month_count(d)];
+    let mut monthly_high = vec![Exact::zero(); month_count(d)];
     let (mut engineering_fte, mut development_fte) = (Decimal::ZERO, Decimal::ZERO);
     for s in &model.seats {
         let at_likely = s.terms(&corners.likely, d);
@@ -106,6 +110,8 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
         components.add(&parts);
         at_likely.add_months(&mut monthly);
         add_output_months(&at_likely, &mut monthly_output, d);
+        s.terms(&corners.cost_low, d).add_months(&mut monthly_low);
+        s.terms(&corners.cost_high, d).add_months(&mut monthly_high);
         match s.focus {
             Focus::Engineering => engineering_fte += s.fte,
             Focus::Development => development_fte += s.fte,
@@ -140,6 +146,15 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
         for (i, month) in monthly.iter_mut().enumerate() {
             let m = Decimal::from(i);
             *month = *month + l.cost_within(&corners.likely, d, m, (m + Decimal::ONE).min(d));
+        }
+        for (values, months) in [
+            (&corners.cost_low, &mut monthly_low),
+            (&corners.cost_high, &mut monthly_high),
+        ] {
+            for (i, month) in months.iter_mut().enumerate() {
+                let m = Decimal::from(i);
+                *month = *month + l.cost_within(values, d, m, (m + Decimal::ONE).min(d));
+            }
         }
         costs.push(LineEstimate {
             name: l.line.name.value.clone(),
@@ -181,8 +196,22 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
             cumulative,
             capacity_pm,
             cumulative_pm,
+            calendar: scenario.calendar.map(|c| c.month(i + 1)),
         });
     }
+    let exact = |months: Vec<Exact>, what: &str| -> Result<Vec<Decimal>, Diagnostic> {
+        months
+            .into_iter()
+            .map(|m| m.get().ok_or_else(|| scenario_error(what)))
+            .collect()
+    };
+    let (quarters, fiscal_years) = periods::periods(
+        &months,
+        &exact(monthly_low, "low monthly cost")?,
+        &exact(monthly_high, "high monthly cost")?,
+        d,
+        scenario.calendar.as_ref(),
+    );
     Ok(Estimate {
         scenario: scenario.clone(),
         layers: layers.tables().iter().map(|t| t.name.value.clone()).collect(),
@@ -202,6 +231,8 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
         model,
         reasoning: Vec::new(),
         delivery: None,
+        quarters,
+        fiscal_years,
     })
 }
 

@@ -14,6 +14,7 @@ pub mod likely;
 pub mod line;
 pub mod model;
 pub mod number;
+pub mod periods;
 mod pert;
 #[cfg(test)]
 mod plan_tests;
@@ -36,6 +37,7 @@ use rust_decimal::Decimal;
 use crate::input::diagnostic::Diagnostic;
 use crate::money::Currency;
 use crate::rates::Layers;
+use crate::scenario::calendar::YearMonth;
 use crate::scenario::{Scenario, Seat};
 use crate::vocabulary::{Focus, Stage};
 pub use likely::Likely;
@@ -100,6 +102,9 @@ pub struct Month {
     /// The productive person-months delivered from the start through the
     /// month's end: C(min(m, D)).
     pub cumulative_pm: Decimal,
+    /// The calendar month it is, when the scenario gives its `start`
+    /// (MODEL.md 10.6).
+    pub calendar: Option<YearMonth>,
 }
 
 /// Everything teamcost says about one scenario.
@@ -131,6 +136,10 @@ pub struct Estimate {
     /// When the scenario's goal is delivered and at what cost (MODEL.md
     /// section 10.3), at likely figures; `None` without a goal.
     pub delivery: Option<delivery::Delivery>,
+    /// The plan's quarters and (fiscal) years, each the sum of its months
+    /// (MODEL.md 10.6).
+    pub quarters: Vec<periods::Period>,
+    pub fiscal_years: Vec<periods::Period>,
 }
 
 impl Estimate {

@@ -165,7 +165,16 @@ fn rows(e: &Assessment) -> Vec<Row> {
             .money("cumulative", m.cumulative)
             .money("capacity_likely", m.capacity_pm)
             .money("cumulative_pm", m.cumulative_pm)
-            .window(month - Decimal::ONE, month.min(d)));
+            .window(month - Decimal::ONE, month.min(d))
+            .set("calendar", &m.calendar.map(|c| c.to_string()).unwrap_or_default()));
+    }
+    for (section, periods) in [("quarter", &e.quarters), ("fiscal_year", &e.fiscal_years)] {
+        for p in periods {
+            add(Row::new(e, section, &p.label)
+                .triple("", &p.cost)
+                .money("capacity_likely", p.capacity)
+                .window(p.from_month, p.until_month));
+        }
     }
     if let Some(sim) = &e.simulation {
         add(Row::new(e, "simulation", "trials").set("likely", &sim.trials.to_string()));

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use crate::assessment::Assessment;
 use crate::budget::BudgetCheck;
+use crate::engine::periods::Period;
 use crate::engine::simulation::{Simulation, Summary, decimal};
 use crate::engine::{Components, SeatEstimate, Triple};
 use crate::money::{plain, two_places};
@@ -148,6 +149,17 @@ fn per_pm(e: &Assessment) -> Value {
         .map_or(Value::Null, |t| json!({ "likely": two_places(t.likely) }))
 }
 
+/// A quarter or a fiscal year (MODEL.md 10.6).
+fn period(p: &Period) -> Value {
+    json!({
+        "label": p.label,
+        "from_month": plain(p.from_month),
+        "until_month": plain(p.until_month),
+        "cost": triple(&p.cost),
+        "capacity_pm": two_places(p.capacity),
+    })
+}
+
 fn optional(value: Option<Decimal>) -> Value {
     value.map_or(Value::Null, |d| Value::String(two_places(d)))
 }
@@ -181,7 +193,10 @@ pub fn estimate(e: &Assessment) -> Value {
             "cumulative": two_places(m.cumulative),
             "capacity_pm": two_places(m.capacity_pm),
             "cumulative_pm": two_places(m.cumulative_pm),
+            "calendar": m.calendar.map(|c| c.to_string()),
         })).collect::<Vec<_>>(),
+        "quarters": e.quarters.iter().map(period).collect::<Vec<_>>(),
+        "fiscal_years": e.fiscal_years.iter().map(period).collect::<Vec<_>>(),
         "phases": e.phases.iter().map(|p| json!({
             "stage": p.stage.to_string(),
             "from_month": plain(p.from_month),

@@ -277,6 +277,8 @@ fn estimate(e: &Assessment, style: Style) -> String {
         .collect();
     let header = strings(&["Month", "Cost", "Cumulative", "Output (pm)", "Output to date"]);
     out.push_str(&grid(style, header, rows, 0));
+    out.push('\n');
+    out.push_str(&periods(e, style));
 
     if !e.warnings.is_empty() {
         out.push('\n');
@@ -292,6 +294,33 @@ fn estimate(e: &Assessment, style: Style) -> String {
             out.push_str(&bullet(style, &a.to_string()));
         }
     }
+    out
+}
+
+/// The quarters, then the years, in one compact table (MODEL.md 10.6):
+/// likely cost and output; JSON and CSV have the low and high.
+fn periods(e: &Assessment, style: Style) -> String {
+    let title = if e.scenario.calendar.is_some() {
+        "By fiscal quarter and year (likely)"
+    } else {
+        "By quarter and year of the plan (likely)"
+    };
+    let mut out = heading(style, title);
+    let rows = e
+        .quarters
+        .iter()
+        .chain(&e.fiscal_years)
+        .map(|p| {
+            vec![
+                p.label.clone(),
+                format!("{}-{}", plain(p.from_month), plain(p.until_month)),
+                grouped(p.cost.likely),
+                two_places(p.capacity),
+            ]
+        })
+        .collect();
+    let header = strings(&["Period", "Months", "Cost", "Output (pm)"]);
+    out.push_str(&grid(style, header, rows, 1));
     out
 }
 

@@ -2,6 +2,7 @@
 //! (MODEL.md section 2). `Scenario::read` checks everything that can be
 //! checked without rate tables; ids are checked against the layers later.
 
+pub mod calendar;
 mod plan;
 mod raw;
 mod spec;
@@ -197,6 +198,9 @@ pub struct Scenario {
     /// The work to deliver: as written, or implied by a single-stage
     /// `Recommend(effort_pm: E)` (E by the end).
     pub goal: Option<Goal>,
+    /// Where the plan sits on the calendar (MODEL.md 10.6); `None`: plan
+    /// months only.
+    pub calendar: Option<calendar::Calendar>,
 }
 
 impl Scenario {
@@ -248,6 +252,7 @@ impl Scenario {
             team: Team::Seats(seats),
             note: None,
             goal: None,
+            calendar: None,
         })
         .ok()
     }
@@ -270,6 +275,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
     let months = duration.map(Months::get);
     let phases = plan::phases(source, raw.stage, raw.phases, months, problems);
     let costs = plan::costs(source, raw.costs, months, problems);
+    let calendar = calendar::read(source, raw.start, raw.fiscal_year_start, problems);
     let location = problems.take(source.id(raw.location, "location"));
     let currency = match raw.currency {
         Some(c) => Some(problems.take(source.currency(c))?),
@@ -377,6 +383,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
         team,
         note: raw.note,
         goal,
+        calendar: calendar?,
     };
     // what the checks above let through breaks no rule of the constructor
     Scenario::new(spec)

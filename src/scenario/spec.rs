@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use crate::input::diagnostic::Diagnostic;
 use crate::input::origin::Located;
 use crate::money::Currency;
+use crate::scenario::calendar::Calendar;
 use crate::scenario::{
     CostLine, Goal, MAX_COUNT, MAX_SEATS, MAX_SKILLS, Months, Phase, Scenario, Target, Team,
 };
@@ -46,6 +47,9 @@ pub struct Spec {
     /// The goal as given; a single-stage `Recommend(effort_pm: E)` without
     /// one is given the goal of E by the end (MODEL.md 10.1).
     pub goal: Option<Goal>,
+    /// Where the plan sits on the calendar (MODEL.md 10.6); `None`: plan
+    /// months only.
+    pub calendar: Option<Calendar>,
 }
 
 impl Scenario {
@@ -195,6 +199,7 @@ impl Scenario {
             team: spec.team,
             note: spec.note,
             goal,
+            calendar: spec.calendar,
         })
     }
 
@@ -218,6 +223,7 @@ impl Scenario {
             goal: self.goal.clone().filter(|g| {
                 Some(g) != implied_goal(&self.team, self.phases.len(), self.duration.get()).as_ref()
             }),
+            calendar: self.calendar,
         }
     }
 }
