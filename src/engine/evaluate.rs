@@ -9,9 +9,9 @@ use rust_decimal::Decimal;
 use crate::engine::inputs::{capacity_values, cost_values};
 use crate::engine::model::{CostModel, SeatModel};
 use crate::engine::number::{Exact, Number};
-use crate::engine::periods;
 use crate::engine::seat::{Components, Terms};
 use crate::engine::{Estimate, LineEstimate, Month, PhaseEstimate, SeatEstimate, Triple, month_count};
+use crate::engine::{headcount, periods};
 use crate::input::diagnostic::Diagnostic;
 use crate::range::Bound;
 use crate::rates::Layers;
@@ -92,6 +92,8 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
     let mut monthly_low = vec![Exact::zero(); month_count(d)];
     let mut monthly_high = vec![Exact::zero(); month_count(d)];
     let (mut engineering_fte, mut development_fte) = (Decimal::ZERO, Decimal::ZERO);
+    // when each seat that starts inside its window starts (MODEL.md 10.13)
+    let mut starts = Vec::with_capacity(model.seats.len());
     for s in &model.seats {
         let at_likely = s.terms(&corners.likely, d);
         let cost = Sums {
@@ -118,6 +120,9 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
         }
         let start = s.start_weeks(&corners.likely);
         let active = s.exact(at_likely.active(), "active months")?;
+        if active > Decimal::ZERO {
+            starts.push(s.exact(at_likely.turns()[0], "start")?);
+        }
         let until = s.seat.until_month.unwrap_or(d);
         warnings.extend(start_warning(s, start, &corners.cost_low, d, active));
         seats.push(SeatEstimate {
@@ -212,7 +217,13 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
         d,
         scenario.calendar.as_ref(),
     );
+    let (peak, average) = (headcount::peak, headcount::average);
     Ok(Estimate {
+        peak_engineering_fte: peak(&seats, Focus::Engineering),
+        peak_development_fte: peak(&seats, Focus::Development),
+        average_engineering_fte: average(&seats, Focus::Engineering, d),
+        average_development_fte: average(&seats, Focus::Development, d),
+        staffed_by_month: starts.into_iter().max(),
         scenario: scenario.clone(),
         layers: layers.tables().iter().map(|t| t.name.value.clone()).collect(),
         currency: model.currency.clone(),

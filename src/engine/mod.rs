@@ -9,6 +9,7 @@ pub mod delivery;
 #[cfg(test)]
 mod delivery_tests;
 mod evaluate;
+pub mod headcount;
 pub mod inputs;
 pub mod likely;
 pub mod line;
@@ -140,6 +141,16 @@ pub struct Estimate {
     /// (MODEL.md 10.6).
     pub quarters: Vec<periods::Period>,
     pub fiscal_years: Vec<periods::Period>,
+    /// The planned FTE by focus at its peak and on average over the plan
+    /// (MODEL.md 10.7): what a plan's team size is, where the sums above
+    /// add up people who are never there together.
+    pub peak_engineering_fte: Decimal,
+    pub peak_development_fte: Decimal,
+    pub average_engineering_fte: Decimal,
+    pub average_development_fte: Decimal,
+    /// The latest start s (typical delays, plan months) of the seats that
+    /// start inside their window; `None` when none does (MODEL.md 10.13).
+    pub staffed_by_month: Option<Decimal>,
 }
 
 impl Estimate {
@@ -170,6 +181,19 @@ impl Estimate {
         self.seats
             .iter()
             .any(|s| !s.from_month.is_zero() || s.until_month != d)
+    }
+
+    /// The team changes over time: phases, or a seat planned for less
+    /// than the whole project. Tables, charts and reports then show its
+    /// peak and average FTE, never the sum (MODEL.md 10.7).
+    pub fn team_changes(&self) -> bool {
+        self.phases.len() > 1 || self.has_windows()
+    }
+
+    /// The plan month the last seat starts in: floor(s) + 1 of
+    /// `staffed_by_month` (MODEL.md 10.13).
+    pub fn last_start_month(&self) -> Option<Decimal> {
+        self.staffed_by_month.map(|s| s.floor() + Decimal::ONE)
     }
 
     pub fn total_fte(&self) -> Decimal {

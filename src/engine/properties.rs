@@ -237,6 +237,14 @@ mod plans {
                 prop_assert!(close(periods.iter().map(|p| p.cost.high).sum(), e.cost.high));
                 prop_assert!(close(periods.iter().map(|p| p.capacity).sum(), e.capacity.likely));
             }
+            // MODEL.md 10.7: average <= peak <= the sum; the last start inside the plan
+            for (average, peak, sum) in [
+                (e.average_engineering_fte, e.peak_engineering_fte, e.engineering_fte),
+                (e.average_development_fte, e.peak_development_fte, e.development_fte),
+            ] {
+                prop_assert!(average <= peak && peak <= sum, "{average} {peak} {sum}");
+            }
+            prop_assert!(e.staffed_by_month.is_none_or(|s| s >= Decimal::ZERO && s < duration));
             prop_assert!(close(e.components.total(), e.cost.likely));
             for end in [|t: &crate::engine::Triple| t.low, |t: &crate::engine::Triple| t.likely, |t: &crate::engine::Triple| t.high] {
                 prop_assert!(close(e.phases.iter().map(|p| end(&p.cost)).sum(), end(&e.cost)));

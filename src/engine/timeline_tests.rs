@@ -217,3 +217,69 @@ fn fiscal_years_from_january_are_calendar_years() {
     let years: Vec<&str> = e.fiscal_years.iter().map(|p| p.label.as_str()).collect();
     assert_eq!(years, ["FY2027", "FY2028"]);
 }
+
+/// MODEL.md 10.7 and 10.13, by hand: a 12-month plan whose seats of one
+/// focus never overlap but one.
+///   engineering: 1 FTE [0, 6), 2 FTE [6, 12), 1 FTE [10, 12) (hired at
+///     13, after the end: it never starts)
+///   development (agency, start 0): 1 FTE [0, 3), 1 FTE [9, 12)
+/// sums: engineering 4, development 2
+/// peak: engineering 2 + 1 = 3 on [10, 12); development 1 (never together)
+/// average: engineering (1 * 6 + 2 * 6 + 1 * 2) / 12 = 20 / 12; development
+///   (1 * 3 + 1 * 3) / 12 = 0.5
+/// starts s = f + 3 in-house, f through the agency: 3, 9, (13: none), 0, 9:
+///   staffed_by_month 9, the last seat starting in month floor(9) + 1 = 10
+#[test]
+fn peak_and_average_team_on_a_plan_whose_seats_come_and_go() {
+    let seats = r#"(role: "ai-engineer", level: Senior, until_month: 6),
+        (role: "ai-engineer", level: Senior, count: 2, from_month: 6),
+        (role: "ai-engineer", level: Senior, from_month: 10),
+        (role: "ai-developer", level: Mid, count: 2, allocation: 0.5, engagement: Agency, until_month: 3),
+        (role: "ai-developer", level: Mid, engagement: Agency, from_month: 9)"#;
+    let e = estimate(&scenario("12", seats, ""), &hand_layers()).expect("estimate");
+    assert_eq!((e.engineering_fte, e.development_fte), (dec!(4), dec!(2)));
+    assert_eq!(
+        (e.peak_engineering_fte, e.peak_development_fte),
+        (dec!(3), dec!(1))
+    );
+    assert_eq!(e.average_engineering_fte, dec!(20) / dec!(12));
+    assert_eq!(e.average_development_fte, dec!(0.5));
+    assert_eq!(e.staffed_by_month, Some(dec!(9)));
+    assert_eq!(e.last_start_month(), Some(dec!(10)));
+    assert!(e.team_changes());
+}
+
+/// A team over the whole project: peak and average are the sums; a seat
+/// starting mid-month gives a fractional `staffed_by_month`.
+#[test]
+fn a_team_over_the_whole_project_peaks_at_its_sum() {
+    // engineer s = 3; developers s = 0
+    let e = estimate(&scenario("12", &format!("{ENGINEER}, (role: \"ai-developer\", level: Mid, count: 2, allocation: 0.5, engagement: Agency)"), ""), &hand_layers())
+        .expect("estimate");
+    assert_eq!(
+        (e.peak_engineering_fte, e.average_engineering_fte),
+        (dec!(1), dec!(1))
+    );
+    assert_eq!(
+        (e.peak_development_fte, e.average_development_fte),
+        (dec!(1), dec!(1))
+    );
+    assert_eq!(e.staffed_by_month, Some(dec!(3)));
+    assert!(!e.team_changes());
+    // from month 0.5: s = 3.5, the last seat starts in month 4
+    let late = estimate(
+        &scenario(
+            "12",
+            r#"(role: "ai-engineer", level: Senior, from_month: 0.5)"#,
+            "",
+        ),
+        &hand_layers(),
+    )
+    .expect("estimate");
+    assert_eq!(late.staffed_by_month, Some(dec!(3.5)));
+    assert_eq!(late.last_start_month(), Some(dec!(4)));
+    // hired after 3 months in a 2-month project: no seat starts
+    let none = estimate(&scenario("2", ENGINEER, ""), &hand_layers()).expect("estimate");
+    assert_eq!(none.staffed_by_month, None);
+    assert_eq!(none.last_start_month(), None);
+}

@@ -154,6 +154,16 @@ fn rows(e: &Assessment) -> Vec<Row> {
     }
     add(Row::new(e, "mix", "engineering_fte").money("likely", e.engineering_fte));
     add(Row::new(e, "mix", "development_fte").money("likely", e.development_fte));
+    for (item, fte) in [
+        ("peak_engineering_fte", e.peak_engineering_fte),
+        ("peak_development_fte", e.peak_development_fte),
+        ("average_engineering_fte", e.average_engineering_fte),
+        ("average_development_fte", e.average_development_fte),
+    ] {
+        add(Row::new(e, "mix", item).money("likely", fte));
+    }
+    add(Row::new(e, "mix", "staffed_by_month")
+        .set("likely", &e.staffed_by_month.map(two_places).unwrap_or_default()));
     for (name, amount) in e.components.named() {
         add(Row::new(e, "component", name).money("likely", amount));
     }

@@ -184,6 +184,10 @@ pub fn estimate(e: &Assessment) -> Value {
         "team": {
             "engineering_fte": two_places(e.engineering_fte),
             "development_fte": two_places(e.development_fte),
+            "peak_engineering_fte": two_places(e.peak_engineering_fte),
+            "peak_development_fte": two_places(e.peak_development_fte),
+            "average_engineering_fte": two_places(e.average_engineering_fte),
+            "average_development_fte": two_places(e.average_development_fte),
             "seats": e.seats.iter().map(seat).collect::<Vec<_>>(),
         },
         "components": components(&e.components),
@@ -211,6 +215,7 @@ pub fn estimate(e: &Assessment) -> Value {
             "cost": triple(&c.cost),
         })).collect::<Vec<_>>(),
         "staffed_weeks": plain(e.staffed_weeks),
+        "staffed_by_month": optional(e.staffed_by_month),
         "warnings": e.warnings,
         "advice": advice(e),
     });
@@ -251,7 +256,12 @@ pub fn comparison(estimates: &[Assessment]) -> String {
                 "capacity_pm": triple(&e.capacity),
                 "cost_per_pm": per_pm(e),
                 "cost_per_pm_likely": optional(e.cost_per_pm().map(|t| t.likely)),
+                "peak_engineering_fte": two_places(e.peak_engineering_fte),
+                "peak_development_fte": two_places(e.peak_development_fte),
+                "average_engineering_fte": two_places(e.average_engineering_fte),
+                "average_development_fte": two_places(e.average_development_fte),
                 "staffed_weeks": plain(e.staffed_weeks),
+                "staffed_by_month": optional(e.staffed_by_month),
                 "warnings": e.warnings,
                 "advice": advice(e),
             });

@@ -207,15 +207,7 @@ fn estimate(e: &Assessment, style: Style) -> String {
         ));
     }
 
-    out.push_str(&para(
-        style,
-        &format!(
-            "Team mix: {} engineering FTE, {} development FTE; fully staffed after {} weeks (typical delays).",
-            two_places(e.engineering_fte),
-            two_places(e.development_fte),
-            plain(e.staffed_weeks),
-        ),
-    ));
+    out.push_str(&para(style, &super::team_mix(e)));
 
     out.push_str(&heading(style, "Seats"));
     out.push_str(&seats(e, style));
