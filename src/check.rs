@@ -127,10 +127,20 @@ fn check_file(path: &Path, catalog: &Catalog) -> Result<(String, Vec<String>), V
         Some(FileKind::Scenario) => {
             let scenario = crate::scenario::Scenario::read(Source::new(&name, &text))?;
             let e = crate::pipeline::assess_scenario(catalog, scenario, None).map_err(|d| d.0)?;
+            // a plan's team by its peak, never the sum (MODEL.md 10.7)
+            let fte = if e.team_changes() {
+                let fte = |d: rust_decimal::Decimal| crate::money::plain(d.round_dp(2));
+                format!(
+                    "peak {} engineering + {} development FTE",
+                    fte(e.peak_engineering_fte),
+                    fte(e.peak_development_fte)
+                )
+            } else {
+                format!("{} FTE", crate::money::plain(e.total_fte()))
+            };
             let summary = format!(
-                "scenario, {} seats, {} FTE, likely {} {}",
+                "scenario, {} seats, {fte}, likely {} {}",
                 e.seats.len(),
-                crate::money::plain(e.total_fte()),
                 e.currency,
                 grouped(e.cost.likely)
             );

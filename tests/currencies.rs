@@ -94,7 +94,8 @@ fn currency_flag_picks_the_scale_and_names_only_the_converted() {
     );
     let csv = run(&["compare", GBP, USD, "--trials", "0", "--format", "csv"]);
     assert!(
-        csv.stdout.contains("\nConverted from,-,USD at 0.746436\n"),
+        csv.stdout
+            .contains("\nConverted from,,USD\nConversion rate,,0.746435769202060162722997686\n"),
         "{}",
         csv.stdout
     );
@@ -108,12 +109,14 @@ fn currency_flag_picks_the_scale_and_names_only_the_converted() {
         "--currency",
         "GBP",
     ]);
-    assert!(
-        csv.stdout.contains(
-            ",GBP,conversion,\"from USD at fx of market-2026 (nbp-2026-01-16, 2026-01-16)\",,0.746435769202060162722997686,\n"
-        ),
-        "{}",
-        csv.stdout
+    let rows = crate::support::csv_rows(&csv.stdout);
+    let row = |item: &str| crate::support::csv_row(&rows, "conversion", item);
+    assert_eq!(row("from")["text"], "USD");
+    assert_eq!(row("from")["currency"], "GBP");
+    assert_eq!(row("rate")["likely"], "0.746435769202060162722997686");
+    assert_eq!(
+        row("fx")["text"],
+        "fx of market-2026 (nbp-2026-01-16, 2026-01-16)"
     );
     let native = run(&["estimate", GBP, "--trials", "0"]);
     assert!(!native.stdout.contains("converted"), "{}", native.stdout);

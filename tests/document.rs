@@ -102,7 +102,14 @@ fn the_decision_summary_is_the_first_section() {
         .collect();
     assert_eq!(
         sections,
-        ["summary", "comparison", "who-to-hire", "charts", "assumptions"]
+        [
+            "summary",
+            "comparison",
+            "periods",
+            "who-to-hire",
+            "charts",
+            "assumptions"
+        ]
     );
     // every table scrolls in its own box; the ranking stacks on a phone
     assert_eq!(

@@ -111,7 +111,7 @@ fn unknown_field() {
   |
 4 |     durration_months: 6,
   |     ^^^^^^^^^^^^^^^^
-  = expected: one of the fields name, stage, phases, product, duration_months, location, engagement, requirements, rates, currency, team, costs, note, goal, after
+  = expected: one of the fields name, stage, phases, product, duration_months, location, engagement, requirements, rates, currency, team, costs, note, goal, after, start, fiscal_year_start
   = help: did you mean `duration_months`?
 "#,
     );
@@ -516,6 +516,79 @@ fn after_misspelt() {
   |            ^^^^^^
   = expected: one of Keep, Release
   = help: did you mean `Release`?
+"#,
+    );
+}
+
+/// The base with calendar fields (MODEL.md 10.6) after its engagement.
+fn on_the_calendar(fields: &str) -> String {
+    base(
+        "    engagement: InHouse,\n",
+        &format!("    engagement: InHouse,\n    {fields}\n"),
+    )
+}
+
+/// A month 13 is no month (MODEL.md 10.6).
+#[test]
+fn start_with_month_13() {
+    assert_bad_input(
+        &[("s.ron", on_the_calendar(r#"start: "2027-13","#).as_str())],
+        r#"error: s.ron:7:12: start is "2027-13", not a year and month
+  |
+7 |     start: "2027-13",
+  |            ^^^^^^^^^
+  = expected: the month the plan starts, written "YYYY-MM" with the month 01 to 12
+  = help: write, for example, start: "2027-01" for January 2027
+"#,
+    );
+}
+
+/// A start written with a slash.
+#[test]
+fn start_with_a_slash() {
+    assert_bad_input(
+        &[("s.ron", on_the_calendar(r#"start: "2027/01","#).as_str())],
+        r#"error: s.ron:7:12: start is "2027/01", not a year and month
+  |
+7 |     start: "2027/01",
+  |            ^^^^^^^^^
+  = expected: the month the plan starts, written "YYYY-MM" with the month 01 to 12
+  = help: write, for example, start: "2027-01" for January 2027
+"#,
+    );
+}
+
+/// A fiscal year starting in month 0 or 13.
+#[test]
+fn fiscal_year_start_outside_1_to_12() {
+    for (month, caret) in [("0", "^"), ("13", "^^")] {
+        let scenario = on_the_calendar(&format!(r#"start: "2027-01", fiscal_year_start: {month},"#));
+        assert_bad_input(
+            &[("s.ron", scenario.as_str())],
+            &format!(
+                r#"error: s.ron:7:42: fiscal_year_start is {month}, not a month
+  |
+7 |     start: "2027-01", fiscal_year_start: {month},
+  |                                          {caret}
+  = expected: the month a fiscal year starts in, a whole number from 1 (January) to 12 (December)
+  = help: write, for example, fiscal_year_start: 4 for a year from April to March
+"#
+            ),
+        );
+    }
+}
+
+/// Fiscal years need the plan on the calendar.
+#[test]
+fn fiscal_year_start_without_start() {
+    assert_bad_input(
+        &[("s.ron", on_the_calendar("fiscal_year_start: 4,").as_str())],
+        r#"error: s.ron:7:24: fiscal_year_start is given without start
+  |
+7 |     fiscal_year_start: 4,
+  |                        ^
+  = expected: start: "YYYY-MM" beside fiscal_year_start: fiscal years need the plan on the calendar
+  = help: add the month the plan starts, e.g. start: "2027-01", or remove fiscal_year_start
 "#,
     );
 }

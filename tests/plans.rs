@@ -438,3 +438,82 @@ fn location_terms_and_productivity_read_and_diff() {
         ]
     );
 }
+
+/// MODEL.md 10.7, the plan of src/engine/timeline_tests.rs through the
+/// binary: seats that come and go are shown by their peak and average,
+/// never the sum, and the month the last seat starts.
+///   engineering 1 FTE [0, 6), 2 FTE [6, 12); development 1 FTE [0, 3),
+///   1 FTE [9, 12): peak 2 and 1, average 1.5 and 0.5; starts 3, 9, 0, 9
+#[test]
+fn a_plan_shows_its_peak_and_average_team_and_its_last_start() {
+    let scenario = r#"Scenario(
+    name: "Come and go",
+    stage: Pilot,
+    duration_months: 12,
+    location: "us",
+    engagement: InHouse,
+    rates: ["hand"],
+    team: Seats([
+        (role: "ai-engineer", level: Senior, until_month: 6),
+        (role: "ai-engineer", level: Senior, count: 2, from_month: 6),
+        (role: "ai-developer", level: Mid, count: 2, allocation: 0.5, engagement: Agency, until_month: 3),
+        (role: "ai-developer", level: Mid, engagement: Agency, from_month: 9),
+    ]),
+)
+"#;
+    let dir = Workdir::new(&[
+        ("s.ron", scenario),
+        ("rates/hand.ron", &crate::support::hand_table()),
+    ]);
+    let json = dir.run(&["estimate", "s.ron", "--format", "json", "--trials", "0"]);
+    assert_eq!(json.status, 0, "{}", json.stderr);
+    let v: Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let team = &v["team"];
+    for (key, value) in [
+        ("engineering_fte", "3.00"),
+        ("development_fte", "2.00"),
+        ("peak_engineering_fte", "2.00"),
+        ("peak_development_fte", "1.00"),
+        ("average_engineering_fte", "1.50"),
+        ("average_development_fte", "0.50"),
+    ] {
+        assert_eq!(team[key], value, "{key}");
+    }
+    assert_eq!(v["staffed_by_month"], "9.00");
+
+    let text = dir.run(&["estimate", "s.ron", "--trials", "0", "--width", "80"]);
+    assert!(
+        text.stdout.contains(
+            "Team over time: at its peak 2.00 engineering and 1.00 development FTE, on\naverage 1.50 and 0.50; last seat starts in month 10 (typical delays).\n"
+        ),
+        "{}",
+        text.stdout
+    );
+    assert!(!text.stdout.contains("fully staffed"), "{}", text.stdout);
+
+    let compare = dir.run(&["compare", "s.ron", "--trials", "0", "--format", "csv"]);
+    for row in [
+        "Engineering FTE (peak),2.00\n",
+        "Engineering FTE (average),1.50\n",
+        "Development FTE (peak),1.00\n",
+        "Development FTE (average),0.50\n",
+        "Last seat starts (month),10\n",
+    ] {
+        assert!(compare.stdout.contains(row), "{row}: {}", compare.stdout);
+    }
+    assert!(
+        !compare.stdout.contains("\nEngineering FTE,"),
+        "{}",
+        compare.stdout
+    );
+    assert!(!compare.stdout.contains("Staffed after"), "{}", compare.stdout);
+
+    let check = dir.run(&["check", "s.ron"]);
+    assert!(
+        check
+            .stdout
+            .contains("4 seats, peak 2 engineering + 1 development FTE,"),
+        "{}",
+        check.stdout
+    );
+}

@@ -93,3 +93,36 @@ pub const ENGINEER: &str = r#"Scenario(
     team: Seats([(role: "ai-engineer", level: Senior)]),
 )
 "#;
+
+/// The rows of an estimate's CSV, each a map from column to field.
+pub fn csv_rows(text: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(String::from)
+        .collect();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("a CSV record");
+            assert_eq!(r.len(), header.len(), "every row has every column: {r:?}");
+            header.iter().cloned().zip(r.iter().map(String::from)).collect()
+        })
+        .collect()
+}
+
+/// The one CSV row of `section` and `item`.
+pub fn csv_row(
+    rows: &[std::collections::BTreeMap<String, String>],
+    section: &str,
+    item: &str,
+) -> std::collections::BTreeMap<String, String> {
+    let found: Vec<_> = rows
+        .iter()
+        .filter(|r| r["section"] == section && r["item"] == item)
+        .collect();
+    assert_eq!(found.len(), 1, "one row {section} {item}: {rows:?}");
+    found[0].clone()
+}

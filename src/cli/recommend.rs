@@ -192,6 +192,7 @@ fn from_flags(args: &RecommendArgs) -> Result<Spec, Diagnostics> {
         note: None,
         goal: None,
         after: teamcost::vocabulary::After::Keep,
+        calendar: None,
     })
 }
 

@@ -9,10 +9,11 @@ use rust_decimal::Decimal;
 use crate::engine::inputs::{capacity_values, cost_values};
 use crate::engine::model::{CostModel, SeatModel};
 use crate::engine::number::{Exact, Number};
-use crate::engine::seat::Components;
+use crate::engine::seat::{Components, Terms};
 use crate::engine::{
     Commitment, Estimate, LineEstimate, Month, PhaseEstimate, SeatEstimate, Triple, month_count,
 };
+use crate::engine::{headcount, periods};
 use crate::input::diagnostic::Diagnostic;
 use crate::range::Bound;
 use crate::rates::Layers;
@@ -88,9 +89,15 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
     let mut warnings = Vec::new();
     let mut components = Components::<Exact>::zero();
     let mut monthly = vec![Exact::zero(); month_count(d)];
+    let mut monthly_output = vec![Exact::zero(); month_count(d)];
+    // the months at the low and high corners, for the quarters and years
+    let mut monthly_low = vec![Exact::zero(); month_count(d)];
+    let mut monthly_high = vec![Exact::zero(); month_count(d)];
     let (mut engineering_fte, mut development_fte) = (Decimal::ZERO, Decimal::ZERO);
     let (mut committed, mut kept_monthly, mut agency_at_end) =
         (Commitment::default(), Exact::zero(), Exact::zero());
+    // when each seat that starts inside its window starts (MODEL.md 10.13)
+    let mut starts = Vec::with_capacity(model.seats.len());
     for s in &model.seats {
         let at_likely = s.terms(&corners.likely, d);
         let (kept, agency) = at_likely.after_plan();
@@ -115,12 +122,18 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
         let parts = at_likely.components();
         components.add(&parts);
         at_likely.add_months(&mut monthly);
+        add_output_months(&at_likely, &mut monthly_output, d);
+        s.terms(&corners.cost_low, d).add_months(&mut monthly_low);
+        s.terms(&corners.cost_high, d).add_months(&mut monthly_high);
         match s.focus {
             Focus::Engineering => engineering_fte += s.fte,
             Focus::Development => development_fte += s.fte,
         }
         let start = s.start_weeks(&corners.likely);
         let active = s.exact(at_likely.active(), "active months")?;
+        if active > Decimal::ZERO {
+            starts.push(s.exact(at_likely.turns()[0], "start")?);
+        }
         let until = s.seat.until_month.unwrap_or(d);
         warnings.extend(start_warning(s, start, &corners.cost_low, d, active));
         seats.push(SeatEstimate {
@@ -150,6 +163,15 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
             let m = Decimal::from(i);
             *month = *month + l.cost_within(&corners.likely, d, m, (m + Decimal::ONE).min(d));
         }
+        for (values, months) in [
+            (&corners.cost_low, &mut monthly_low),
+            (&corners.cost_high, &mut monthly_high),
+        ] {
+            for (i, month) in months.iter_mut().enumerate() {
+                let m = Decimal::from(i);
+                *month = *month + l.cost_within(values, d, m, (m + Decimal::ONE).min(d));
+            }
+        }
         costs.push(LineEstimate {
             name: l.line.name.value.clone(),
             cost: sums.checked(scenario_error, &format!("cost of `{}`", l.line.name.value))?,
@@ -177,15 +199,20 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
             })
         })
         .collect::<Result<Vec<_>, Diagnostic>>()?;
-    let mut cumulative = Decimal::ZERO;
+    let (mut cumulative, mut cumulative_pm) = (Decimal::ZERO, Decimal::ZERO);
     let mut months = Vec::with_capacity(monthly.len());
-    for (i, likely) in monthly.into_iter().enumerate() {
+    for (i, (likely, output)) in monthly.into_iter().zip(monthly_output).enumerate() {
         let likely = likely.get().ok_or_else(|| scenario_error("monthly cost"))?;
+        let capacity_pm = output.get().ok_or_else(|| scenario_error("monthly capacity"))?;
         cumulative += likely;
+        cumulative_pm += capacity_pm;
         months.push(Month {
             month: i + 1,
             likely,
             cumulative,
+            capacity_pm,
+            cumulative_pm,
+            calendar: scenario.calendar.map(|c| c.month(i + 1)),
         });
     }
     committed.monthly = kept_monthly
@@ -194,7 +221,26 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
     committed.annual = (Exact::new(committed.monthly) * Exact::int(12))
         .get()
         .ok_or_else(|| scenario_error("annual cost after the plan"))?;
+    let exact = |months: Vec<Exact>, what: &str| -> Result<Vec<Decimal>, Diagnostic> {
+        months
+            .into_iter()
+            .map(|m| m.get().ok_or_else(|| scenario_error(what)))
+            .collect()
+    };
+    let (quarters, fiscal_years) = periods::periods(
+        &months,
+        &exact(monthly_low, "low monthly cost")?,
+        &exact(monthly_high, "high monthly cost")?,
+        d,
+        scenario.calendar.as_ref(),
+    );
+    let (peak, average) = (headcount::peak, headcount::average);
     Ok(Estimate {
+        peak_engineering_fte: peak(&seats, Focus::Engineering),
+        peak_development_fte: peak(&seats, Focus::Development),
+        average_engineering_fte: average(&seats, Focus::Engineering, d),
+        average_development_fte: average(&seats, Focus::Development, d),
+        staffed_by_month: starts.into_iter().max(),
         scenario: scenario.clone(),
         layers: layers.tables().iter().map(|t| t.name.value.clone()).collect(),
         currency: model.currency.clone(),
@@ -217,6 +263,8 @@ pub fn evaluate(scenario: &Scenario, layers: &Layers, model: CostModel) -> Resul
         agency_monthly_at_end: agency_at_end
             .get()
             .ok_or_else(|| scenario_error("agency cost at the end"))?,
+        quarters,
+        fiscal_years,
     })
 }
 
@@ -238,6 +286,17 @@ fn spans(model: &CostModel, corners: &Corners, i0: Decimal, i1: Decimal) -> (Sum
         });
     }
     (cost, capacity)
+}
+
+/// Adds a seat's likely output in each month to `months` (MODEL.md 10.2:
+/// month m spans [m - 1, min(m, D))), read from the seat formula's
+/// capacity inside the month, as phases read it.
+fn add_output_months(terms: &Terms<Exact>, months: &mut [Exact], d: Decimal) {
+    for (i, month) in months.iter_mut().enumerate() {
+        let m = Decimal::from(i);
+        let end = (m + Decimal::ONE).min(d);
+        *month = *month + terms.capacity_within(Exact::new(m), Exact::new(end));
+    }
 }
 
 /// The cost lines inside [i0, i1) at the three ends.

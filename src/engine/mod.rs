@@ -9,11 +9,13 @@ pub mod delivery;
 #[cfg(test)]
 mod delivery_tests;
 mod evaluate;
+pub mod headcount;
 pub mod inputs;
 pub mod likely;
 pub mod line;
 pub mod model;
 pub mod number;
+pub mod periods;
 mod pert;
 #[cfg(test)]
 mod plan_tests;
@@ -30,12 +32,15 @@ pub mod simulation;
 mod simulation_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod timeline_tests;
 
 use rust_decimal::Decimal;
 
 use crate::input::diagnostic::Diagnostic;
 use crate::money::Currency;
 use crate::rates::Layers;
+use crate::scenario::calendar::YearMonth;
 use crate::scenario::{Scenario, Seat};
 use crate::vocabulary::{Focus, Stage};
 pub use likely::Likely;
@@ -88,12 +93,21 @@ pub struct LineEstimate {
     pub cost: Triple,
 }
 
-/// One month of the likely burn.
+/// One month of the likely burn, and of the likely output (MODEL.md
+/// 10.2).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Month {
     pub month: usize,
     pub likely: Decimal,
     pub cumulative: Decimal,
+    /// The productive person-months delivered inside the month.
+    pub capacity_pm: Decimal,
+    /// The productive person-months delivered from the start through the
+    /// month's end: C(min(m, D)).
+    pub cumulative_pm: Decimal,
+    /// The calendar month it is, when the scenario gives its `start`
+    /// (MODEL.md 10.6).
+    pub calendar: Option<YearMonth>,
 }
 
 /// What the company carries on paying after the plan (MODEL.md 10.4):
@@ -141,6 +155,20 @@ pub struct Estimate {
     pub committed: Commitment,
     /// What the agency seats at the end bill a month (they can be ended).
     pub agency_monthly_at_end: Decimal,
+    /// The plan's quarters and (fiscal) years, each the sum of its months
+    /// (MODEL.md 10.6).
+    pub quarters: Vec<periods::Period>,
+    pub fiscal_years: Vec<periods::Period>,
+    /// The planned FTE by focus at its peak and on average over the plan
+    /// (MODEL.md 10.7): what a plan's team size is, where the sums above
+    /// add up people who are never there together.
+    pub peak_engineering_fte: Decimal,
+    pub peak_development_fte: Decimal,
+    pub average_engineering_fte: Decimal,
+    pub average_development_fte: Decimal,
+    /// The latest start s (typical delays, plan months) of the seats that
+    /// start inside their window; `None` when none does (MODEL.md 10.13).
+    pub staffed_by_month: Option<Decimal>,
 }
 
 impl Estimate {
@@ -171,6 +199,19 @@ impl Estimate {
         self.seats
             .iter()
             .any(|s| !s.from_month.is_zero() || s.until_month != d)
+    }
+
+    /// The team changes over time: phases, or a seat planned for less
+    /// than the whole project. Tables, charts and reports then show its
+    /// peak and average FTE, never the sum (MODEL.md 10.7).
+    pub fn team_changes(&self) -> bool {
+        self.phases.len() > 1 || self.has_windows()
+    }
+
+    /// The plan month the last seat starts in: floor(s) + 1 of
+    /// `staffed_by_month` (MODEL.md 10.13).
+    pub fn last_start_month(&self) -> Option<Decimal> {
+        self.staffed_by_month.map(|s| s.floor() + Decimal::ONE)
     }
 
     pub fn total_fte(&self) -> Decimal {

@@ -448,4 +448,9 @@ fn a_report_shows_other_and_exit_only_when_there_are_such_costs() {
     // a zero labour component is still shown
     let no_agency = Components { agency: dec!(0), ..c };
     assert_eq!(no_agency.shown().len(), 6);
+    // an exit cost (of a released employee) likewise, only when there is one
+    let with_exit = Components { exit: dec!(8), ..c };
+    assert_eq!(with_exit.shown().last(), Some(&("exit", dec!(8))));
+    assert_eq!(with_exit.shown().len(), 7);
+    assert_eq!(c.named().len(), 8);
 }

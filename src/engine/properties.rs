@@ -57,6 +57,52 @@ proptest! {
         prop_assert_eq!(e.engineering_fte + e.development_fte, e.seats.iter().map(|s| s.fte).sum::<Decimal>());
     }
 
+    /// MODEL.md 10.2: the months' output adds up to the capacity, and the
+    /// cumulative output never falls and ends at it.
+    #[test]
+    fn months_output_adds_up_to_capacity(team in team(), d in duration()) {
+        let e = estimate(&scenario(&d.to_string(), &seats(&team), ""), &hand_layers()).unwrap();
+        prop_assert!(close(e.monthly.iter().map(|m| m.capacity_pm).sum(), e.capacity.likely));
+        let mut last = Decimal::ZERO;
+        for m in &e.monthly {
+            prop_assert!(m.capacity_pm >= Decimal::ZERO);
+            prop_assert!(m.cumulative_pm >= last, "{} after {last}", m.cumulative_pm);
+            last = m.cumulative_pm;
+        }
+        prop_assert!(close(last, e.capacity.likely));
+    }
+
+    /// MODEL.md 10.6: the quarters and the (fiscal) years each add up to
+    /// the cost at every corner and to the likely capacity, and follow each
+    /// other without a gap from 0 to D, with or without a calendar.
+    #[test]
+    fn quarters_and_years_add_up_at_each_corner(
+        team in team(), d in duration(), start in 0u32..=12, first in 1u32..=12
+    ) {
+        let calendar = if start == 0 {
+            String::new()
+        } else {
+            format!("start: \"2027-{start:02}\", fiscal_year_start: {first},")
+        };
+        let e = estimate(&scenario(&d.to_string(), &seats(&team), &calendar), &hand_layers()).unwrap();
+        for periods in [&e.quarters, &e.fiscal_years] {
+            prop_assert!(close(periods.iter().map(|p| p.cost.low).sum(), e.cost.low));
+            prop_assert!(close(periods.iter().map(|p| p.cost.likely).sum(), e.cost.likely));
+            prop_assert!(close(periods.iter().map(|p| p.cost.high).sum(), e.cost.high));
+            prop_assert!(close(periods.iter().map(|p| p.capacity).sum(), e.capacity.likely));
+            let mut at = Decimal::ZERO;
+            for p in periods.iter() {
+                prop_assert_eq!(p.from_month, at);
+                prop_assert!(p.until_month > p.from_month);
+                at = p.until_month;
+            }
+            prop_assert_eq!(at, d);
+        }
+        // a quarter is at most three months, a year at most twelve
+        prop_assert!(e.quarters.iter().all(|p| p.until_month - p.from_month <= Decimal::from(3)));
+        prop_assert!(e.fiscal_years.iter().all(|p| p.until_month - p.from_month <= Decimal::from(12)));
+    }
+
     #[test]
     fn cost_grows_with_duration(team in team(), d in duration(), extra in 1i64..=120) {
         let longer = d + Decimal::new(extra, 1);
@@ -183,6 +229,22 @@ mod plans {
             prop_assert!(e.cost.low <= e.cost.likely && e.cost.likely <= e.cost.high, "{:?}", e.cost);
             prop_assert!(e.capacity.low <= e.capacity.likely && e.capacity.likely <= e.capacity.high, "{:?}", e.capacity);
             prop_assert!(close(e.monthly.iter().map(|m| m.likely).sum(), e.cost.likely));
+            prop_assert!(close(e.monthly.iter().map(|m| m.capacity_pm).sum(), e.capacity.likely));
+            prop_assert!(e.monthly.windows(2).all(|w| w[1].cumulative_pm >= w[0].cumulative_pm));
+            for periods in [&e.quarters, &e.fiscal_years] {
+                prop_assert!(close(periods.iter().map(|p| p.cost.low).sum(), e.cost.low));
+                prop_assert!(close(periods.iter().map(|p| p.cost.likely).sum(), e.cost.likely));
+                prop_assert!(close(periods.iter().map(|p| p.cost.high).sum(), e.cost.high));
+                prop_assert!(close(periods.iter().map(|p| p.capacity).sum(), e.capacity.likely));
+            }
+            // MODEL.md 10.7: average <= peak <= the sum; the last start inside the plan
+            for (average, peak, sum) in [
+                (e.average_engineering_fte, e.peak_engineering_fte, e.engineering_fte),
+                (e.average_development_fte, e.peak_development_fte, e.development_fte),
+            ] {
+                prop_assert!(average <= peak && peak <= sum, "{average} {peak} {sum}");
+            }
+            prop_assert!(e.staffed_by_month.is_none_or(|s| s >= Decimal::ZERO && s < duration));
             prop_assert!(close(e.components.total(), e.cost.likely));
             for end in [|t: &crate::engine::Triple| t.low, |t: &crate::engine::Triple| t.likely, |t: &crate::engine::Triple| t.high] {
                 prop_assert!(close(e.phases.iter().map(|p| end(&p.cost)).sum(), end(&e.cost)));

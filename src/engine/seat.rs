@@ -153,7 +153,9 @@ pub fn overlap<N: Number>(a0: N, a1: N, b0: N, b1: N) -> N {
 }
 
 /// Cost components (MODEL.md sections 4 and 8.2); they add up to the
-/// cost. `other` is the non-labour cost lines (zero for a seat).
+/// cost. `other` is the non-labour cost lines (zero for a seat); `exit`
+/// what a released employee is paid on leaving (notice not worked and
+/// severance, MODEL.md section 10), zero until the engine prices it.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Components<N = Decimal> {
     pub salary: N,

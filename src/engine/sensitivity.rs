@@ -61,6 +61,10 @@ impl Swing {
     }
 }
 
+/// The completion and cost to deliver at one set of values; `None`s when
+/// the goal is never reached.
+type Reached = (Option<Decimal>, Option<Decimal>);
+
 /// What sensitivity says of a scenario: the likely cost, the inputs that
 /// move something, largest swing first, and how many inputs with a range
 /// moved nothing.
@@ -127,7 +131,7 @@ pub fn sensitivity(model: &CostModel) -> Result<Sensitivity, Diagnostic> {
             .get()
             .ok_or_else(|| model.too_large("capacity"))
     };
-    let deliver = |values: &[Decimal]| -> Result<Option<(Option<Decimal>, Option<Decimal>)>, Diagnostic> {
+    let deliver = |values: &[Decimal]| -> Result<Option<Reached>, Diagnostic> {
         model
             .goal
             .map(|(effort, _)| At::new(model, values).reach(effort))

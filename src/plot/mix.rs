@@ -3,6 +3,8 @@
 //! oranges and purples. One phased scenario is drawn phase by phase
 //! instead: a bar per phase with its planned engineering and development
 //! FTE, so a plan that adds engineers on the way to production shows it.
+//! A scenario whose seats come and go is drawn at its average FTE and
+//! labelled with its peak, never the sum (MODEL.md 10.7).
 //! Roles are named by their titles in the rate layers ("AI developer"),
 //! and the FTE axis ticks every half, whole, 2 or 5 FTE (`axis`).
 
@@ -67,9 +69,22 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
             Focus::Development => DEVELOPMENT[k % DEVELOPMENT.len()],
         }
     };
+    // a plan whose team changes is drawn at its average FTE per role and
+    // labelled with its peak: never the sum of people who are never there
+    // together (MODEL.md 10.7)
+    let planned = |e: &Assessment, s: &crate::engine::SeatEstimate| {
+        if e.team_changes() {
+            s.fte * (s.until_month - s.from_month) / e.scenario.duration.get()
+        } else {
+            s.fte
+        }
+    };
     let top = estimates
         .iter()
-        .map(|e| e.total_fte().to_f64().unwrap_or(0.0))
+        .map(|e| {
+            let drawn: rust_decimal::Decimal = e.seats.iter().map(|s| planned(e, s)).sum();
+            drawn.to_f64().unwrap_or(0.0)
+        })
         .fold(0.0, f64::max)
         * 1.35;
     let x_label = |v: f64, step: f64| axis::number(v, step);
@@ -92,7 +107,7 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
                         .seats
                         .iter()
                         .filter(|s| s.seat.role.value == *role)
-                        .map(|s| s.fte.to_f64().unwrap_or(0.0))
+                        .map(|s| planned(e, s).to_f64().unwrap_or(0.0))
                         .sum();
                     if fte <= 0.0 {
                         continue;
@@ -105,11 +120,22 @@ pub fn chart(estimates: &[Assessment]) -> Result<String, PlotError> {
                         .map_err(draw_err)?;
                     start += fte;
                 }
-                let label = format!(
-                    " {} eng + {} dev",
-                    crate::money::plain(e.engineering_fte),
-                    crate::money::plain(e.development_fte)
-                );
+                let label = if e.team_changes() {
+                    let fte = |d: rust_decimal::Decimal| crate::money::plain(d.round_dp(2));
+                    format!(
+                        " average {} eng + {} dev, peak {} + {}",
+                        fte(e.average_engineering_fte),
+                        fte(e.average_development_fte),
+                        fte(e.peak_engineering_fte),
+                        fte(e.peak_development_fte)
+                    )
+                } else {
+                    format!(
+                        " {} eng + {} dev",
+                        crate::money::plain(e.engineering_fte),
+                        crate::money::plain(e.development_fte)
+                    )
+                };
                 chart
                     .draw_series(std::iter::once(Text::new(
                         label,

@@ -50,6 +50,7 @@ pub fn render(e: &Assessment, b: &BreakEven, format: Format, width: Width) -> St
                 .map(|d| json!({ "months": d.months, "in_house": money(d.in_house), "agency": money(d.agency) }))
                 .collect();
             let v = json!({
+                "schema_version": super::json::SCHEMA_VERSION,
                 "scenario": e.scenario.name,
                 "file": e.scenario.file,
                 "currency": e.currency.to_string(),

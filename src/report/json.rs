@@ -1,22 +1,29 @@
-//! JSON: the contract for scripts (MODEL.md section 7). Fields are added,
-//! never renamed.
+//! JSON: the contract for scripts (MODEL.md sections 7 and 12). Fields
+//! are added, never renamed or removed within a `schema_version`.
 
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::assessment::Assessment;
 use crate::budget::BudgetCheck;
+use crate::engine::periods::Period;
 use crate::engine::simulation::{Bounded, Simulation, Summary, decimal};
 use crate::engine::{Components, SeatEstimate, Triple};
 use crate::money::{plain, two_places};
+
+/// The version of the output contract every top-level object carries
+/// (MODEL.md section 12); raised when a field is renamed or removed.
+pub const SCHEMA_VERSION: u32 = 2;
 
 fn triple(t: &Triple) -> Value {
     json!({ "low": two_places(t.low), "likely": two_places(t.likely), "high": two_places(t.high) })
 }
 
+/// Every component, "0.00" where there is none: a script never meets a
+/// missing key (MODEL.md section 12).
 fn components(c: &Components) -> Value {
     Value::Object(
-        c.shown()
+        c.named()
             .iter()
             .map(|(name, amount)| (name.to_string(), Value::String(two_places(*amount))))
             .collect(),
@@ -156,6 +163,25 @@ fn advice(e: &Assessment) -> Value {
     )
 }
 
+/// Cost per productive person-month: its likely figure only (MODEL.md
+/// 10.8: the deterministic low and high paired worlds that cannot happen
+/// together); `null` without productive capacity.
+fn per_pm(e: &Assessment) -> Value {
+    e.cost_per_pm()
+        .map_or(Value::Null, |t| json!({ "likely": two_places(t.likely) }))
+}
+
+/// A quarter or a fiscal year (MODEL.md 10.6).
+fn period(p: &Period) -> Value {
+    json!({
+        "label": p.label,
+        "from_month": plain(p.from_month),
+        "until_month": plain(p.until_month),
+        "cost": triple(&p.cost),
+        "capacity_pm": two_places(p.capacity),
+    })
+}
+
 fn optional(value: Option<Decimal>) -> Value {
     value.map_or(Value::Null, |d| Value::String(two_places(d)))
 }
@@ -164,6 +190,7 @@ fn optional(value: Option<Decimal>) -> Value {
 pub fn estimate(e: &Assessment) -> Value {
     let s = &e.scenario;
     let v = json!({
+        "schema_version": SCHEMA_VERSION,
         "scenario": s.name,
         "file": s.file,
         "stage": s.stage_label(),
@@ -175,10 +202,14 @@ pub fn estimate(e: &Assessment) -> Value {
         "rate_layers": e.layers,
         "cost": triple(&e.cost),
         "capacity_pm": triple(&e.capacity),
-        "cost_per_pm": e.cost_per_pm().map_or(Value::Null, |t| triple(&t)),
+        "cost_per_pm": per_pm(e),
         "team": {
             "engineering_fte": two_places(e.engineering_fte),
             "development_fte": two_places(e.development_fte),
+            "peak_engineering_fte": two_places(e.peak_engineering_fte),
+            "peak_development_fte": two_places(e.peak_development_fte),
+            "average_engineering_fte": two_places(e.average_engineering_fte),
+            "average_development_fte": two_places(e.average_development_fte),
             "seats": e.seats.iter().map(seat).collect::<Vec<_>>(),
         },
         "components": components(&e.components),
@@ -186,7 +217,12 @@ pub fn estimate(e: &Assessment) -> Value {
             "month": m.month,
             "likely": two_places(m.likely),
             "cumulative": two_places(m.cumulative),
+            "capacity_pm": two_places(m.capacity_pm),
+            "cumulative_pm": two_places(m.cumulative_pm),
+            "calendar": m.calendar.map(|c| c.to_string()),
         })).collect::<Vec<_>>(),
+        "quarters": e.quarters.iter().map(period).collect::<Vec<_>>(),
+        "fiscal_years": e.fiscal_years.iter().map(period).collect::<Vec<_>>(),
         "phases": e.phases.iter().map(|p| json!({
             "stage": p.stage.to_string(),
             "from_month": plain(p.from_month),
@@ -201,6 +237,7 @@ pub fn estimate(e: &Assessment) -> Value {
             "cost": triple(&c.cost),
         })).collect::<Vec<_>>(),
         "staffed_weeks": plain(e.staffed_weeks),
+        "staffed_by_month": optional(e.staffed_by_month),
         "warnings": e.warnings,
         "advice": advice(e),
     });
@@ -228,6 +265,7 @@ pub fn comparison(estimates: &[Assessment]) -> String {
         .iter()
         .map(|e| {
             let v = json!({
+                "schema_version": SCHEMA_VERSION,
                 "scenario": e.scenario.name,
                 "file": e.scenario.file,
                 "currency": e.currency.to_string(),
@@ -238,9 +276,14 @@ pub fn comparison(estimates: &[Assessment]) -> String {
                 "engineering_fte": two_places(e.engineering_fte),
                 "development_fte": two_places(e.development_fte),
                 "capacity_pm": triple(&e.capacity),
-                "cost_per_pm": e.cost_per_pm().map_or(Value::Null, |t| triple(&t)),
+                "cost_per_pm": per_pm(e),
                 "cost_per_pm_likely": optional(e.cost_per_pm().map(|t| t.likely)),
+                "peak_engineering_fte": two_places(e.peak_engineering_fte),
+                "peak_development_fte": two_places(e.peak_development_fte),
+                "average_engineering_fte": two_places(e.average_engineering_fte),
+                "average_development_fte": two_places(e.average_development_fte),
                 "staffed_weeks": plain(e.staffed_weeks),
+                "staffed_by_month": optional(e.staffed_by_month),
                 "warnings": e.warnings,
                 "advice": advice(e),
             });

@@ -79,8 +79,7 @@ pub fn engagements(
             let table: serde_json::Value =
                 serde_json::from_str(&json::comparison(estimates)).unwrap_or_default();
             let months = breakeven.as_ref().ok().and_then(|b| b.months);
-            let v =
-                serde_json::json!({ "engagements": table, "breakeven_months": months, "breakeven": verdict });
+            let v = serde_json::json!({ "schema_version": json::SCHEMA_VERSION, "engagements": table, "breakeven_months": months, "breakeven": verdict });
             json::pretty(&v)
         }
         Format::Csv => comparison(estimates, format, width),
@@ -113,6 +112,7 @@ fn comparison_rows(estimates: &[Assessment], money: fn(Decimal) -> String) -> Ve
     let budget_any = estimates.iter().any(|e| e.budget.is_some());
     let converted_any = estimates.iter().any(|e| e.conversion.is_some());
     let goal_any = estimates.iter().any(|e| e.delivery.is_some());
+    let plan_any = estimates.iter().any(|e| e.team_changes());
     let mut rows = vec![
         row("Currency", &|e| e.currency.to_string()),
         row("Converted from", &|e| {
@@ -128,15 +128,26 @@ fn comparison_rows(estimates: &[Assessment], money: fn(Decimal) -> String) -> Ve
         row("Cost high", &|e| money(e.cost.high)),
         row("Engineering FTE", &|e| two_places(e.engineering_fte)),
         row("Development FTE", &|e| two_places(e.development_fte)),
+        // a plan's team by its peak and average, never the sum (10.7)
+        row("Engineering FTE (peak)", &|e| two_places(e.peak_engineering_fte)),
+        row("Engineering FTE (average)", &|e| {
+            two_places(e.average_engineering_fte)
+        }),
+        row("Development FTE (peak)", &|e| two_places(e.peak_development_fte)),
+        row("Development FTE (average)", &|e| {
+            two_places(e.average_development_fte)
+        }),
         row("Capacity low (person-months)", &|e| two_places(e.capacity.low)),
         row("Capacity likely (person-months)", &|e| {
             two_places(e.capacity.likely)
         }),
         row("Capacity high (person-months)", &|e| two_places(e.capacity.high)),
-        row("Cost per person-month low", &|e| per_pm(e, |t| t.low)),
+        // likely only (MODEL.md 10.8)
         row("Cost per person-month likely", &|e| per_pm(e, |t| t.likely)),
-        row("Cost per person-month high", &|e| per_pm(e, |t| t.high)),
         row("Staffed after (weeks)", &|e| plain(e.staffed_weeks)),
+        row("Last seat starts (month)", &|e| {
+            e.last_start_month().map_or_else(|| "-".into(), plain)
+        }),
         row("Goal (person-months by month)", &|e| {
             e.delivery.as_ref().map_or_else(
                 || "-".into(),
@@ -178,8 +189,41 @@ fn comparison_rows(estimates: &[Assessment], money: fn(Decimal) -> String) -> Ve
             && (budget_any || label != "Budget")
             && (converted_any || label != "Converted from")
             && (goal_any || !label.starts_with("Goal") && !label.starts_with("Cost to deliver"))
+            // with a plan among them, team size by peak and average and the
+            // last start; else the sums and the weeks, as before
+            && if plan_any {
+                !matches!(label.as_str(), "Engineering FTE" | "Development FTE" | "Staffed after (weeks)")
+            } else {
+                !label.contains("FTE (") && label != "Last seat starts (month)"
+            }
     });
     rows
+}
+
+/// The team's size in a sentence: the sums of seat FTE and when it is
+/// fully staffed for a team over the whole project; for a plan whose team
+/// changes, its peak and average and the month its last seat starts
+/// (MODEL.md 10.7), never the sum of people who are never there together.
+pub fn team_mix(e: &crate::engine::Estimate) -> String {
+    if !e.team_changes() {
+        return format!(
+            "Team mix: {} engineering FTE, {} development FTE; fully staffed after {} weeks (typical delays).",
+            two_places(e.engineering_fte),
+            two_places(e.development_fte),
+            plain(e.staffed_weeks),
+        );
+    }
+    let last = match e.last_start_month() {
+        Some(m) => format!("last seat starts in month {} (typical delays)", plain(m)),
+        None => "no seat starts inside its window".into(),
+    };
+    format!(
+        "Team over time: at its peak {} engineering and {} development FTE, on average {} and {}; {last}.",
+        two_places(e.peak_engineering_fte),
+        two_places(e.peak_development_fte),
+        two_places(e.average_engineering_fte),
+        two_places(e.average_development_fte),
+    )
 }
 
 /// The goal of an estimate in a sentence (MODEL.md section 10.3): "Goal:

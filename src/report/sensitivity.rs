@@ -134,6 +134,7 @@ pub fn render(e: &Assessment, found: &Sensitivity, format: Format, width: Width)
                 })
                 .collect();
             let v = json!({
+                "schema_version": super::json::SCHEMA_VERSION,
                 "scenario": e.scenario.name,
                 "file": e.scenario.file,
                 "currency": e.currency.to_string(),

@@ -138,9 +138,16 @@ fn estimate(e: &Assessment, style: Style) -> String {
         out.push_str(&para(style, &format!("Figures {c}.")));
     }
 
+    // likely only: its deterministic low and high paired worlds that
+    // cannot happen together (MODEL.md 10.8)
     let per_pm = match e.cost_per_pm() {
-        Some(per_pm) => range_row("Cost per productive person-month", &per_pm, grouped),
-        None => strings(&["Cost per productive person-month", "n/a", "n/a", "n/a"]),
+        Some(per_pm) => strings(&[
+            "Cost per productive person-month",
+            "",
+            &grouped(per_pm.likely),
+            "",
+        ]),
+        None => strings(&["Cost per productive person-month", "", "n/a", ""]),
     };
     let totals = vec![
         range_row("Cost", &e.cost, grouped),
@@ -223,15 +230,7 @@ fn estimate(e: &Assessment, style: Style) -> String {
         ));
     }
 
-    out.push_str(&para(
-        style,
-        &format!(
-            "Team mix: {} engineering FTE, {} development FTE; fully staffed after {} weeks (typical delays).",
-            two_places(e.engineering_fte),
-            two_places(e.development_fte),
-            plain(e.staffed_weeks),
-        ),
-    ));
+    out.push_str(&para(style, &super::team_mix(e)));
 
     out.push_str(&heading(style, "Seats"));
     out.push_str(&seats(e, style));
@@ -277,13 +276,24 @@ fn estimate(e: &Assessment, style: Style) -> String {
     let header = vec!["Component".into(), e.currency.to_string(), "Share".into()];
     out.push_str(&format!("{}\n", grid(style, header, rows, 1)));
 
-    out.push_str(&heading(style, "Monthly burn (likely)"));
+    out.push_str(&heading(style, "Monthly burn and output (likely)"));
     let rows = e
         .monthly
         .iter()
-        .map(|m| vec![m.month.to_string(), grouped(m.likely), grouped(m.cumulative)])
+        .map(|m| {
+            vec![
+                m.month.to_string(),
+                grouped(m.likely),
+                grouped(m.cumulative),
+                two_places(m.capacity_pm),
+                two_places(m.cumulative_pm),
+            ]
+        })
         .collect();
-    out.push_str(&grid(style, strings(&["Month", "Cost", "Cumulative"]), rows, 0));
+    let header = strings(&["Month", "Cost", "Cumulative", "Output (pm)", "Output to date"]);
+    out.push_str(&grid(style, header, rows, 0));
+    out.push('\n');
+    out.push_str(&periods(e, style));
 
     if !e.warnings.is_empty() {
         out.push('\n');
@@ -299,6 +309,33 @@ fn estimate(e: &Assessment, style: Style) -> String {
             out.push_str(&bullet(style, &a.to_string()));
         }
     }
+    out
+}
+
+/// The quarters, then the years, in one compact table (MODEL.md 10.6):
+/// likely cost and output; JSON and CSV have the low and high.
+fn periods(e: &Assessment, style: Style) -> String {
+    let title = if e.scenario.calendar.is_some() {
+        "By fiscal quarter and year (likely)"
+    } else {
+        "By quarter and year of the plan (likely)"
+    };
+    let mut out = heading(style, title);
+    let rows = e
+        .quarters
+        .iter()
+        .chain(&e.fiscal_years)
+        .map(|p| {
+            vec![
+                p.label.clone(),
+                format!("{}-{}", plain(p.from_month), plain(p.until_month)),
+                grouped(p.cost.likely),
+                two_places(p.capacity),
+            ]
+        })
+        .collect();
+    let header = strings(&["Period", "Months", "Cost", "Output (pm)"]);
+    out.push_str(&grid(style, header, rows, 1));
     out
 }
 

@@ -2,6 +2,7 @@
 //! (MODEL.md section 2). `Scenario::read` checks everything that can be
 //! checked without rate tables; ids are checked against the layers later.
 
+pub mod calendar;
 mod plan;
 mod raw;
 mod spec;
@@ -227,6 +228,9 @@ pub struct Scenario {
     /// What happens at the end of the plan to the in-house seats that run
     /// to it (MODEL.md 10.4); default Keep.
     pub after: After,
+    /// Where the plan sits on the calendar (MODEL.md 10.6); `None`: plan
+    /// months only.
+    pub calendar: Option<calendar::Calendar>,
 }
 
 impl Scenario {
@@ -279,6 +283,7 @@ impl Scenario {
             note: None,
             goal: None,
             after: After::Keep,
+            calendar: None,
         })
         .ok()
     }
@@ -301,6 +306,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
     let months = duration.map(Months::get);
     let phases = plan::phases(source, raw.stage, raw.phases, months, problems);
     let costs = plan::costs(source, raw.costs, months, problems);
+    let calendar = calendar::read(source, raw.start, raw.fiscal_year_start, problems);
     let location = problems.take(source.id(raw.location, "location"));
     let currency = match raw.currency {
         Some(c) => Some(problems.take(source.currency(c))?),
@@ -409,6 +415,7 @@ fn convert<'a>(source: &Source<'a>, raw: RawScenario<'a>, problems: &mut Problem
         note: raw.note,
         goal,
         after: raw.after.unwrap_or(After::Keep),
+        calendar: calendar?,
     };
     // what the checks above let through breaks no rule of the constructor
     Scenario::new(spec)

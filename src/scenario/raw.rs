@@ -43,6 +43,13 @@ pub struct RawScenario<'a> {
     pub goal: Option<RawGoal<'a>>,
     #[serde(default)]
     pub after: Option<After>,
+    /// `start: "2027-01"` (MODEL.md 10.6), kept as written so that a
+    /// problem can point at it.
+    #[serde(default, borrow)]
+    pub start: Option<&'a RawValue>,
+    /// `fiscal_year_start: 4`, the month 1 to 12 a fiscal year starts in.
+    #[serde(default, borrow)]
+    pub fiscal_year_start: Option<&'a RawValue>,
 }
 
 /// `goal: (name: "...", effort_pm: E, by_month: T)` (MODEL.md 10.1).

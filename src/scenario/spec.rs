@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use crate::input::diagnostic::Diagnostic;
 use crate::input::origin::Located;
 use crate::money::Currency;
+use crate::scenario::calendar::Calendar;
 use crate::scenario::{
     CostLine, Goal, MAX_COUNT, MAX_SEATS, MAX_SKILLS, Months, Phase, Scenario, Target, Team,
 };
@@ -49,6 +50,9 @@ pub struct Spec {
     /// What happens at the end of the plan to the in-house seats that run
     /// to it (MODEL.md 10.4): kept on the payroll, or released.
     pub after: After,
+    /// Where the plan sits on the calendar (MODEL.md 10.6); `None`: plan
+    /// months only.
+    pub calendar: Option<Calendar>,
 }
 
 impl Scenario {
@@ -199,6 +203,7 @@ impl Scenario {
             note: spec.note,
             goal,
             after: spec.after,
+            calendar: spec.calendar,
         })
     }
 
@@ -223,6 +228,7 @@ impl Scenario {
                 Some(g) != implied_goal(&self.team, self.phases.len(), self.duration.get()).as_ref()
             }),
             after: self.after,
+            calendar: self.calendar,
         }
     }
 }

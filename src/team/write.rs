@@ -142,6 +142,12 @@ pub fn scenario_file(scenario: &Scenario, seats: &[Seat], reasoning: &[String], 
     if let Some(note) = &scenario.note {
         out.push_str(&format!("    note: {},\n", quoted(note)));
     }
+    if let Some(c) = &scenario.calendar {
+        out.push_str(&format!("    start: \"{}\",\n", c.start()));
+        if c.fiscal_year_start() != 1 {
+            out.push_str(&format!("    fiscal_year_start: {},\n", c.fiscal_year_start()));
+        }
+    }
     out.push_str(")\n");
     out
 }

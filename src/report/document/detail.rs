@@ -4,7 +4,7 @@
 use super::{Document, SourceLine, Writer};
 use crate::assessment::Assessment;
 use crate::brief::{NO_BRIEF, RoleBrief, seat_lines};
-use crate::money::grouped;
+use crate::money::{grouped, plain, two_places};
 use crate::range::Range;
 
 fn range_text(r: &Range) -> String {
@@ -91,6 +91,7 @@ pub(super) fn write(w: &mut impl Writer, doc: &Document<'_>) {
                 .map(move |x| format!("{}: {x}", e.scenario.name))
         })
         .collect();
+    periods(w, estimates);
     if !warnings.is_empty() {
         w.section("warnings", "Warnings");
         w.warnings(&warnings);
@@ -173,6 +174,64 @@ pub(super) fn write(w: &mut impl Writer, doc: &Document<'_>) {
         })
         .collect();
     w.sources(&sources);
+}
+
+/// Each scenario's cost and output by quarter and by (fiscal) year
+/// (MODEL.md 10.6): the sums of its months at each corner.
+fn periods(w: &mut impl Writer, estimates: &[Assessment]) {
+    w.section("periods", "By quarter and year");
+    w.paragraph("Each period is the sum of its months: low and high are the months of the low and high ends of every input, so they need not bracket a period's likely (a later hire moves its fee into another quarter); only the totals are ordered. Output is the likely productive person-months.");
+    for e in estimates {
+        let currency = e.currency.to_string();
+        let header: Vec<String> = [
+            "Period",
+            "Months",
+            &format!("Cost likely ({currency})"),
+            "Cost low",
+            "Cost high",
+            "Output (person-months)",
+        ]
+        .map(String::from)
+        .to_vec();
+        let rows: Vec<Vec<String>> = e
+            .quarters
+            .iter()
+            .chain(&e.fiscal_years)
+            .map(|p| {
+                vec![
+                    p.label.clone(),
+                    format!("{}-{}", plain(p.from_month), plain(p.until_month)),
+                    grouped(p.cost.likely),
+                    grouped(p.cost.low),
+                    grouped(p.cost.high),
+                    two_places(p.capacity),
+                ]
+            })
+            .collect();
+        let on = match &e.scenario.calendar {
+            Some(c) => {
+                const MONTHS: [&str; 12] = [
+                    "January",
+                    "February",
+                    "March",
+                    "April",
+                    "May",
+                    "June",
+                    "July",
+                    "August",
+                    "September",
+                    "October",
+                    "November",
+                    "December",
+                ];
+                let first = MONTHS[usize::from(c.fiscal_year_start().clamp(1, 12) - 1)];
+                format!(", from {} (fiscal years from {first})", c.start())
+            }
+            None => String::new(),
+        };
+        w.heading(3, &format!("{}{on}", e.scenario.name));
+        w.table(&header, &rows);
+    }
 }
 
 /// "Who to hire": one brief per role, with the seats that need it.

@@ -85,12 +85,12 @@ fn cheapest(w: &mut impl Writer, rows: &[Row<'_>], one_currency: Option<&str>, c
         return;
     };
     let e = best.e;
+    // likely only: the deterministic low and high of a ratio paired worlds
+    // that cannot happen together (MODEL.md 10.8)
     w.lead(&format!(
-        "Cheapest per productive person-month: {}, {} likely ({} to {}).",
+        "Cheapest per productive person-month: {}, {} likely.",
         e.scenario.name,
         money(e, per.likely),
-        grouped(per.low),
-        grouped(per.high)
     ));
     match ranked.get(1) {
         None if rows.len() == 1 => {}
@@ -141,7 +141,6 @@ fn ranking(w: &mut impl Writer, rows: &[Row<'_>], one_currency: Option<&str>) {
         "Scenario".to_string(),
         "Months".to_string(),
         format!("Per productive person-month, likely{unit}"),
-        "Range, low to high".to_string(),
         format!("Total cost, likely{unit}"),
         "In-house pays off".to_string(),
     ];
@@ -149,12 +148,9 @@ fn ranking(w: &mut impl Writer, rows: &[Row<'_>], one_currency: Option<&str>) {
         .iter()
         .map(|r| {
             let e = r.e;
-            let (likely, span) = match r.per_pm {
-                Some(p) => (
-                    cell(e, p.likely),
-                    format!("{} to {}", grouped(p.low), grouped(p.high)),
-                ),
-                None => ("n/a".into(), "no productive capacity".into()),
+            let likely = match r.per_pm {
+                Some(p) => cell(e, p.likely),
+                None => "n/a: no productive capacity".into(),
             };
             let pays_off = match &r.breakeven {
                 Ok(BreakEven { months: Some(m), .. }) => format!("from month {m}"),
@@ -165,7 +161,6 @@ fn ranking(w: &mut impl Writer, rows: &[Row<'_>], one_currency: Option<&str>) {
                 e.scenario.name.clone(),
                 e.scenario.duration.get().normalize().to_string(),
                 likely,
-                span,
                 cell(e, e.cost.likely),
                 pays_off,
             ]
