@@ -58,7 +58,15 @@ fn json_follows_the_contract_with_hand_checked_figures() {
     );
     assert_eq!(json["schema_version"], 2);
     // 341400 / 19.5 = 17507.69...; no deterministic low or high (10.8)
-    assert_eq!(json["cost_per_pm"], serde_json::json!({"likely": "17507.69"}));
+    assert_eq!(json["cost_per_pm"]["likely"], "17507.69");
+    assert_eq!(json["cost_per_pm"].as_object().map(|o| o.len()), Some(3));
+    // its range is the simulated ratio's p10 and p90, around the likely
+    let per = |k: &str| json["cost_per_pm"][k].as_str().expect(k).parse::<f64>().expect(k);
+    assert!(
+        per("p10") < 17507.69 && 17507.69 < per("p90"),
+        "{}",
+        json["cost_per_pm"]
+    );
     assert_eq!(
         json["team"]["seats"][1]["components"]["recruiting"], "0.00",
         "an agency seat has every key too"

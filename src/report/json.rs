@@ -163,12 +163,25 @@ fn advice(e: &Assessment) -> Value {
     )
 }
 
-/// Cost per productive person-month: its likely figure only (MODEL.md
-/// 10.8: the deterministic low and high paired worlds that cannot happen
-/// together); `null` without productive capacity.
+/// Cost per productive person-month (MODEL.md 10.8): its likely figure
+/// and the simulated p10 and p90 of the ratio per trial (null with
+/// `--trials 0`, or where they fall on a trial with no output); never the
+/// deterministic low and high, which paired worlds that cannot happen
+/// together; `null` without productive capacity.
 fn per_pm(e: &Assessment) -> Value {
-    e.cost_per_pm()
-        .map_or(Value::Null, |t| json!({ "likely": two_places(t.likely) }))
+    let simulated = |pick: fn(&Bounded) -> Option<f64>| {
+        e.simulation
+            .as_ref()
+            .and_then(|s| pick(&s.cost_per_pm))
+            .map_or(Value::Null, |v| Value::String(two_places(decimal(v))))
+    };
+    e.cost_per_pm().map_or(Value::Null, |t| {
+        json!({
+            "likely": two_places(t.likely),
+            "p10": simulated(|b| b.p10),
+            "p90": simulated(|b| b.p90),
+        })
+    })
 }
 
 /// A quarter or a fiscal year (MODEL.md 10.6).

@@ -201,6 +201,11 @@ fn estimate(e: &Assessment, style: Style) -> String {
                 .chain(cells)
                 .collect::<Vec<_>>()
         };
+        rows.push(bounded(
+            "Cost per productive person-month",
+            &sim.cost_per_pm,
+            grouped,
+        ));
         if let Some(g) = &sim.goal {
             rows.push(bounded("Cost to deliver", &g.cost_to_deliver, grouped));
             rows.push(bounded("Goal completed (month)", &g.completion_month, two_places));
