@@ -40,6 +40,9 @@ const BAND: f64 = 0.2;
 struct Curve {
     name: String,
     color: RGBColor,
+    /// Past the palette's eight colours: triangles at the corners tell the
+    /// repeated colour apart, as the legend shows.
+    marked: bool,
     /// (t, C(t)) at the corners of C on [0, D].
     points: Vec<(f64, f64)>,
     duration: f64,
@@ -101,6 +104,7 @@ fn curve(i: usize, e: &Assessment) -> Result<Curve, PlotError> {
     Ok(Curve {
         name: e.scenario.name.clone(),
         color: color(i),
+        marked: i >= super::PALETTE.len(),
         points,
         duration,
         goal,
@@ -253,6 +257,15 @@ fn draw_line(chart: &mut LineChart<'_, '_>, c: &Curve, x_end: f64) -> Result<(),
     chart
         .draw_series(LineSeries::new(c.points.clone(), style))
         .map_err(draw_err)?;
+    if c.marked {
+        chart
+            .draw_series(
+                c.points
+                    .iter()
+                    .map(|p| TriangleMarker::new(*p, 8, c.color.filled())),
+            )
+            .map_err(draw_err)?;
+    }
     if let Some((from, to)) = extension(c, x_end) {
         chart
             .draw_series(std::iter::once(DashedPathElement::new(
@@ -664,6 +677,7 @@ mod tests {
         let c = Curve {
             name: "late".into(),
             color: color(0),
+            marked: false,
             points: vec![(0.0, 0.0), (6.0, 5.0)],
             duration: 6.0,
             goal: Some(Goal {
