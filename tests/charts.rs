@@ -74,7 +74,7 @@ pub(crate) fn draw(dir: &Workdir, kind: &str, files: &[&str]) -> String {
 #[test]
 fn every_kind_draws_its_text_the_same_way_each_time() {
     let dir = workdir();
-    let cases: [(&str, &[&str]); 7] = [
+    let cases: [(&str, &[&str]); 8] = [
         ("range", &["a.ron", "b.ron"]),
         ("breakdown", &["a.ron", "b.ron"]),
         ("burn", &["a.ron", "b.ron"]),
@@ -82,6 +82,7 @@ fn every_kind_draws_its_text_the_same_way_each_time() {
         ("distribution", &["a.ron", "b.ron"]),
         ("tornado", &["a.ron"]),
         ("breakeven", &["b.ron"]),
+        ("delivery", &["a.ron", "b.ron"]),
     ];
     for (kind, files) in cases {
         let svg = draw(&dir, kind, files);
@@ -175,8 +176,10 @@ fn the_html_report_holds_everything_and_fetches_nothing() {
     let run = dir.run(&args);
     assert_eq!(run.status, 0, "{}", run.stderr);
     let html = std::fs::read_to_string(dir.path().join("out/report.html")).expect("report");
-    // 5 charts of all scenarios + a tornado and a break-even for each
-    assert_eq!(html.matches("<svg").count(), 5 + 2 * files.len());
+    // 5 charts of all scenarios, the delivery of those with a goal (the
+    // contract-review agent's Recommend target) + a tornado and a
+    // break-even for each
+    assert_eq!(html.matches("<svg").count(), 5 + 1 + 2 * files.len());
     assert!(html.contains("<h2>Comparison</h2>") && html.contains("<td>Cost likely</td>"));
     for scenario in [
         "Fraud detection: production (Germany, in-house)",
@@ -455,4 +458,206 @@ fn single_stage_charts_are_the_same_bytes_as_before_plans() {
         );
         assert!(!svg.contains(BAND) && !svg.contains("<circle"), "{kind}");
     }
+}
+
+/// Every text of the SVG in order, joined by spaces: what a reader reads,
+/// wrapped lines put back together.
+fn words(svg: &str) -> String {
+    svg.split("</text>")
+        .filter_map(|part| part.rsplit_once(">\n").map(|(_, text)| text.trim()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The worked example with a goal: `name` for the scenario, the goal as
+/// written, and `until` (a month) ending every seat early when given.
+fn with_goal(name: &str, goal: &str, until: Option<u32>) -> String {
+    let mut text = TEAM
+        .replace("Worked example: an in-house engineer and agency developers", name)
+        .replace("\n)\n", &format!("\n    goal: {goal},\n)\n"));
+    if let Some(u) = until {
+        text = text
+            .replace("level: Senior)", &format!("level: Senior, until_month: {u})"))
+            .replace(
+                "engagement: Agency)",
+                &format!("engagement: Agency, until_month: {u})"),
+            );
+    }
+    text
+}
+
+/// Scenarios of the worked example with a goal: met inside the plan (10
+/// person-months by month 10: 15.50 delivered by then, done in month 8),
+/// reached past its end (24 by month 12: 19.50 by then, done at the end
+/// rates in month 15) and never reached (every seat leaves at month 9, no
+/// one works at the end); `none.ron` has no goal.
+fn goal_workdir() -> Workdir {
+    let hand = hand_table();
+    let met = with_goal("Met inside the plan", "(effort_pm: 10, by_month: 10)", None);
+    let past = with_goal("Reached past the end", "(effort_pm: 24, by_month: 12)", None);
+    let never = with_goal("Never reached", "(effort_pm: 20, by_month: 12)", Some(9));
+    Workdir::new(&[
+        ("met.ron", &met),
+        ("past.ron", &past),
+        ("never.ron", &never),
+        ("none.ron", TEAM),
+        ("rates/hand.ron", &hand),
+        ("rates/quote.ron", QUOTE),
+    ])
+}
+
+/// The translucent band of the first scenario's colour, as the SVG writes it.
+const OUTPUT_BAND: &str = "opacity=\"0.2\" fill=\"#0072B2\"";
+
+#[test]
+fn delivery_marks_a_goal_met_inside_the_plan() {
+    let dir = goal_workdir();
+    let svg = draw(&dir, "delivery", &["met.ron"]);
+    assert_text_drawn(&svg, "title", 10..70);
+    for text in [
+        "Cumulative output against the goal",
+        "Goal: 10 person-months",
+        "wanted by month 10",
+        "delivered in month 8",
+        "Cumulative productive person-months",
+        "Met inside the plan",
+        "Shaded: p10 to p90 of the output in 10,000 simulated",
+    ] {
+        assert!(words(&svg).contains(text), "{text} in the delivery chart");
+    }
+    // inside the plan: no dashed extension, no end of plan marked
+    assert!(!svg.contains("end of plan") && !svg.contains("past the end of the plan"));
+    assert_eq!(svg.matches(OUTPUT_BAND).count(), 1, "one band");
+    assert_eq!(svg, draw(&dir, "delivery", &["met.ron"]), "same bytes");
+    insta::assert_snapshot!("chart_delivery_met", svg);
+}
+
+#[test]
+fn delivery_past_the_end_runs_on_dashed_at_the_end_rates() {
+    let dir = goal_workdir();
+    let svg = draw(&dir, "delivery", &["past.ron"]);
+    for text in [
+        "Goal: 24 person-months",
+        "wanted by month 12",
+        // t* = 14.2: month 15
+        "delivered in month 15",
+        "end of plan: month 12",
+        "past the end of the plan, at its end rates",
+    ] {
+        assert!(words(&svg).contains(text), "{text} in the delivery chart");
+    }
+    insta::assert_snapshot!("chart_delivery_past", svg);
+}
+
+#[test]
+fn delivery_of_a_goal_never_reached_says_so() {
+    let dir = goal_workdir();
+    let svg = draw(&dir, "delivery", &["never.ron"]);
+    assert!(has_text(&svg, "goal not reached at the end rates"));
+    assert!(has_text(&svg, "Goal: 20 person-months"));
+    assert!(!svg.contains("delivered in month") && !svg.contains("end of plan"));
+    insta::assert_snapshot!("chart_delivery_never", svg);
+}
+
+#[test]
+fn delivery_draws_a_line_per_scenario_and_each_goal_once() {
+    let dir = goal_workdir();
+    let svg = draw(
+        &dir,
+        "delivery",
+        &["met.ron", "past.ron", "never.ron", "none.ron"],
+    );
+    for text in [
+        "Met inside the plan",
+        "Reached past the end",
+        "Never reached",
+        "Worked example: an in-house engineer and agency",
+        "Goal: 10 person-months",
+        "Goal: 24 person-months",
+        "Goal: 20 person-months",
+        "delivered in month 8",
+        "delivered in month 15",
+        "goal not reached at the end rates",
+    ] {
+        assert!(words(&svg).contains(text), "{text} in the delivery chart");
+    }
+    // three goals, one scenario without: three goal names
+    assert_eq!(svg.matches(">\nGoal: ").count(), 3);
+    insta::assert_snapshot!("chart_delivery_several", svg);
+    // two scenarios of one goal: it is drawn once
+    let alternatives = Workdir::new(&[
+        (
+            "a.ron",
+            &with_goal("Option A", "(effort_pm: 10, by_month: 10)", None),
+        ),
+        (
+            "b.ron",
+            &with_goal("Option B", "(effort_pm: 10, by_month: 10)", Some(9)),
+        ),
+        ("rates/hand.ron", &hand_table()),
+        ("rates/quote.ron", QUOTE),
+    ]);
+    let svg = draw(&alternatives, "delivery", &["a.ron", "b.ron"]);
+    assert_eq!(svg.matches("Goal: 10 person-months").count(), 1, "one goal line");
+    assert_eq!(svg.matches("wanted by month 10").count(), 1);
+}
+
+#[test]
+fn delivery_shades_the_band_only_with_the_simulation() {
+    let dir = goal_workdir();
+    let run = dir.run(&["chart", "delivery", "met.ron", "--trials", "0", "-o", "d.svg"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let svg = std::fs::read_to_string(dir.path().join("d.svg")).expect("chart");
+    assert!(!svg.contains(OUTPUT_BAND) && !svg.contains("Shaded"));
+    assert!(has_text(&svg, "delivered in month 8"));
+    // more trials than the band reads: it says how many it read
+    let run = dir.run(&["chart", "delivery", "met.ron", "--trials", "12000", "-o", "d.svg"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let svg = std::fs::read_to_string(dir.path().join("d.svg")).expect("chart");
+    assert!(svg.contains(OUTPUT_BAND));
+    assert!(
+        words(&svg).contains("10,240 simulated outcomes (the first 10,240 of 12,000 trials)"),
+        "band note"
+    );
+}
+
+#[test]
+fn delivery_without_a_goal_draws_the_output_and_says_no_goal_is_set() {
+    let dir = goal_workdir();
+    let svg = draw(&dir, "delivery", &["none.ron"]);
+    assert!(has_text(&svg, "Cumulative output, month by month"));
+    assert!(words(&svg).contains("No goal is set for this scenario: only the output is drawn."));
+    assert!(!svg.contains("Goal:") && !svg.contains(OUTPUT_BAND));
+}
+
+#[test]
+fn delivery_of_a_broken_file_is_a_located_error_and_writes_nothing() {
+    let dir = goal_workdir();
+    std::fs::write(
+        dir.path().join("bad.ron"),
+        "Scenario(\n    name: \"x\",\n    goal: 5,\n)\n",
+    )
+    .expect("bad file");
+    let run = dir.run(&["chart", "delivery", "met.ron", "bad.ron", "-o", "d.svg"]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(run.stderr.starts_with("error: bad.ron:"), "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert!(!dir.path().join("d.svg").exists(), "no partial chart");
+}
+
+#[test]
+fn the_charts_of_a_compare_hold_the_delivery_when_a_scenario_has_a_goal() {
+    let dir = goal_workdir();
+    let run = dir.run(&["compare", "met.ron", "none.ron", "past.ron", "--charts", "charts"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let svg = std::fs::read_to_string(dir.path().join("charts/delivery.svg")).expect("delivery.svg");
+    let text = words(&svg);
+    assert!(text.contains("Met inside the plan") && text.contains("Reached past the end"));
+    // the scenario without a goal is drawn too, without goal marks
+    assert!(text.contains("Worked example"));
+    assert_eq!(svg.matches(">\nGoal: ").count(), 2);
+    // none of them with a goal: no delivery chart
+    let run = dir.run(&["compare", "none.ron", "--charts", "plain"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(!dir.path().join("plain/delivery.svg").exists());
 }

@@ -120,7 +120,7 @@ value_enum!(ProductArg => Product { Chatbot, Rag, Agent, Recommendation, FraudDe
 value_enum!(RequirementArg => Requirement { SensitiveData, RealTime, HighScale, EnterpriseIntegration, Compliance, ContinuousRetraining });
 value_enum!(EngagementArg => EngagementChoice { InHouse, Agency, Hybrid });
 value_enum!(LevelArg => Level { Junior, Mid, Senior, Lead });
-value_enum!(KindArg => Kind { Range, Breakdown, Burn, Mix, Tornado, Breakeven, Distribution });
+value_enum!(KindArg => Kind { Range, Breakdown, Burn, Mix, Tornado, Breakeven, Distribution, Delivery });
 value_enum!(AtArg => GatePoint { Low, Likely, High, P50, P90 });
 value_enum!(FormatArg => Format { Table, Json, Csv, Markdown });
 

@@ -141,6 +141,8 @@ pub const CHART: &str = concat!(
     "      -o range.svg\n",
     "  teamcost chart burn scenarios/recommended-three-phase-plan.ron -o burn.svg\n",
     "  teamcost chart tornado scenarios/ai-search-scale.ron -o - > tornado.svg\n",
+    "  teamcost chart delivery scenarios/contract-review-agent-recommended.ron \\\n",
+    "      -o delivery.svg\n",
     "\n",
     exits!(drawn),
 );

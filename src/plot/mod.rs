@@ -11,6 +11,7 @@ mod bars;
 pub mod breakdown;
 pub mod breakeven;
 pub mod burn;
+pub mod delivery;
 pub mod distribution;
 mod lines;
 pub mod mix;
@@ -63,6 +64,7 @@ pub enum Kind {
     Tornado,
     Breakeven,
     Distribution,
+    Delivery,
 }
 
 impl Kind {
@@ -75,6 +77,7 @@ impl Kind {
             Kind::Tornado => "tornado",
             Kind::Breakeven => "breakeven",
             Kind::Distribution => "distribution",
+            Kind::Delivery => "delivery",
         }
     }
 }
@@ -101,8 +104,9 @@ pub struct Planned {
 }
 
 /// Every chart that applies to the estimates: those of them all (the
-/// distribution only when they were simulated), then a tornado and a
-/// break-even of each, named after its file.
+/// distribution only when they were simulated; the delivery when one of
+/// them has a goal, the others drawn as output without goal marks), then
+/// a tornado and a break-even of each, named after its file.
 pub fn planned(estimates: &[Assessment], simulated: bool) -> Vec<Planned> {
     let all = 0..estimates.len();
     let mut out: Vec<Planned> = [
@@ -122,6 +126,15 @@ pub fn planned(estimates: &[Assessment], simulated: bool) -> Vec<Planned> {
         optional: false,
     })
     .collect();
+    if estimates.iter().any(|e| e.delivery.is_some()) {
+        out.push(Planned {
+            kind: Kind::Delivery,
+            file: format!("{}.svg", Kind::Delivery.name()),
+            title: "Output against the goal".to_string(),
+            of: all.clone(),
+            optional: false,
+        });
+    }
     for (i, e) in estimates.iter().enumerate() {
         let stem = stem(&e.scenario.file);
         let name = &e.scenario.name;
@@ -155,8 +168,8 @@ pub fn stem(file: &str) -> &str {
 /// converted in a footnote.
 pub fn draw(kind: Kind, data: &ChartData<'_>) -> Result<String, PlotError> {
     let svg = drawn(kind, data)?;
-    // the mix counts people, not money
-    let money = kind != Kind::Mix;
+    // the mix counts people and the delivery person-months, not money
+    let money = !matches!(kind, Kind::Mix | Kind::Delivery);
     Ok(
         match crate::assessment::Assessment::conversion_note(data.estimates).filter(|_| money) {
             Some(note) => with_footnote(&svg, &format!("All figures {note}.")),
@@ -209,6 +222,7 @@ fn drawn(kind: Kind, data: &ChartData<'_>) -> Result<String, PlotError> {
         Kind::Burn => burn::chart(data.estimates),
         Kind::Mix => mix::chart(data.estimates),
         Kind::Distribution => distribution::chart(data.estimates),
+        Kind::Delivery => delivery::chart(data.estimates),
         Kind::Tornado => tornado::chart(only_one(data.estimates, kind)?),
         Kind::Breakeven => {
             let e = only_one(data.estimates, kind)?;
