@@ -253,5 +253,70 @@ fn with_raises_and_attrition(layers: Layers) -> Layers {
     Layers::new(tables).expect("layers")
 }
 
-criterion_group!(benches, engine, simulation, threads, plans);
+/// A 20-seat plan over 36 months: seats opening and ending across it, in
+/// three places, half in-house and half through agencies.
+fn twenty_seats() -> String {
+    let roles = [
+        "ai-engineer",
+        "ai-developer",
+        "mlops-engineer",
+        "data-engineer",
+        "prompt-engineer",
+    ];
+    let levels = ["Junior", "Mid", "Senior", "Lead"];
+    let places = ["us", "germany", "poland"];
+    let seats: Vec<String> = (0..20)
+        .map(|i| {
+            let engagement = if i % 2 == 0 { "InHouse" } else { "Agency" };
+            let until = if i % 5 == 4 {
+                format!(", until_month: {}", 12 + i)
+            } else {
+                String::new()
+            };
+            format!(
+                r#"(role: "{}", level: {}, location: "{}", engagement: {engagement}, from_month: {}{until})"#,
+                roles[i % 5],
+                levels[i % 4],
+                places[i % 3],
+                i % 10
+            )
+        })
+        .collect();
+    format!(
+        "Scenario(name: \"bench twenty\", stage: Production, duration_months: 36, location: \"us\", \
+         engagement: Hybrid, team: Seats([{}]))",
+        seats.join(", ")
+    )
+}
+
+/// Simulation with a goal against the same scenario without one (MODEL.md
+/// 10.3: completion and cost to deliver per trial), per trial: the 5-seat
+/// reference and a 20-seat 36-month plan, 100,000 trials each.
+fn goals(c: &mut Criterion) {
+    const TRIALS: u32 = 100_000;
+    let twenty = twenty_seats();
+    for (name, text, goal) in [
+        (
+            "5 seats x 12 months",
+            FIVE_SEATS.to_string(),
+            "goal: (effort_pm: 40),",
+        ),
+        ("20 seats x 36 months", twenty, "goal: (effort_pm: 400),"),
+    ] {
+        let with = text.replacen("team: Seats(", &format!("{goal} team: Seats("), 1);
+        let mut group = c.benchmark_group(format!("simulate {name}"));
+        group.throughput(Throughput::Elements(u64::from(TRIALS)));
+        group.sample_size(10);
+        for (label, text) in [("without a goal", &text), ("with a goal", &with)] {
+            let (scenario, layers) = setup_from(text);
+            let e = estimate(&scenario, &layers).expect("estimate");
+            group.bench_function(label, |b| {
+                b.iter(|| simulate(black_box(&e.model), TRIALS, DEFAULT_SEED, &|_| {}))
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, engine, simulation, threads, plans, goals);
 criterion_main!(benches);

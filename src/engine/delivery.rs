@@ -48,24 +48,33 @@ pub trait Curve<N: Number> {
     fn cost(&self, a: N, b: N) -> N;
 }
 
+/// The scratch space of [`reach`]: the output pieces and the times their
+/// rates change.
+#[derive(Debug, Default)]
+pub struct Buffers<N> {
+    pieces: Vec<(N, N, N)>,
+    events: Vec<(N, N)>,
+}
+
 /// When a team reaches `effort` and what the work costs up to then
 /// (MODEL.md 10.3): `(t*, X)`, both `None` when the goal is never reached.
 /// C(t) is swept piece by piece: its rate changes only where a piece starts
 /// or ends, so t* is solved exactly on the interval where C reaches the
 /// effort; past D the plan goes on at the rate of its last interval.
-/// `events` is a buffer, reused between trials.
+/// `buffers` (the pieces and the rate changes) are reused between trials.
 pub fn reach<N: Number>(
     curve: &impl Curve<N>,
     effort: N,
-    events: &mut Vec<(N, N)>,
+    buffers: &mut Buffers<N>,
 ) -> (Option<N>, Option<N>) {
     let (zero, d) = (N::zero(), curve.duration());
-    let mut pieces = Vec::new();
-    curve.pieces(&mut pieces);
+    let Buffers { pieces, events } = buffers;
+    pieces.clear();
+    curve.pieces(pieces);
     events.clear();
     // rho_D: the rates of the pieces still delivering at D⁻
     let mut end_rate = zero;
-    for (from, until, rate) in pieces {
+    for &(from, until, rate) in pieces.iter() {
         // only what lies inside [0, D) delivers within the plan
         let (from, until) = (from.max(zero), until.min(d));
         if from < until && rate > zero {
@@ -107,7 +116,7 @@ pub fn reach<N: Number>(
         .cost_turns()
         .iter()
         .copied()
-        .filter(|t| *t < d)
+        // cost turns lie inside (0, D)
         .fold(last, |b, t| b.max(t));
     let m = (b + d).scale(N::int(1), N::int(2));
     let cost_rate = curve.cost(m, d) / (d - m);
@@ -157,7 +166,7 @@ impl<'m> At<'m> {
 
     /// `(t*, X)` for `effort` at these values; an overflow is an error.
     pub fn reach(&self, effort: Decimal) -> Result<(Option<Decimal>, Option<Decimal>), Diagnostic> {
-        let (t, x) = reach(self, Exact::new(effort), &mut Vec::new());
+        let (t, x) = reach(self, Exact::new(effort), &mut Buffers::default());
         let too_large = || self.model.too_large("cost to deliver");
         Ok((
             t.map(|t| t.get().ok_or_else(too_large)).transpose()?,
@@ -197,7 +206,7 @@ impl Curve<Exact> for At<'_> {
 /// The delivery of `goal` by the team whose likely figures `likely` holds.
 pub fn deliver(likely: &Likely, goal: &Goal) -> Result<Delivery, Diagnostic> {
     let zero = Decimal::ZERO;
-    let (completion, cost) = reach(likely, Exact::new(goal.effort_pm), &mut Vec::new());
+    let (completion, cost) = reach(likely, Exact::new(goal.effort_pm), &mut Buffers::default());
     let too_large = || likely.too_large("cost to deliver");
     let completion = completion.map(|t| t.get().ok_or_else(too_large)).transpose()?;
     let cost_to_deliver = cost.map(|x| x.get().ok_or_else(too_large)).transpose()?;

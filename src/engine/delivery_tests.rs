@@ -134,3 +134,69 @@ fn the_output_curve_has_a_corner_where_its_rate_changes() {
         ]
     );
 }
+
+#[test]
+fn past_the_end_the_cost_rate_is_that_of_the_last_project_year() {
+    // raise 10%, 14 months: pieces [3, 6) and [6, 14), a raise at 12.
+    // C(14) = 1.5 + 8 = 9.5; a goal of 20 goes on at 1 a month:
+    //   t* = 14 + 10.5 = 24.5
+    // the cost rate at D⁻ is year 2's: S_1 = 132,000,
+    //   11,000 x 1.3 + 600 + 1,100 = 16,000 a month (not an average over
+    //   [10, 14), which straddles the raise)
+    //   X(14) = 18,000 + 14,600 x 9 + 16,000 x 2 = 181,400
+    //   X = 181,400 + 10.5 x 16,000 = 349,400
+    let text = HAND_TABLE.replace(
+        "management_overhead: 0.1,",
+        "management_overhead: 0.1, annual_raise: 0.1,",
+    );
+    let layers = Layers::new(vec![table(&text)]).expect("layers");
+    let d = delivery("14", ENGINEER, "(effort_pm: 20)", &layers);
+    assert_eq!(d.completion_month, Some(dec!(24.5)));
+    assert_eq!(d.cost_to_deliver, Some(dec!(349400)));
+    // the path sensitivity takes, at typical values, gives the same
+    let s = scenario("14", ENGINEER, "goal: (effort_pm: 20),");
+    let e = crate::estimate(&s, &layers).expect("estimate");
+    let typical = crate::engine::inputs::cost_values(&e.model.inputs, crate::range::Bound::Typical);
+    let at = super::delivery::At::new(&e.model, &typical)
+        .reach(dec!(20))
+        .expect("reach");
+    assert_eq!(at, (Some(dec!(24.5)), Some(dec!(349400))));
+}
+
+#[test]
+fn a_cost_line_counts_in_the_cost_to_deliver_and_its_rate_past_the_end() {
+    // a cost line of 1,000 a month from month 10: the last interval before
+    // D = 12 is [10, 12) for the cost (the line starts at 10), [6, 12) for
+    // the output. A goal of 10: C(12) = 7.5, t* = 12 + 2.5 = 14.5
+    //   X(12) = 149,400 + 2 x 1,000 = 151,400
+    //   X = 151,400 + 2.5 x (14,600 + 1,000) = 190,400
+    let s = scenario(
+        "12",
+        ENGINEER,
+        r#"goal: (effort_pm: 10), costs: [(name: "API", monthly: 1000, from_month: 10)],"#,
+    );
+    let e = crate::estimate(&s, &hand()).expect("estimate");
+    let d = e.delivery.clone().expect("goal");
+    assert_eq!(d.completion_month, Some(dec!(14.5)));
+    assert_eq!(d.cost_to_deliver, Some(dec!(190400)));
+    let typical = crate::engine::inputs::cost_values(&e.model.inputs, crate::range::Bound::Typical);
+    let at = super::delivery::At::new(&e.model, &typical)
+        .reach(dec!(10))
+        .expect("reach");
+    assert_eq!(at, (Some(dec!(14.5)), Some(dec!(190400))));
+}
+
+#[test]
+fn past_the_end_the_cost_rate_is_read_after_the_last_start() {
+    // two engineers, the second searched for from month 5 (works from 8,
+    // full output from 11). C(12) = (1.5 + 6) + (1.5 + 1) = 10; a goal of
+    // 20 goes on at 2 a month: t* = 12 + 10 / 2 = 17
+    //   X(12) = 149,400 + 18,000 + 14,600 x 4 = 225,800
+    //   X = 225,800 + 5 x 2 x 14,600 = 371,800 (the rate of [11, 12),
+    //   both at full pay, not an average over the second hire's fee)
+    let seats = r#"(role: "ai-engineer", level: Senior),
+        (role: "ai-engineer", level: Senior, from_month: 5)"#;
+    let d = delivery("12", seats, "(effort_pm: 20)", &hand());
+    assert_eq!(d.completion_month, Some(dec!(17)));
+    assert_eq!(d.cost_to_deliver, Some(dec!(371800)));
+}

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::engine::delivery::{Curve, reach};
+use crate::engine::delivery::{Buffers, Curve, reach};
 use crate::engine::line::LineFormula;
 use crate::engine::model::{CostModel, horizon};
 use crate::engine::seat::{Formula, Horizon, Pay, Terms};
@@ -342,7 +342,7 @@ impl Sampler {
         out.capacity.fill(0.0);
         // One column of BLOCK values per input, side by side.
         let mut cols = vec![0.0; BLOCK * self.draws.len()];
-        let (mut terms, mut events) = (Vec::with_capacity(self.seats.len()), Vec::new());
+        let (mut terms, mut events) = (Vec::with_capacity(self.seats.len()), Buffers::default());
         for start in (0..count).step_by(BLOCK) {
             let n = BLOCK.min(count - start);
             // One column of draws per input: a table stays in cache while
@@ -508,7 +508,7 @@ impl Sampler {
             cost_turns: &self.cost_turns,
         };
         let effort = self.goal.map_or(0.0, |(e, _)| e);
-        reach(&trial, effort, &mut Vec::new())
+        reach(&trial, effort, &mut Buffers::default())
     }
 }
 
