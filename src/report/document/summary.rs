@@ -59,6 +59,7 @@ pub(super) fn write(w: &mut impl Writer, doc: &Document<'_>) {
     w.section("summary", "Decision summary");
     cheapest(w, &rows, one_currency.as_deref(), &currencies);
     ranking(w, &rows, one_currency.as_deref());
+    goals(w, doc.estimates);
     risks(w, &rows);
     advice(w, doc.estimates);
     how_to_read(w, doc);
@@ -196,12 +197,28 @@ fn risks(w: &mut impl Writer, rows: &[Row<'_>]) {
             let name = &e.scenario.name;
             match &r.risk {
                 Ok((_, None)) => format!("{name}: no input varies, so no single figure moves the cost."),
-                Ok((likely, Some((s, words)))) => format!(
-                    "{name}: {words} moves the likely cost of {} by {} to {} across its range.",
-                    money(e, *likely),
-                    signed(s.at_low.min(s.at_high) - likely),
-                    signed(s.at_low.max(s.at_high) - likely),
-                ),
+                // with a goal the largest risk is the largest swing of the
+                // cost to deliver (MODEL.md 10.12), said in those terms
+                Ok((likely, Some((s, words)))) => match (
+                    e.delivery.as_ref().and_then(|d| d.cost_to_deliver),
+                    s.deliver.and_then(|d| Some((d.deliver_at_low?, d.deliver_at_high?))),
+                ) {
+                    (Some(x), Some((low, high))) => format!(
+                        "{name}: {words} moves the likely cost to deliver the goal, {}, by {} to {} across its range.",
+                        money(e, x),
+                        signed(low.min(high) - x),
+                        signed(low.max(high) - x),
+                    ),
+                    (Some(_), None) => format!(
+                        "{name}: at one end of its range, {words} leaves the goal unreached at the end rates."
+                    ),
+                    _ => format!(
+                        "{name}: {words} moves the likely cost of {} by {} to {} across its range.",
+                        money(e, *likely),
+                        signed(s.at_low.min(s.at_high) - likely),
+                        signed(s.at_low.max(s.at_high) - likely),
+                    ),
+                },
                 Err(why) => format!("{name}: not available: {why}"),
             }
         })
@@ -273,6 +290,32 @@ fn words(input: &Input, e: &Assessment, layers: Option<&Layers>) -> String {
         InputKind::ExitMonths => format!("the cost of letting an employee go ({place})"),
         InputKind::ExitMonthsPerYear => format!("the exit cost per year of tenure ({place})"),
     }
+}
+
+/// Each scenario's goal and what the company carries on paying after it
+/// (MODEL.md 10.3, 10.4), in sentences: the figures a decision between
+/// options on the same work reads.
+fn goals(w: &mut impl Writer, estimates: &[Assessment]) {
+    let items: Vec<String> = estimates
+        .iter()
+        .filter_map(|e| {
+            let goal = crate::report::goal_sentence(e).map(|g| {
+                let share = e.simulation.as_ref().and_then(|s| s.goal.as_ref()).map(|g| {
+                    let percent = Decimal::from_f64_retain(g.on_time_share * 100.0).unwrap_or_default();
+                    format!(" On time in {}% of simulated outcomes.", percent.round())
+                });
+                g + &share.unwrap_or_default()
+            });
+            let after = crate::report::commitment_sentence(e);
+            let text = [goal, after].into_iter().flatten().collect::<Vec<_>>().join(" ");
+            (!text.is_empty()).then(|| format!("{}: {text}", e.scenario.name))
+        })
+        .collect();
+    if items.is_empty() {
+        return;
+    }
+    w.heading(3, "Goals, and what is carried on after the plan");
+    w.list(&items);
 }
 
 /// The hiring mistakes the plans may be making.
