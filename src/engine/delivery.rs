@@ -123,24 +123,6 @@ pub fn reach<N: Number>(
     (Some(t_star), Some(curve.cost(zero, d) + (t_star - d) * cost_rate))
 }
 
-impl Curve<Exact> for Likely {
-    fn duration(&self) -> Exact {
-        Exact::new(Likely::duration(self))
-    }
-
-    fn pieces(&self, out: &mut Vec<(Exact, Exact, Exact)>) {
-        out.extend(self.seat_terms().iter().flat_map(|t| t.pieces()));
-    }
-
-    fn cost_turns(&self) -> &[Exact] {
-        self.cost_turns()
-    }
-
-    fn cost(&self, a: Exact, b: Exact) -> Exact {
-        self.exact_cost_before(a, b)
-    }
-}
-
 /// A model at one set of input values, exact: the curve sensitivity moves
 /// one input at a time on.
 pub struct At<'m> {
@@ -206,10 +188,7 @@ impl Curve<Exact> for At<'_> {
 /// The delivery of `goal` by the team whose likely figures `likely` holds.
 pub fn deliver(likely: &Likely, goal: &Goal) -> Result<Delivery, Diagnostic> {
     let zero = Decimal::ZERO;
-    let (completion, cost) = reach(likely, Exact::new(goal.effort_pm), &mut Buffers::default());
-    let too_large = || likely.too_large("cost to deliver");
-    let completion = completion.map(|t| t.get().ok_or_else(too_large)).transpose()?;
-    let cost_to_deliver = cost.map(|x| x.get().ok_or_else(too_large)).transpose()?;
+    let (completion, cost_to_deliver) = likely.at().reach(goal.effort_pm)?;
     let by = goal.by_month;
     Ok(Delivery {
         goal: goal.clone(),

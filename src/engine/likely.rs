@@ -6,6 +6,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::engine::delivery::{At, Curve};
 use crate::engine::inputs::cost_values;
 use crate::engine::model::{self, CostModel};
 use crate::engine::number::{Exact, Number};
@@ -21,8 +22,6 @@ pub struct Likely {
     model: CostModel,
     values: Vec<Decimal>,
     terms: Vec<Terms<Exact>>,
-    /// The project years and the cost lines' windows inside (0, D).
-    cost_turns: Vec<Exact>,
 }
 
 impl Likely {
@@ -39,13 +38,7 @@ impl Likely {
             .iter()
             .map(|s| s.terms(&values, model.duration))
             .collect();
-        let cost_turns = model.cost_turns().into_iter().map(Exact::new).collect();
-        Likely {
-            model,
-            values,
-            terms,
-            cost_turns,
-        }
+        Likely { model, values, terms }
     }
 
     /// Each seat's terms at typical values, in the model's order.
@@ -53,26 +46,10 @@ impl Likely {
         &self.terms
     }
 
-    /// The project years and the cost lines' windows inside (0, D): where
-    /// the cost rate changes besides the seats' turns.
-    pub fn cost_turns(&self) -> &[Exact] {
-        &self.cost_turns
-    }
-
-    /// [`Likely::cost_before`], unchecked.
-    pub fn exact_cost_before(&self, a: Exact, b: Exact) -> Exact {
-        let d = self.model.duration;
-        let (i0, i1) = (a.get(), b.get());
-        let seats = self.sum(|t| t.cost_before(a, b));
-        match (i0, i1) {
-            (Some(i0), Some(i1)) => self
-                .model
-                .lines
-                .iter()
-                .fold(seats, |sum, l| sum + l.cost_within(&self.values, d, i0, i1)),
-            // an overflowed bound makes an overflowed cost
-            _ => Exact::zero() * a * b,
-        }
+    /// The model at its typical values, as the curve a delivery is swept
+    /// on ([`At`]).
+    pub fn at(&self) -> At<'_> {
+        At::new(&self.model, &self.values)
     }
 
     /// The likely cost of the whole plan, seats and cost lines:
@@ -106,7 +83,7 @@ impl Likely {
     /// i1 (MODEL.md 10.3: a team that stops when it delivers is not let
     /// go).
     pub fn cost_before(&self, i0: Decimal, i1: Decimal) -> Result<Decimal, Diagnostic> {
-        let cost = self.exact_cost_before(Exact::new(i0), Exact::new(i1));
+        let cost = self.at().cost(Exact::new(i0), Exact::new(i1));
         self.checked(cost, "likely cost to deliver")
     }
 
